@@ -1,0 +1,7 @@
+namespace AmiAutomation.Core.Images;
+
+public enum RootDeviceKind
+{
+    Ebs,
+    InstanceStore,
+}

@@ -1,0 +1,15 @@
+namespace AmiAutomation.Core.Ledger;
+
+/// <summary>The durable record of deregistered images. DynamoDB in AWS, in memory in the simulator.</summary>
+public interface IDeregistrationLedger
+{
+    /// <summary>Creates or replaces the record. Throws when the write fails: the caller must not deregister then.</summary>
+    Task PutAsync(LedgerRecord record, CancellationToken cancellationToken);
+
+    Task<LedgerRecord?> GetAsync(string region, string imageId, CancellationToken cancellationToken);
+
+    /// <summary>Every record of a region (restore's list and name/family lookups).</summary>
+    Task<IReadOnlyList<LedgerRecord>> ListAsync(string region, CancellationToken cancellationToken);
+
+    Task UpdateStatusAsync(string region, string imageId, LedgerStatus status, DateTimeOffset at, CancellationToken cancellationToken);
+}

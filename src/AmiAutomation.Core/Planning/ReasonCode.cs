@@ -1,0 +1,56 @@
+namespace AmiAutomation.Core.Planning;
+
+/// <summary>
+/// Why a decision acts or skips. Names are stable: they appear in logs, summaries and metric dimensions.
+/// </summary>
+public enum ReasonCode
+{
+    // --- protections: never acted on, whatever the policy ---
+    NotOwned,
+    InUse,
+    KeepTag,
+    HeldUntil,
+    DeregistrationProtected,
+    ManagedByDataLifecycleManager,
+    ManagedByAwsBackup,
+    ManagedByImageBuilder,
+    NewestInFamily,
+    LastOfFamily,
+    RecentlyLaunched,
+    PublicImage,
+    InstanceStoreBacked,
+    NotAvailable,
+    InventoryIncomplete,
+    BlastRadiusCapReached,
+
+    // --- selection ---
+    NotSelected,
+    NotDue,
+
+    // --- deprecation ---
+    OlderThanMaxAge,
+    SupersededByNewer,
+    FollowsSourceDeprecation,
+    AlreadyDeprecatedEarlier,
+    DeprecationSetByHand,
+    DeprecationClamped,
+
+    // --- expiry ---
+    DeprecatedLongEnough,
+    ExpiresAtPassed,
+    OlderThanRetention,
+
+    // --- copy ---
+    CopyToTag,
+    CopyPolicy,
+    IsOwnCopy,
+    TargetIsOwnRegion,
+    AlreadyCopied,
+    CopyPending,
+    CopyFailed,
+    CopyNeedsFinishing,
+
+    // --- restore ---
+    InRecycleBin,
+    AlreadyRestored,
+}

@@ -1,0 +1,55 @@
+using AmiAutomation.Runtime.Hosting;
+
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace AmiAutomation.Runtime.Functions;
+
+/// <summary>
+/// A typed function: the payload is read with source-generated JSON metadata only (AOT-safe). A payload that is not
+/// JSON, or does not fit <typeparamref name="TInput"/>, becomes an <see cref="InvalidEventException"/>.
+/// </summary>
+public abstract class LambdaFunction<TInput, TOutput> : ILambdaFunction
+{
+    private readonly JsonTypeInfo<TInput> _input;
+    private readonly JsonTypeInfo<TOutput> _output;
+
+    protected LambdaFunction(string name, JsonTypeInfo<TInput> input, JsonTypeInfo<TOutput> output)
+    {
+        Name = name;
+        _input = input;
+        _output = output;
+    }
+
+    public string Name { get; }
+
+    public async Task<byte[]?> InvokeAsync(ReadOnlyMemory<byte> payload, InvocationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var input = Deserialize(payload);
+        var output = await HandleAsync(input, context).ConfigureAwait(false);
+        return output is null ? null : JsonSerializer.SerializeToUtf8Bytes(output, _output);
+    }
+
+    /// <summary>Translate the input into core calls and the result into the output; nothing more.</summary>
+    protected abstract Task<TOutput> HandleAsync(TInput input, InvocationContext context);
+
+    private TInput Deserialize(ReadOnlyMemory<byte> payload)
+    {
+        if (payload.IsEmpty)
+        {
+            throw new InvalidEventException($"The {Name} function received an empty payload; expected a JSON object.");
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(payload.Span, _input)
+                ?? throw new InvalidEventException($"The {Name} function received JSON null; expected a JSON object.");
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.Path is null ? string.Empty : $" at {ex.Path}";
+            throw new InvalidEventException($"The {Name} function could not read its payload{where}: {ex.Message}", ex);
+        }
+    }
+}
