@@ -1,0 +1,76 @@
+using System.Text.RegularExpressions;
+using AmiAutomation.Core.Inventory;
+
+namespace AmiAutomation.Functions.Common;
+
+/// <summary>
+/// Settings every function shares. Read once at function construction; an invalid value fails start-up
+/// (<see cref="AmiAutomation.Runtime.Configuration.ConfigurationException"/> naming every bad variable).
+/// </summary>
+public sealed partial record CommonSettings
+{
+    /// <summary><c>true</c> (default) = only EC2 DryRun calls, nothing changes. Live runs need <c>false</c>.</summary>
+    public const string DryRunVariable = "DRY_RUN";
+
+    /// <summary>Optional 12-digit account id; when set, images owned by another account are never touched.</summary>
+    public const string AccountIdVariable = "ACCOUNT_ID";
+
+    /// <summary>
+    /// Inventory sources deliberately switched off (comma-separated: <c>Instances</c>, <c>LaunchTemplates</c>,
+    /// <c>ImageReferences</c>, <c>LastLaunchedTime</c>; case, '-' and '_' ignored). Default: none, i.e. every
+    /// source is required and any failure blocks destructive actions. <c>Images</c> cannot be switched off.
+    /// </summary>
+    public const string DisabledReferenceSourcesVariable = "DISABLED_REFERENCE_SOURCES";
+
+    /// <summary>Hard cap on destructive EC2 calls (deregistrations) in one run, 1–1000, default 50.</summary>
+    public const string MaxDestructiveActionsPerRunVariable = "MAX_DESTRUCTIVE_ACTIONS_PER_RUN";
+
+    /// <summary>DynamoDB table of the deregistration ledger (required by expire and restore).</summary>
+    public const string LedgerTableNameVariable = "LEDGER_TABLE_NAME";
+
+    public const bool DefaultDryRun = true;
+    public const int DefaultMaxDestructiveActionsPerRun = 50;
+    public const int MaxDestructiveActionsPerRunLimit = 1000;
+
+    public bool DryRun { get; init; } = DefaultDryRun;
+
+    public string? AccountId { get; init; }
+
+    public IReadOnlySet<InventorySource> DisabledSources { get; init; } = new HashSet<InventorySource>();
+
+    public int MaxDestructiveActionsPerRun { get; init; } = DefaultMaxDestructiveActionsPerRun;
+
+    public string? LedgerTableName { get; init; }
+
+    /// <summary>Every source that must be complete for a destructive action to run.</summary>
+    public IReadOnlySet<InventorySource> RequiredSources =>
+        Enum.GetValues<InventorySource>().Where(s => !DisabledSources.Contains(s)).ToHashSet();
+
+    /// <summary>Reads and validates the shared variables; problems go to <paramref name="reader"/>.</summary>
+    public static CommonSettings Read(SettingsReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var disabled = reader.GetEnumList<InventorySource>(DisabledReferenceSourcesVariable).ToHashSet();
+        if (disabled.Remove(InventorySource.Images))
+        {
+            reader.AddError($"{DisabledReferenceSourcesVariable} contains 'Images': the image inventory itself cannot be switched off.");
+        }
+
+        return new CommonSettings
+        {
+            DryRun = reader.GetBool(DryRunVariable, DefaultDryRun),
+            AccountId = reader.GetMatching(AccountIdVariable, AccountIdPattern(), "a 12-digit AWS account id"),
+            DisabledSources = disabled,
+            MaxDestructiveActionsPerRun = reader.GetInt(
+                MaxDestructiveActionsPerRunVariable, DefaultMaxDestructiveActionsPerRun, 1, MaxDestructiveActionsPerRunLimit),
+            LedgerTableName = reader.GetMatching(
+                LedgerTableNameVariable, TableNamePattern(), "a DynamoDB table name (3-255 of letters, digits, '_', '-', '.')"),
+        };
+    }
+
+    [GeneratedRegex(@"^\d{12}$", RegexOptions.CultureInvariant)]
+    private static partial Regex AccountIdPattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9_.\-]{3,255}$", RegexOptions.CultureInvariant)]
+    private static partial Regex TableNamePattern();
+}
