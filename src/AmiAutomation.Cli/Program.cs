@@ -1,1 +1,13 @@
-return 0;
+using AmiAutomation.Cli;
+using AmiAutomation.Cli.Output;
+using AmiAutomation.Runtime.Configuration;
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+var context = new CliContext(CliConsole.FromSystem(), SystemEnvironmentVariables.Instance);
+return await CliApplication.RunAsync(args, context, cancel.Token).ConfigureAwait(false);

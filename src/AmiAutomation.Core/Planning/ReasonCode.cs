@@ -35,6 +35,9 @@ public enum ReasonCode
     DeprecationSetByHand,
     DeprecationClamped,
 
+    /// <summary>The policy allows moving a deprecation time set earlier (by hand or otherwise) and this plan moves it earlier.</summary>
+    DeprecationMovedEarlier,
+
     // --- expiry ---
     DeprecatedLongEnough,
     ExpiresAtPassed,

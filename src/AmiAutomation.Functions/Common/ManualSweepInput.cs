@@ -54,7 +54,7 @@ public sealed partial record ManualSweepInput
             errors.Add("dryRun=false was requested, but this function is configured with DRY_RUN=true; set DRY_RUN=false to allow live runs.");
         }
 
-        var imageIds = Check(ImageIds, "imageIds", id => ImageIdPattern().IsMatch(id), "is not an AMI id (ami- followed by 8 or 17 hex digits)", errors);
+        var imageIds = Check(ImageIds, "imageIds", id => ImageIdPattern().IsMatch(id), "is not an AMI id (ami- followed by 8 to 17 lower-case hex digits)", errors);
         var families = Check(Families, "families", f => f.Length is > 0 and <= 128, "is not a family name (1-128 characters)", errors);
         if (errors.Count > 0)
         {
@@ -100,7 +100,7 @@ public sealed partial record ManualSweepInput
         return set;
     }
 
-    [GeneratedRegex("^ami-([0-9a-f]{8}|[0-9a-f]{17})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^ami-[0-9a-f]{8,17}$", RegexOptions.CultureInvariant)]
     private static partial Regex ImageIdPattern();
 
     [GeneratedRegex("^[a-z0-9-]{1,64}$", RegexOptions.CultureInvariant)]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using AmiAutomation.Aws.Regions;
 using AmiAutomation.Runtime.Configuration;
 
 namespace AmiAutomation.Functions.Common;
@@ -166,7 +167,7 @@ public sealed partial class SettingsReader
         var regions = new List<string>();
         foreach (var item in SplitList(value))
         {
-            if (RegionPattern().IsMatch(item))
+            if (RegionName.IsValid(item))
             {
                 regions.Add(item);
             }
@@ -306,9 +307,6 @@ public sealed partial class SettingsReader
 
         return TimeSpan.TryParseExact(value, "c", CultureInfo.InvariantCulture, out duration);
     }
-
-    [GeneratedRegex(@"^[a-z]{2}(-[a-z]+)+-\d{1,2}$", RegexOptions.CultureInvariant)]
-    private static partial Regex RegionPattern();
 
     [GeneratedRegex(@"^(?<n>\d+(\.\d+)?)\s*(?<u>ms|s|m|h|d)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex DurationPattern();

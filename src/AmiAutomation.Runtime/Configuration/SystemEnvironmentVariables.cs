@@ -1,9 +1,11 @@
 namespace AmiAutomation.Runtime.Configuration;
 
-/// <summary>The only place that reads the process environment.</summary>
-public sealed class SystemEnvironmentVariables : IEnvironmentVariables
+/// <summary>The only place that reads (and, for the trace header, writes) the process environment.</summary>
+public sealed class SystemEnvironmentVariables : IWritableEnvironmentVariables
 {
     public static SystemEnvironmentVariables Instance { get; } = new();
 
     public string? Get(string name) => Environment.GetEnvironmentVariable(name);
+
+    public void Set(string name, string? value) => Environment.SetEnvironmentVariable(name, value);
 }

@@ -1,0 +1,40 @@
+namespace AmiAutomation.Functions.Common;
+
+/// <summary>EMF metric names of the sweep functions (namespace and <c>service</c> dimension come from the host).</summary>
+public static class MetricNames
+{
+    public const string AmisDeprecated = "AmisDeprecated";
+    public const string AmisDeregistered = "AmisDeregistered";
+    public const string SnapshotsDeleted = "SnapshotsDeleted";
+
+    /// <summary>Snapshots DeregisterImage left in place (dimension <c>ReturnCode</c>).</summary>
+    public const string SnapshotsNotDeleted = "SnapshotsNotDeleted";
+    public const string SnapshotGiBReleased = "SnapshotGiBReleased";
+    public const string EstimatedMonthlySavingUsd = "EstimatedMonthlySavingUsd";
+
+    /// <summary>Images not acted on (dimension <c>Reason</c>).</summary>
+    public const string SkippedImages = "SkippedImages";
+
+    /// <summary>Actions a dry run would have taken (dimension <c>Action</c>).</summary>
+    public const string DryRunActions = "DryRunActions";
+
+    /// <summary>Planned actions not attempted: deadline, cap, abort (dimension <c>Action</c>).</summary>
+    public const string NotStartedActions = "NotStartedActions";
+
+    /// <summary>Failed actions, failed inventory sources and run errors; alarm on any.</summary>
+    public const string Errors = "Errors";
+
+    /// <summary>A failed or truncated inventory source (dimension <c>Source</c>).</summary>
+    public const string InventorySourceFailures = "InventorySourceFailures";
+
+    /// <summary>A safety check stopped every further destructive action in a run.</summary>
+    public const string DestructiveRunAborted = "DestructiveRunAborted";
+
+    /// <summary>1 when the deadline cut the run short.</summary>
+    public const string RunStoppedEarly = "RunStoppedEarly";
+
+    public const string ReasonDimension = "Reason";
+    public const string ActionDimension = "Action";
+    public const string SourceDimension = "Source";
+    public const string ReturnCodeDimension = "ReturnCode";
+}

@@ -1,0 +1,53 @@
+namespace AmiAutomation.Functions.Common;
+
+/// <summary>
+/// The JSON every sweep function returns (and logs as its last line): what was planned, what happened, and why.
+/// Exactly one of <see cref="Completed"/> and <see cref="StoppedEarly"/> is true.
+/// </summary>
+public sealed record RunSummary
+{
+    /// <summary>How many decisions <see cref="Decisions"/> lists at most; counts always cover all of them.</summary>
+    public const int MaxListedDecisions = 100;
+
+    public required string Function { get; init; }
+    public required string Region { get; init; }
+    public required string RunId { get; init; }
+    public string Source { get; init; } = "manual";
+    public required bool DryRun { get; init; }
+
+    /// <summary>Every planned action was attempted (or the run was aborted on purpose, see <see cref="DestructiveRunAborted"/>).</summary>
+    public bool Completed { get; init; }
+
+    /// <summary>The deadline stopped the run; the rest is <c>not-started</c> and the next run picks it up.</summary>
+    public bool StoppedEarly { get; init; }
+
+    public required DateTimeOffset StartedAt { get; init; }
+    public required DateTimeOffset FinishedAt { get; init; }
+
+    /// <summary>Action → primary reason → number of images, e.g. <c>{"Deprecate":{"OlderThanMaxAge":3},"None":{"InUse":2}}</c>.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Counts { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, int>>();
+
+    /// <summary>Outcome (see <see cref="OutcomeNames"/>) → number of images.</summary>
+    public IReadOnlyDictionary<string, int> Outcomes { get; init; } = new Dictionary<string, int>();
+
+    public int TotalDecisions { get; init; }
+
+    /// <summary>The first <see cref="MaxListedDecisions"/> decisions, actions first.</summary>
+    public IReadOnlyList<DecisionSummary> Decisions { get; init; } = [];
+
+    public bool DecisionsTruncated { get; init; }
+
+    /// <summary>Inventory sources that failed or looked truncated; non-empty means nothing destructive ran.</summary>
+    public IReadOnlyList<SourceFailure> FailedSources { get; init; } = [];
+
+    /// <summary>A safety check stopped every further destructive action (e.g. the Recycle Bin did not keep the image).</summary>
+    public bool DestructiveRunAborted { get; init; }
+
+    public string? AbortReason { get; init; }
+
+    public IReadOnlyList<string> Errors { get; init; } = [];
+
+    /// <summary>Expire only: what the deregistrations released.</summary>
+    public DeregistrationTotals? Deregistration { get; init; }
+}
