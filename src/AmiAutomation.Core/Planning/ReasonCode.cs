@@ -53,6 +53,9 @@ public enum ReasonCode
     CopyFailed,
     CopyNeedsFinishing,
 
+    /// <summary>Destinations named in a manual copy request.</summary>
+    CopyRequested,
+
     // --- restore ---
     InRecycleBin,
     AlreadyRestored,

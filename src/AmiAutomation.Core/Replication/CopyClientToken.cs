@@ -25,6 +25,16 @@ public static class CopyClientToken
         var text = attempt == 1
             ? $"ami-lifecycle-copy|{sourceImageId}|{destinationRegion}"
             : string.Create(CultureInfo.InvariantCulture, $"ami-lifecycle-copy|{sourceImageId}|{destinationRegion}|{attempt}");
+        return Hash(text);
+    }
+
+    /// <summary>The token for the same attempt sent again under another name (<see cref="CopyNames.ForAttempt"/>), because
+    /// a failed copy of the source still holds the name: other parameters need another token.</summary>
+    public static string ForRenamed(string sourceImageId, string destinationRegion, int attempt) =>
+        Hash(string.Create(CultureInfo.InvariantCulture, $"ami-lifecycle-copy|{sourceImageId}|{destinationRegion}|{attempt}|renamed"));
+
+    private static string Hash(string text)
+    {
         var hex = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
         return hex.Length <= MaxLength ? hex : hex[..MaxLength];
     }

@@ -42,6 +42,13 @@ public sealed record CopyPolicy
     /// <summary>At most this many CopyImage calls per run; the rest is deferred to the next run.</summary>
     public int MaxStartsPerRun { get; init; } = DefaultMaxStartsPerRun;
 
+    /// <summary>Copy images managed by Data Lifecycle Manager by policy too (INCLUDE_MANAGED_BY=dlm); without it only a
+    /// <c>copy-to</c> tag or a manual request copies them.</summary>
+    public bool IncludeDataLifecycleManager { get; init; }
+
+    /// <summary>Copy images built by EC2 Image Builder by policy too (INCLUDE_MANAGED_BY=imagebuilder).</summary>
+    public bool IncludeImageBuilder { get; init; }
+
     /// <summary>When set, images owned by another account are never copied.</summary>
     public string? AccountId { get; init; }
 

@@ -39,4 +39,10 @@ public static class TagNames
     public const string ManagedBy = Prefix + "managed-by";
 
     public const string ManagedByValue = "ami-automation";
+
+    /// <summary>Set on an image and its snapshots right before the expire function deregisters them; the stack's
+    /// tag-level Recycle Bin rules match it, so only what we retire is retained.</summary>
+    public const string RecycleBin = Prefix + "recycle-bin";
+
+    public const string RecycleBinValue = "retain";
 }

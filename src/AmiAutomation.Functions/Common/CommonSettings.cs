@@ -1,5 +1,8 @@
 using System.Text.RegularExpressions;
+using AmiAutomation.Aws.Execution;
+using AmiAutomation.Aws.Inventory;
 using AmiAutomation.Core.Inventory;
+using AmiAutomation.Core.Protection;
 
 namespace AmiAutomation.Functions.Common;
 
@@ -45,6 +48,20 @@ public sealed partial record CommonSettings
     /// <summary>Every source that must be complete for a destructive action to run.</summary>
     public IReadOnlySet<InventorySource> RequiredSources =>
         Enum.GetValues<InventorySource>().Where(s => !DisabledSources.Contains(s)).ToHashSet();
+
+    /// <summary>How the inventory is read: the account (when set) and the switched-off sources.</summary>
+    public InventoryOptions ToInventoryOptions() => new() { AccountId = AccountId, DisabledSources = DisabledSources };
+
+    /// <summary>How a plan is executed: dry run, cap, the policy's protections for the re-check, and the guard.</summary>
+    public ExecutionOptions ToExecutionOptions(bool dryRun, ProtectionOptions protection, IDeregistrationGuard? guard = null) => new()
+    {
+        DryRun = dryRun,
+        MaxDestructiveActions = MaxDestructiveActionsPerRun,
+        AccountId = AccountId,
+        Protection = protection,
+        Guard = guard ?? DeregistrationGuard.None,
+        DisabledRecheckSources = DisabledSources,
+    };
 
     /// <summary>Reads and validates the shared variables; problems go to <paramref name="reader"/>.</summary>
     public static CommonSettings Read(SettingsReader reader)

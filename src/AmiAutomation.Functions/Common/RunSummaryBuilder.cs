@@ -111,14 +111,17 @@ public sealed class RunSummaryBuilder
     public static string ReasonOf(Decision decision, ActionOutcome? outcome)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        return outcome is { Status: OutcomeStatus.SkippedOnRecheck, ErrorCode: { Length: > 0 } code }
-            ? code
-            : decision.PrimaryReason.ToString();
+        return outcome switch
+        {
+            { Status: OutcomeStatus.SkippedOnRecheck, ErrorCode: { Length: > 0 } code } => code,
+            { Status: OutcomeStatus.SkippedOnRecheck } => nameof(OutcomeStatus.SkippedOnRecheck),
+            _ => decision.PrimaryReason.ToString(),
+        };
     }
 
     private static DecisionSummary Describe(Decision decision, ActionOutcome? outcome)
     {
-        var notDeleted = outcome?.Snapshots.Where(s => !s.Deleted)
+        var notDeleted = outcome is not { Status: OutcomeStatus.Succeeded } ? null : outcome.Snapshots.Where(s => !s.Deleted)
             .Select(s => new SnapshotNotDeleted(decision.Image.ImageId, s.SnapshotId, s.SizeGiB, s.ReturnCode))
             .ToList();
         return new DecisionSummary

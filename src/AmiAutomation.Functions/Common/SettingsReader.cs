@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using AmiAutomation.Aws.Regions;
+using AmiAutomation.Core.Policies;
 using AmiAutomation.Runtime.Configuration;
 
 namespace AmiAutomation.Functions.Common;
@@ -31,6 +32,19 @@ public sealed partial class SettingsReader
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(error);
         _errors.Add(error);
+    }
+
+    /// <summary>
+    /// Adds a core policy's own validation errors, but only when the variables read so far were all valid: the
+    /// policy's messages name policy fields, the reader's already named the variables behind them.
+    /// </summary>
+    public void AddPolicyErrors(PolicyValidation validation)
+    {
+        ArgumentNullException.ThrowIfNull(validation);
+        if (_errors.Count == 0)
+        {
+            _errors.AddRange(validation.Errors);
+        }
     }
 
     /// <summary>Throws a <see cref="ConfigurationException"/> listing every problem, if there is any.</summary>
@@ -119,6 +133,38 @@ public sealed partial class SettingsReader
         {
             _errors.Add($"{name}={parsed} is out of range: expected {min} to {max}.");
             return null;
+        }
+
+        return parsed;
+    }
+
+    /// <summary>
+    /// A rule threshold that may be switched off: unset → <paramref name="defaultValue"/>; <c>off</c>, <c>none</c> or
+    /// <c>disabled</c> → null; otherwise a whole number within [<paramref name="min"/>, <paramref name="max"/>].
+    /// </summary>
+    public int? GetIntOrOff(string name, int? defaultValue, int min, int max)
+    {
+        var value = GetString(name);
+        if (value is null)
+        {
+            return defaultValue;
+        }
+
+        if (value.ToUpperInvariant() is "OFF" or "NONE" or "DISABLED")
+        {
+            return null;
+        }
+
+        if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
+        {
+            _errors.Add($"{name}='{value}' is not a whole number or 'off'.");
+            return defaultValue;
+        }
+
+        if (parsed < min || parsed > max)
+        {
+            _errors.Add($"{name}={parsed} is out of range: expected {min} to {max}, or 'off'.");
+            return defaultValue;
         }
 
         return parsed;

@@ -1,0 +1,160 @@
+using AmiAutomation.Aws.Errors;
+using AmiAutomation.Aws.Throttling;
+using AmiAutomation.Core.Execution;
+using AmiAutomation.Core.Images;
+using AmiAutomation.Core.Planning;
+using Amazon.EC2.Model;
+using Amazon.Runtime;
+
+namespace AmiAutomation.Aws.Execution;
+
+/// <summary>
+/// One deregistration: cap → re-check → guard (before) → DeregisterImage(DeleteAssociatedSnapshots) → guard (after).
+/// </summary>
+/// <remarks>ec2:DeregisterImage, ec2:DeleteSnapshot (for DeleteAssociatedSnapshots), plus the re-check's describes.</remarks>
+internal static class DeregistrationStep
+{
+    public static async Task<ActionOutcome> RunAsync(ExecutionRun run, Decision decision, CancellationToken cancellationToken)
+    {
+        if (run.DestructiveCalls >= run.Options.MaxDestructiveActions)
+        {
+            return new ActionOutcome(decision, OutcomeStatus.NotStarted, Detail: $"cap of {run.Options.MaxDestructiveActions} destructive actions per run reached");
+        }
+
+        var recheck = await run.Rechecker.RecheckAsync(decision, run.Options, cancellationToken).ConfigureAwait(false);
+        if (recheck.SkipReason is { } skip)
+        {
+            return new ActionOutcome(decision, OutcomeStatus.SkippedOnRecheck, Detail: skip);
+        }
+
+        if (recheck.Current is not { } current)
+        {
+            return new ActionOutcome(decision, OutcomeStatus.Failed, recheck.ErrorCode, recheck.Error);
+        }
+
+        await run.Limiter.AcquireAsync("DeregisterImage", Ec2ActionClass.Deregister, cancellationToken).ConfigureAwait(false);
+        var context = new DeregistrationContext(run.Plan, decision, current, run.Deregistered);
+        if (!run.Options.DryRun)
+        {
+            var blocked = await BeforeAsync(run, context, cancellationToken).ConfigureAwait(false);
+            if (blocked is not null)
+            {
+                return blocked;
+            }
+        }
+
+        run.DestructiveCalls++;
+        var outcome = await CallAsync(run, decision, current).ConfigureAwait(false);
+        if (!run.Options.DryRun && outcome.Status == OutcomeStatus.Succeeded)
+        {
+            run.Deregistered++;
+            await AfterAsync(run, context, outcome, cancellationToken).ConfigureAwait(false);
+        }
+
+        return outcome;
+    }
+
+    private static async Task<ActionOutcome?> BeforeAsync(ExecutionRun run, DeregistrationContext context, CancellationToken cancellationToken)
+    {
+        GuardVerdict verdict;
+        try
+        {
+            verdict = await run.Options.Guard.BeforeDeregisterAsync(context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // A failing hook (e.g. the ledger write) means no deregistration; recorded as Failed.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return new ActionOutcome(
+                context.Decision,
+                OutcomeStatus.Failed,
+                ExecutionErrorCodes.GuardFailed,
+                $"before-deregistration hook failed ({ex.GetType().Name}: {ex.Message}); not deregistered");
+        }
+
+        switch (verdict.Kind)
+        {
+            case GuardVerdictKind.Skip:
+                return new ActionOutcome(context.Decision, OutcomeStatus.SkippedOnRecheck, Detail: verdict.Reason);
+            case GuardVerdictKind.Stop:
+                run.StopReason = verdict.Reason;
+                return new ActionOutcome(context.Decision, OutcomeStatus.NotStarted, Detail: $"run stopped before this image: {verdict.Reason}");
+            default:
+                return null;
+        }
+    }
+
+    private static async Task AfterAsync(ExecutionRun run, DeregistrationContext context, ActionOutcome outcome, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var verdict = await run.Options.Guard.AfterDeregisterAsync(context, outcome, cancellationToken).ConfigureAwait(false);
+            if (verdict.Kind == GuardVerdictKind.Stop)
+            {
+                run.StopReason = verdict.Reason;
+            }
+        }
+#pragma warning disable CA1031 // A failing after-check stops the run (fail closed); the deregistration itself stays recorded.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            run.StopReason = $"after-deregistration hook failed for {context.ImageId} ({ex.GetType().Name}: {ex.Message})";
+        }
+    }
+
+    private static async Task<ActionOutcome> CallAsync(ExecutionRun run, Decision decision, AmiImage current)
+    {
+        try
+        {
+            // Not cancelled once sent: the outcome of a torn DeregisterImage would be unknown.
+            var response = await run.Client.DeregisterImageAsync(
+                new DeregisterImageRequest
+                {
+                    ImageId = current.ImageId,
+                    DeleteAssociatedSnapshots = true,
+                    DryRun = run.Options.DryRun ? true : null,
+                },
+                CancellationToken.None).ConfigureAwait(false);
+            if (response?.Return == false)
+            {
+                return new ActionOutcome(decision, OutcomeStatus.Failed, ExecutionErrorCodes.ReturnFalse, "DeregisterImage returned false");
+            }
+
+            var snapshots = SnapshotOutcomes.FromResults(response?.DeleteSnapshotResults, current);
+            return new ActionOutcome(decision, OutcomeStatus.Succeeded, Detail: DescribeDeregistered(snapshots)) { Snapshots = snapshots };
+        }
+        catch (AmazonServiceException ex) when (Ec2ErrorCodes.Is(ex, Ec2ErrorCodes.DryRunOperation))
+        {
+            var snapshots = SnapshotOutcomes.WouldDelete(current);
+            return new ActionOutcome(decision, OutcomeStatus.DryRun, Detail: $"would have been allowed: deregister with {snapshots.Count} snapshot(s)")
+            {
+                Snapshots = snapshots,
+            };
+        }
+        catch (AmazonServiceException ex) when (ex.ErrorCode is not null && Ec2ErrorCodes.AlreadyDeregistered.Contains(ex.ErrorCode))
+        {
+            return new ActionOutcome(decision, OutcomeStatus.Succeeded, Detail: $"already deregistered ({ex.ErrorCode}); nothing to do");
+        }
+        catch (AmazonServiceException ex)
+        {
+            return new ActionOutcome(decision, OutcomeStatus.Failed, Ec2ErrorCodes.CodeOf(ex), "DeregisterImage failed: " + Ec2ErrorCodes.Describe(ex));
+        }
+    }
+
+    private static string DescribeDeregistered(IReadOnlyList<SnapshotOutcome> snapshots)
+    {
+        if (snapshots.Count == 0)
+        {
+            return "deregistered; EC2 reported no snapshot results";
+        }
+
+        var kept = snapshots.Where(s => !s.Deleted).ToList();
+        return kept.Count == 0
+            ? $"deregistered; {snapshots.Count} snapshot(s) deleted ({snapshots.Sum(s => (long)s.SizeGiB)} GiB)"
+            : $"deregistered; {kept.Count} of {snapshots.Count} snapshot(s) not deleted: {string.Join(", ", kept.Select(s => $"{s.SnapshotId} {s.ReturnCode}"))}";
+    }
+}

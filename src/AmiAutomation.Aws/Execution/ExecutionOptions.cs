@@ -1,0 +1,57 @@
+using AmiAutomation.Core.Inventory;
+using AmiAutomation.Core.Protection;
+
+namespace AmiAutomation.Aws.Execution;
+
+/// <summary>How <see cref="Ec2PlanExecutor"/> carries out a plan. Defaults are the safe ones.</summary>
+public sealed record ExecutionOptions
+{
+    /// <summary>Send every mutating call with DryRun=true (EC2 checks permissions, changes nothing). Default true.</summary>
+    public bool DryRun { get; init; } = true;
+
+    /// <summary>Most DeregisterImage calls per run (dry-run calls count too); the rest are NotStarted. Default 50.</summary>
+    public int MaxDestructiveActions { get; init; } = 50;
+
+    /// <summary>The account that must own an image for the re-check to pass; null = the planned image's OwnerId
+    /// (ownership then only re-checked by the planner).</summary>
+    public string? AccountId { get; init; }
+
+    /// <summary>Protections re-evaluated right before each deregistration (build with the policy's
+    /// <c>ToProtectionOptions()</c>, as the planner did). Default: the strictest (all optional protections on).</summary>
+    public ProtectionOptions Protection { get; init; } = new();
+
+    /// <summary>Hooks around each real deregistration (ledger write, Recycle Bin check). Default: none.</summary>
+    public IDeregistrationGuard Guard { get; init; } = DeregistrationGuard.None;
+
+    /// <summary>Re-check calls switched off by the operator, named by the inventory source they mirror:
+    /// <see cref="InventorySource.ImageReferences"/> (DescribeImageReferences), <see cref="InventorySource.Instances"/>
+    /// (DescribeInstances image-id), <see cref="InventorySource.LastLaunchedTime"/> (DescribeImageAttribute). Default: none.</summary>
+    public IReadOnlySet<InventorySource> DisabledRecheckSources { get; init; } = new HashSet<InventorySource>();
+
+    /// <summary>Every problem with these options (empty when valid).</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (MaxDestructiveActions < 0)
+        {
+            errors.Add($"MaxDestructiveActions must be 0 or more (is {MaxDestructiveActions}).");
+        }
+
+        if (Protection is null)
+        {
+            errors.Add("Protection must be set.");
+        }
+
+        if (Guard is null)
+        {
+            errors.Add("Guard must be set (use DeregistrationGuard.None).");
+        }
+
+        if (DisabledRecheckSources is null)
+        {
+            errors.Add("DisabledRecheckSources must be set.");
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,31 @@
+using AmiAutomation.Aws.Throttling;
+using AmiAutomation.Core.Planning;
+using Amazon.EC2;
+using Microsoft.Extensions.Logging;
+
+namespace AmiAutomation.Aws.Execution;
+
+/// <summary>State shared by the steps of one <see cref="Ec2PlanExecutor.ExecuteAsync"/> call.</summary>
+internal sealed class ExecutionRun(Plan plan, ExecutionOptions options, IAmazonEC2 client, Ec2RateLimiter limiter, ImageRechecker rechecker, ILogger logger)
+{
+    public Plan Plan { get; } = plan;
+
+    public ExecutionOptions Options { get; } = options;
+
+    public IAmazonEC2 Client { get; } = client;
+
+    public Ec2RateLimiter Limiter { get; } = limiter;
+
+    public ImageRechecker Rechecker { get; } = rechecker;
+
+    public ILogger Logger { get; } = logger;
+
+    /// <summary>DeregisterImage calls sent (dry-run included): the cap counts these.</summary>
+    public int DestructiveCalls { get; set; }
+
+    /// <summary>Images actually deregistered (Succeeded, real run).</summary>
+    public int Deregistered { get; set; }
+
+    /// <summary>Set when a guard stopped the run: every later decision is NotStarted with this reason.</summary>
+    public string? StopReason { get; set; }
+}

@@ -1,0 +1,159 @@
+using AmiAutomation.Aws.Errors;
+using AmiAutomation.Aws.Mapping;
+using AmiAutomation.Aws.Paging;
+using AmiAutomation.Aws.Throttling;
+using AmiAutomation.Core.Images;
+using AmiAutomation.Core.Inventory;
+using AmiAutomation.Core.Planning;
+using AmiAutomation.Core.Protection;
+using AmiAutomation.Core.References;
+using Amazon.EC2;
+using Amazon.EC2.Model;
+using Amazon.Runtime;
+using ImageReference = AmiAutomation.Core.References.ImageReference;
+using ImageState = AmiAutomation.Core.Images.ImageState;
+
+namespace AmiAutomation.Aws.Execution;
+
+/// <summary>
+/// Re-reads one image right before a destructive call: DescribeImages by id, DescribeImageAttribute (lastLaunchedTime when
+/// missing, launchPermission), DescribeImageReferences and DescribeInstances (image-id, not terminated); then the core's
+/// <see cref="ImageProtections"/> plus what changed since planning. Anything that cannot be read fails closed.
+/// </summary>
+/// <remarks>ec2:DescribeImages, ec2:DescribeImageAttribute, ec2:DescribeImageReferences, ec2:DescribeInstances</remarks>
+internal sealed class ImageRechecker(string region, IAmazonEC2 client, Ec2RateLimiter limiter, TimeProvider time)
+{
+    private const int MaxPages = 1_000;
+
+    public async Task<RecheckResult> RecheckAsync(Decision decision, ExecutionOptions options, CancellationToken cancellationToken)
+    {
+        var imageId = decision.Image.ImageId;
+        var operation = "DescribeImages";
+        try
+        {
+            var current = await ReadImageAsync(imageId, cancellationToken).ConfigureAwait(false);
+            if (current is null || current.State == ImageState.Deregistered)
+            {
+                return RecheckResult.Skip("image no longer exists");
+            }
+
+            if (current.LastLaunchedTime is null && !options.DisabledRecheckSources.Contains(InventorySource.LastLaunchedTime))
+            {
+                operation = "DescribeImageAttribute(lastLaunchedTime)";
+                var attribute = await ReadAttributeAsync(imageId, ImageAttributeName.LastLaunchedTime, cancellationToken).ConfigureAwait(false);
+                current = current with { LastLaunchedTime = Ec2Time.Parse(attribute?.LastLaunchedTime, "LastLaunchedTime") };
+            }
+
+            operation = "DescribeImageAttribute(launchPermission)";
+            var permissions = await ReadAttributeAsync(imageId, ImageAttributeName.LaunchPermission, cancellationToken).ConfigureAwait(false);
+            current = current with { LaunchPermissions = LaunchPermissionMapper.ToCore(permissions?.LaunchPermissions) };
+
+            var references = new List<ImageReference>();
+            if (!options.DisabledRecheckSources.Contains(InventorySource.ImageReferences))
+            {
+                operation = "DescribeImageReferences";
+                await ReadImageReferencesAsync(imageId, references, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (!options.DisabledRecheckSources.Contains(InventorySource.Instances))
+            {
+                operation = "DescribeInstances";
+                await ReadInstancesAsync(imageId, references, cancellationToken).ConfigureAwait(false);
+            }
+
+            var reasons = ImageProtections
+                .Evaluate(current, options.AccountId ?? decision.Image.OwnerId, new ReferenceIndex(references), options.Protection, time.GetUtcNow())
+                .Select(r => r.ToString())
+                .Concat(RecheckChanges.SincePlanning(decision.Image, current))
+                .ToList();
+            return reasons.Count > 0 ? RecheckResult.Skip(string.Join("; ", reasons)) : RecheckResult.Pass(current);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (AmazonServiceException ex)
+        {
+            return RecheckResult.Fail(Ec2ErrorCodes.CodeOf(ex), $"re-check failed at {operation}: {Ec2ErrorCodes.Describe(ex)}; not deregistered");
+        }
+#pragma warning disable CA1031 // Fail closed: a re-check that cannot complete means no deregistration, recorded as Failed.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return RecheckResult.Fail(ex.GetType().Name, $"re-check failed at {operation}: {ex.Message}; not deregistered");
+        }
+    }
+
+    private async Task<AmiImage?> ReadImageAsync(string imageId, CancellationToken cancellationToken)
+    {
+        await limiter.AcquireAsync("DescribeImages", Ec2ActionClass.Describe, cancellationToken).ConfigureAwait(false);
+        DescribeImagesResponse response;
+        try
+        {
+            response = await client.DescribeImagesAsync(
+                new DescribeImagesRequest { ImageIds = [imageId], IncludeDeprecated = true, IncludeDisabled = true },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (AmazonServiceException ex) when (ex.ErrorCode is not null && Ec2ErrorCodes.ImageGone.Contains(ex.ErrorCode))
+        {
+            return null;
+        }
+
+        var image = response?.Images?.FirstOrDefault(i => string.Equals(i.ImageId, imageId, StringComparison.Ordinal));
+        return image is null ? null : Ec2ImageMapper.ToAmiImage(image, region);
+    }
+
+    private async Task<ImageAttribute?> ReadAttributeAsync(string imageId, ImageAttributeName attribute, CancellationToken cancellationToken)
+    {
+        await limiter.AcquireAsync("DescribeImageAttribute", Ec2ActionClass.Describe, cancellationToken).ConfigureAwait(false);
+        var response = await client.DescribeImageAttributeAsync(
+            new DescribeImageAttributeRequest { ImageId = imageId, Attribute = attribute },
+            cancellationToken).ConfigureAwait(false);
+        return response?.ImageAttribute;
+    }
+
+    private Task ReadImageReferencesAsync(string imageId, List<ImageReference> references, CancellationToken cancellationToken) =>
+        Pager.ReadAllAsync(
+            "DescribeImageReferences",
+            async (token, ct) =>
+            {
+                await limiter.AcquireAsync("DescribeImageReferences", Ec2ActionClass.Describe, ct).ConfigureAwait(false);
+                return await client.DescribeImageReferencesAsync(
+                    new DescribeImageReferencesRequest { ImageIds = [imageId], IncludeAllResourceTypes = true, NextToken = token },
+                    ct).ConfigureAwait(false);
+            },
+            response => response.NextToken,
+            response => references.AddRange((response.ImageReferences ?? [])
+                .Where(r => string.Equals(r.ImageId, imageId, StringComparison.Ordinal))
+                .Select(r => new ImageReference(imageId, ReferenceKind.ImageReferencesApi, r.Arn ?? r.ResourceType?.Value ?? "(unknown resource)"))),
+            MaxPages,
+            cancellationToken);
+
+    private Task ReadInstancesAsync(string imageId, List<ImageReference> references, CancellationToken cancellationToken) =>
+        Pager.ReadAllAsync(
+            "DescribeInstances",
+            async (token, ct) =>
+            {
+                await limiter.AcquireAsync("DescribeInstances", Ec2ActionClass.Describe, ct).ConfigureAwait(false);
+                return await client.DescribeInstancesAsync(
+                    new DescribeInstancesRequest
+                    {
+                        Filters =
+                        [
+                            new Filter("image-id", [imageId]),
+                            new Filter("instance-state-name", ["pending", "running", "shutting-down", "stopping", "stopped"]),
+                        ],
+                        IncludeManagedResources = true,
+                        MaxResults = 1000,
+                        NextToken = token,
+                    },
+                    ct).ConfigureAwait(false);
+            },
+            response => response.NextToken,
+            response => references.AddRange((response.Reservations ?? [])
+                .SelectMany(r => r.Instances ?? [])
+                .Where(i => string.Equals(i.ImageId, imageId, StringComparison.Ordinal))
+                .Select(i => new ImageReference(imageId, ReferenceKind.Instance, i.InstanceId ?? "(unknown instance)"))),
+            MaxPages,
+            cancellationToken);
+}

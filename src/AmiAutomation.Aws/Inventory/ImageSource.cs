@@ -1,0 +1,47 @@
+using AmiAutomation.Aws.Mapping;
+using AmiAutomation.Aws.Paging;
+using AmiAutomation.Aws.Throttling;
+using AmiAutomation.Core.Images;
+using Amazon.EC2.Model;
+
+namespace AmiAutomation.Aws.Inventory;
+
+/// <summary>Owned images: DescribeImages Owners=self, deprecated and disabled included, read to the last page.</summary>
+/// <remarks>ec2:DescribeImages</remarks>
+internal static class ImageSource
+{
+    public const string Action = "DescribeImages";
+
+    /// <summary>Fills <paramref name="images"/> (by id) as pages arrive, so a failure keeps what was read.</summary>
+    public static Task ReadAsync(InventoryContext context, SourceRun run, Dictionary<string, AmiImage> images, CancellationToken cancellationToken) =>
+        Pager.ReadAllAsync(
+            Action,
+            (token, ct) => context.SendAsync(
+                run,
+                Action,
+                Ec2ActionClass.Describe,
+                (ec2, c) => ec2.DescribeImagesAsync(
+                    new DescribeImagesRequest
+                    {
+                        Owners = ["self"],
+                        IncludeDeprecated = true,
+                        IncludeDisabled = true,
+                        MaxResults = context.Options.ImagePageSize,
+                        NextToken = token,
+                    },
+                    c),
+                ct),
+            response => response.NextToken,
+            response =>
+            {
+                foreach (var image in response.Images ?? [])
+                {
+                    var mapped = Ec2ImageMapper.ToAmiImage(image, context.Region);
+                    images[mapped.ImageId] = mapped;
+                }
+
+                run.Items = images.Count;
+            },
+            context.Options.MaxPagesPerListing,
+            cancellationToken);
+}

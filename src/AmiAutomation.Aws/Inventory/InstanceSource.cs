@@ -1,0 +1,49 @@
+using AmiAutomation.Aws.Paging;
+using AmiAutomation.Aws.Throttling;
+using AmiAutomation.Core.References;
+using Amazon.EC2.Model;
+using ImageReference = AmiAutomation.Core.References.ImageReference;
+
+namespace AmiAutomation.Aws.Inventory;
+
+/// <summary>Every instance that is not terminated, with the image it was launched from.</summary>
+/// <remarks>ec2:DescribeInstances</remarks>
+internal static class InstanceSource
+{
+    public const string Action = "DescribeInstances";
+
+    /// <summary>All states but terminated: a stopped instance can start again and needs its image.</summary>
+    public static readonly IReadOnlyList<string> LiveStates = ["pending", "running", "shutting-down", "stopping", "stopped"];
+
+    public static Task ReadAsync(InventoryContext context, SourceRun run, List<ImageReference> references, CancellationToken cancellationToken) =>
+        Pager.ReadAllAsync(
+            Action,
+            (token, ct) => context.SendAsync(
+                run,
+                Action,
+                Ec2ActionClass.Describe,
+                (ec2, c) => ec2.DescribeInstancesAsync(
+                    new DescribeInstancesRequest
+                    {
+                        Filters = [new Filter("instance-state-name", [.. LiveStates])],
+                        MaxResults = context.Options.InstancePageSize,
+                        IncludeManagedResources = context.Options.IncludeManagedResources ? true : null,
+                        NextToken = token,
+                    },
+                    c),
+                ct),
+            response => response.NextToken,
+            response =>
+            {
+                foreach (var instance in (response.Reservations ?? []).SelectMany(r => r.Instances ?? []))
+                {
+                    run.Items++;
+                    if (!string.IsNullOrEmpty(instance.ImageId))
+                    {
+                        references.Add(new ImageReference(instance.ImageId, ReferenceKind.Instance, instance.InstanceId ?? "(unknown instance)"));
+                    }
+                }
+            },
+            context.Options.MaxPagesPerListing,
+            cancellationToken);
+}

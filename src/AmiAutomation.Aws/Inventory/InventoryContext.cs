@@ -1,0 +1,22 @@
+using AmiAutomation.Aws.Throttling;
+using Amazon.EC2;
+
+namespace AmiAutomation.Aws.Inventory;
+
+/// <summary>What every source of one inventory run shares: the region's client, its rate limiter and the options.</summary>
+internal sealed record InventoryContext(string Region, IAmazonEC2 Client, Ec2RateLimiter Limiter, InventoryOptions Options)
+{
+    /// <summary>Sends one EC2 request through the rate limiter and counts it against <paramref name="run"/>.</summary>
+    public async Task<TResponse> SendAsync<TResponse>(
+        SourceRun run,
+        string action,
+        Ec2ActionClass actionClass,
+        Func<IAmazonEC2, CancellationToken, Task<TResponse>> send,
+        CancellationToken cancellationToken)
+    {
+        run.Operation = action;
+        await Limiter.AcquireAsync(action, actionClass, cancellationToken).ConfigureAwait(false);
+        run.Calls++;
+        return await send(Client, cancellationToken).ConfigureAwait(false);
+    }
+}

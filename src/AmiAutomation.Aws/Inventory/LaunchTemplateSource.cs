@@ -1,0 +1,120 @@
+using AmiAutomation.Aws.Errors;
+using AmiAutomation.Aws.Paging;
+using AmiAutomation.Aws.Throttling;
+using AmiAutomation.Core.References;
+using Amazon.EC2;
+using Amazon.EC2.Model;
+using ImageReference = AmiAutomation.Core.References.ImageReference;
+
+namespace AmiAutomation.Aws.Inventory;
+
+/// <summary>
+/// Every version of every launch template (an Auto Scaling group may pin any version, not only $Default/$Latest).
+/// SSM aliases are resolved by EC2 (ResolveAlias); a value that still is no image id cannot protect anything, so the
+/// source is reported Truncated.
+/// </summary>
+/// <remarks>ec2:DescribeLaunchTemplates, ec2:DescribeLaunchTemplateVersions (and ssm:GetParameters for ResolveAlias)</remarks>
+internal static class LaunchTemplateSource
+{
+    public const string ListAction = "DescribeLaunchTemplates";
+    public const string VersionsAction = "DescribeLaunchTemplateVersions";
+    private const int ListedUnresolved = 5;
+
+    /// <summary>ResourceId of a version reference: <c>lt-0abc:7</c>.</summary>
+    public static string ResourceId(string templateId, long? version) =>
+        $"{templateId}:{version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}";
+
+    public static async Task ReadAsync(InventoryContext context, SourceRun run, List<ImageReference> references, CancellationToken cancellationToken)
+    {
+        var templateIds = new List<string>();
+        await Pager.ReadAllAsync(
+            ListAction,
+            (token, ct) => context.SendAsync(
+                run,
+                ListAction,
+                Ec2ActionClass.Describe,
+                (ec2, c) => ec2.DescribeLaunchTemplatesAsync(
+                    new DescribeLaunchTemplatesRequest
+                    {
+                        MaxResults = context.Options.LaunchTemplatePageSize,
+                        IncludeManagedResources = context.Options.IncludeManagedResources ? true : null,
+                        NextToken = token,
+                    },
+                    c),
+                ct),
+            response => response.NextToken,
+            response => templateIds.AddRange((response.LaunchTemplates ?? []).Select(t => t.LaunchTemplateId).Where(id => !string.IsNullOrEmpty(id))),
+            context.Options.MaxPagesPerListing,
+            cancellationToken).ConfigureAwait(false);
+
+        var unresolved = new List<string>();
+        foreach (var templateId in templateIds.Distinct(StringComparer.Ordinal))
+        {
+            try
+            {
+                await ReadVersionsAsync(context, run, templateId, references, unresolved, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AmazonEC2Exception ex) when (ex.ErrorCode is not null && Ec2ErrorCodes.LaunchTemplateGone.Contains(ex.ErrorCode))
+            {
+                // Deleted between the listing and this read: it references nothing any more.
+            }
+        }
+
+        if (unresolved.Count > 0)
+        {
+            run.Truncate(
+                $"{unresolved.Count} launch template version(s) name an image that EC2 did not resolve to an image id, so the images they "
+                + $"launch are unknown: {string.Join(", ", unresolved.Take(ListedUnresolved))}{(unresolved.Count > ListedUnresolved ? ", …" : string.Empty)}");
+        }
+    }
+
+    private static Task ReadVersionsAsync(
+        InventoryContext context,
+        SourceRun run,
+        string templateId,
+        List<ImageReference> references,
+        List<string> unresolved,
+        CancellationToken cancellationToken) =>
+        Pager.ReadAllAsync(
+            VersionsAction,
+            (token, ct) => context.SendAsync(
+                run,
+                VersionsAction,
+                Ec2ActionClass.Describe,
+                (ec2, c) => ec2.DescribeLaunchTemplateVersionsAsync(
+                    new DescribeLaunchTemplateVersionsRequest
+                    {
+                        LaunchTemplateId = templateId,
+                        MaxResults = context.Options.LaunchTemplateVersionPageSize,
+                        ResolveAlias = true,
+                        IncludeManagedResources = context.Options.IncludeManagedResources ? true : null,
+                        NextToken = token,
+                    },
+                    c),
+                ct),
+            response => response.NextToken,
+            response =>
+            {
+                foreach (var version in response.LaunchTemplateVersions ?? [])
+                {
+                    run.Items++;
+                    var imageId = version.LaunchTemplateData?.ImageId;
+                    if (string.IsNullOrEmpty(imageId))
+                    {
+                        continue;
+                    }
+
+                    var resourceId = ResourceId(version.LaunchTemplateId ?? templateId, version.VersionNumber);
+                    if (imageId.StartsWith("ami-", StringComparison.Ordinal))
+                    {
+                        references.Add(new ImageReference(imageId, ReferenceKind.LaunchTemplateVersion, resourceId));
+                    }
+                    else
+                    {
+                        unresolved.Add($"{resourceId} → {imageId}");
+                    }
+                }
+            },
+            context.Options.MaxPagesPerListing,
+            cancellationToken);
+}

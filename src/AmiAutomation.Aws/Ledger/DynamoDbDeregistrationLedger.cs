@@ -1,0 +1,113 @@
+using AmiAutomation.Core.Ledger;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using S = AmiAutomation.Aws.Ledger.DynamoDbLedgerSchema;
+
+namespace AmiAutomation.Aws.Ledger;
+
+/// <summary>
+/// The deregistration ledger in DynamoDB (schema: <see cref="DynamoDbLedgerSchema"/>). Reads are strongly consistent so
+/// a record written right before a deregistration is seen by the restore function at once.
+/// </summary>
+/// <remarks>IAM on the table: dynamodb:PutItem, dynamodb:GetItem, dynamodb:Query, dynamodb:UpdateItem.</remarks>
+public sealed class DynamoDbDeregistrationLedger : IDeregistrationLedger
+{
+    private readonly IAmazonDynamoDB _client;
+    private readonly string _tableName;
+
+    public DynamoDbDeregistrationLedger(IAmazonDynamoDB client, string tableName)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentException.ThrowIfNullOrWhiteSpace(tableName);
+        _client = client;
+        _tableName = tableName;
+    }
+
+    public string TableName => _tableName;
+
+    /// <inheritdoc />
+    public async Task PutAsync(LedgerRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        await _client.PutItemAsync(
+            new PutItemRequest { TableName = _tableName, Item = LedgerItemMapper.ToItem(record) },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<LedgerRecord?> GetAsync(string region, string imageId, CancellationToken cancellationToken)
+    {
+        var response = await _client.GetItemAsync(
+            new GetItemRequest { TableName = _tableName, Key = LedgerItemMapper.Key(region, imageId), ConsistentRead = true },
+            cancellationToken).ConfigureAwait(false);
+        return response?.Item is { Count: > 0 } item ? LedgerItemMapper.FromItem(item) : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<LedgerRecord>> ListAsync(string region, CancellationToken cancellationToken)
+    {
+        var records = new List<LedgerRecord>();
+        Dictionary<string, AttributeValue>? startKey = null;
+        do
+        {
+            var response = await _client.QueryAsync(
+                new QueryRequest
+                {
+                    TableName = _tableName,
+                    KeyConditionExpression = "#pk = :pk",
+                    ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#pk"] = S.PartitionKey },
+                    ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { [":pk"] = LedgerItemMapper.Str(region) },
+                    ConsistentRead = true,
+                    ExclusiveStartKey = startKey,
+                },
+                cancellationToken).ConfigureAwait(false);
+            records.AddRange((response.Items ?? []).Select(LedgerItemMapper.FromItem));
+            startKey = response.LastEvaluatedKey is { Count: > 0 } next ? next : null;
+        }
+        while (startKey is not null);
+
+        return records;
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="LedgerRecordNotFoundException">No record for <paramref name="imageId"/> in <paramref name="region"/>.</exception>
+    public async Task UpdateStatusAsync(string region, string imageId, LedgerStatus status, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["#pk"] = S.PartitionKey,
+            ["#status"] = S.Status,
+            ["#changed"] = S.StatusChangedAt,
+        };
+        var values = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
+        {
+            [":status"] = LedgerItemMapper.Str(status.ToString()),
+            [":at"] = LedgerItemMapper.Time(at),
+        };
+        var update = "SET #status = :status, #changed = :at";
+        if (status == LedgerStatus.Restored)
+        {
+            names["#restored"] = S.RestoredAt;
+            update += ", #restored = :at";
+        }
+
+        try
+        {
+            await _client.UpdateItemAsync(
+                new UpdateItemRequest
+                {
+                    TableName = _tableName,
+                    Key = LedgerItemMapper.Key(region, imageId),
+                    UpdateExpression = update,
+                    ConditionExpression = "attribute_exists(#pk)",
+                    ExpressionAttributeNames = names,
+                    ExpressionAttributeValues = values,
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConditionalCheckFailedException ex)
+        {
+            throw LedgerRecordNotFoundException.For(region, imageId, _tableName, ex);
+        }
+    }
+}

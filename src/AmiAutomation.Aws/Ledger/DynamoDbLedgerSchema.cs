@@ -1,0 +1,59 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+
+namespace AmiAutomation.Aws.Ledger;
+
+/// <summary>
+/// The ledger table: partition key <c>pk</c> = region, sort key <c>sk</c> = image id (so one Query lists a region),
+/// TTL attribute <c>expiresAt</c> (epoch seconds: when the Recycle Bin purges the image). Keep template.yaml in step.
+/// </summary>
+public static class DynamoDbLedgerSchema
+{
+    public const string PartitionKey = "pk";
+    public const string SortKey = "sk";
+    public const string ImageId = "imageId";
+    public const string Region = "region";
+    public const string Name = "name";
+    public const string Description = "description";
+    public const string Family = "family";
+    public const string Tags = "tags";
+    public const string Snapshots = "snapshots";
+    public const string SnapshotId = "snapshotId";
+    public const string SizeGiB = "sizeGiB";
+    public const string DeviceName = "deviceName";
+    public const string LaunchPermissions = "launchPermissions";
+    public const string PermissionKind = "kind";
+    public const string PermissionValue = "value";
+    public const string DeprecationTime = "deprecationTime";
+    public const string Reasons = "reasons";
+    public const string RunId = "runId";
+    public const string RecordedAt = "recordedAt";
+    public const string ExpiresAt = "expiresAt";
+    public const string Status = "status";
+    public const string StatusChangedAt = "statusChangedAt";
+    public const string RestoredAt = "restoredAt";
+
+    /// <summary>An on-demand table with this schema (tests, CLI set-up; production uses template.yaml).</summary>
+    public static CreateTableRequest CreateTableRequest(string tableName) => new()
+    {
+        TableName = tableName,
+        BillingMode = BillingMode.PAY_PER_REQUEST,
+        AttributeDefinitions =
+        [
+            new AttributeDefinition(PartitionKey, ScalarAttributeType.S),
+            new AttributeDefinition(SortKey, ScalarAttributeType.S),
+        ],
+        KeySchema =
+        [
+            new KeySchemaElement(PartitionKey, KeyType.HASH),
+            new KeySchemaElement(SortKey, KeyType.RANGE),
+        ],
+    };
+
+    /// <summary>Turns on TTL on <see cref="ExpiresAt"/>.</summary>
+    public static UpdateTimeToLiveRequest EnableTimeToLiveRequest(string tableName) => new()
+    {
+        TableName = tableName,
+        TimeToLiveSpecification = new TimeToLiveSpecification { AttributeName = ExpiresAt, Enabled = true },
+    };
+}

@@ -1,0 +1,117 @@
+using AmiAutomation.Aws.Clients;
+using AmiAutomation.Aws.Errors;
+using AmiAutomation.Aws.Mapping;
+using AmiAutomation.Aws.Throttling;
+using AmiAutomation.Core.Execution;
+using AmiAutomation.Core.Replication;
+using AmiAutomation.Core.Tagging;
+using Amazon.EC2.Model;
+using Amazon.Runtime;
+
+namespace AmiAutomation.Aws.Replication;
+
+/// <summary>
+/// Finishes a copy in its own region: adds the source's launch permissions, sets the deprecation time, and only then
+/// tags <see cref="TagNames.CopyFinishedAt"/> — a finish interrupted half-way is redone by the reconciler (adding
+/// permissions and setting the same deprecation again are harmless).
+/// </summary>
+/// <remarks>ec2:ModifyImageAttribute, ec2:EnableImageDeprecation, ec2:CreateTags</remarks>
+public sealed class Ec2CopyFinisher
+{
+    private const string ModifyImageAttribute = "ModifyImageAttribute";
+    private const string EnableImageDeprecation = "EnableImageDeprecation";
+    private const string CreateTags = "CreateTags";
+
+    private readonly ReplicationCalls _calls;
+    private readonly Ec2ReplicatorOptions _options;
+
+    public Ec2CopyFinisher(IEc2ClientFactory clients, Ec2RateLimiterRegistry? limiters = null, Ec2ReplicatorOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(clients);
+        _calls = new ReplicationCalls(clients, limiters);
+        _options = options ?? Ec2ReplicatorOptions.Default;
+    }
+
+    /// <summary>Carries out <paramref name="plan"/>; with <paramref name="dryRun"/> every call is an EC2 DryRun.</summary>
+    public async Task<ActionOutcome> FinishAsync(CopyFinishPlan plan, bool dryRun, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var copy = plan.Copy;
+        var step = ModifyImageAttribute;
+        try
+        {
+            foreach (var batch in plan.PermissionsToAdd.Chunk(_options.LaunchPermissionBatchSize))
+            {
+                await DryRunAware(dryRun, _calls.SendAsync(
+                    copy.Region,
+                    ModifyImageAttribute,
+                    Ec2ActionClass.Deregister,
+                    (ec2, ct) => ec2.ModifyImageAttributeAsync(
+                        new ModifyImageAttributeRequest
+                        {
+                            ImageId = copy.ImageId,
+                            LaunchPermission = new LaunchPermissionModifications { Add = LaunchPermissionMapper.ToSdk(batch) },
+                            DryRun = dryRun ? true : null,
+                        },
+                        ct),
+                    cancellationToken)).ConfigureAwait(false);
+            }
+
+            step = EnableImageDeprecation;
+            if (plan.DeprecateAt is { } deprecateAt)
+            {
+                await DryRunAware(dryRun, _calls.SendAsync(
+                    copy.Region,
+                    EnableImageDeprecation,
+                    Ec2ActionClass.Mutate,
+                    (ec2, ct) => ec2.EnableImageDeprecationAsync(
+                        new EnableImageDeprecationRequest
+                        {
+                            ImageId = copy.ImageId,
+                            DeprecateAt = Ec2Time.ToRequestTime(deprecateAt),
+                            DryRun = dryRun ? true : null,
+                        },
+                        ct),
+                    cancellationToken)).ConfigureAwait(false);
+            }
+
+            step = CreateTags;
+            await DryRunAware(dryRun, _calls.SendAsync(
+                copy.Region,
+                CreateTags,
+                Ec2ActionClass.Tagging,
+                (ec2, ct) => ec2.CreateTagsAsync(
+                    new CreateTagsRequest
+                    {
+                        Resources = [copy.ImageId],
+                        Tags = [new Tag(TagNames.CopyFinishedAt, TagTime.Format(now))],
+                        DryRun = dryRun ? true : null,
+                    },
+                    ct),
+                cancellationToken)).ConfigureAwait(false);
+        }
+        catch (AmazonServiceException ex)
+        {
+            return new ActionOutcome(plan.Decision, OutcomeStatus.Failed, Ec2ErrorCodes.CodeOf(ex),
+                $"{step} on copy {copy.ImageId} in {copy.Region} failed: {Ec2ErrorCodes.Describe(ex)}; the reconciler finishes it later");
+        }
+
+        var summary = $"{plan.PermissionsToAdd.Count} launch permission(s) added, deprecation {(plan.DeprecateAt is { } at ? TagTime.Format(at) : "unchanged")}"
+            + (plan.PublicWithheld ? ", public access withheld" : string.Empty);
+        return dryRun
+            ? new ActionOutcome(plan.Decision, OutcomeStatus.DryRun, Detail: "would be allowed: " + summary)
+            : new ActionOutcome(plan.Decision, OutcomeStatus.Succeeded, Detail: summary);
+    }
+
+    /// <summary>Awaits one call; in a dry run EC2's DryRunOperation answer means "would be allowed" and is swallowed.</summary>
+    private static async Task DryRunAware<T>(bool dryRun, Task<T> call)
+    {
+        try
+        {
+            await call.ConfigureAwait(false);
+        }
+        catch (AmazonServiceException ex) when (dryRun && Ec2ErrorCodes.Is(ex, Ec2ErrorCodes.DryRunOperation))
+        {
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using AmiAutomation.Aws.Clients;
+using AmiAutomation.Cli.Errors;
+using AmiAutomation.Runtime.Configuration;
+using Amazon;
+using Amazon.Runtime;
+using Amazon.Runtime.Credentials;
+
+namespace AmiAutomation.Cli.Aws;
+
+/// <summary>
+/// How the CLI reaches a real account: regions from <c>--region</c> or AWS_REGION / AWS_DEFAULT_REGION, endpoint
+/// overrides (AWS_ENDPOINT_URL_EC2, AWS_ENDPOINT_URL: moto, LocalStack) through the AWS project's client options, and
+/// credentials from the standard chain, resolved up front so a missing one is reported as such (exit code 3).
+/// </summary>
+public static class AwsAccess
+{
+    public const string RegionVariable = "AWS_REGION";
+    public const string DefaultRegionVariable = "AWS_DEFAULT_REGION";
+    public const string AccessKeyVariable = "AWS_ACCESS_KEY_ID";
+    public const string SecretKeyVariable = "AWS_SECRET_ACCESS_KEY";
+    public const string SessionTokenVariable = "AWS_SESSION_TOKEN";
+
+    /// <summary>The client options: endpoint overrides and credentials, both from <paramref name="environment"/>.</summary>
+    /// <exception cref="AwsAccessException">No credentials could be found, or an endpoint override is not a URL.</exception>
+    public static AwsClientOptions ClientOptions(IEnvironmentVariables environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        AwsClientOptions options;
+        try
+        {
+            options = AwsClientOptions.FromEnvironment(environment.Get);
+        }
+        catch (InvalidEndpointUrlException ex)
+        {
+            throw new AwsAccessException(ex.Message, ex);
+        }
+
+        return options with { Credentials = Credentials(environment) };
+    }
+
+    /// <summary>The regions asked for, else AWS_REGION, else AWS_DEFAULT_REGION; each checked against the known
+    /// partitions unless an endpoint override is set (emulators accept any well-formed name).</summary>
+    /// <exception cref="CliUsageException">No region anywhere, or an unknown one.</exception>
+    public static IReadOnlyList<string> Regions(IReadOnlyList<string> requested, IEnvironmentVariables environment, bool endpointOverride)
+    {
+        ArgumentNullException.ThrowIfNull(requested);
+        ArgumentNullException.ThrowIfNull(environment);
+        var regions = requested.Count > 0
+            ? requested.Distinct(StringComparer.Ordinal).ToList()
+            : [Blank(environment.Get(RegionVariable)) ?? Blank(environment.Get(DefaultRegionVariable))
+                ?? throw new CliUsageException($"No region: pass --region (e.g. --region us-east-1) or set {RegionVariable}.")];
+        if (!endpointOverride)
+        {
+            var known = RegionEndpoint.EnumerableAllRegions.Select(r => r.SystemName).ToHashSet(StringComparer.Ordinal);
+            foreach (var region in regions.Where(r => !known.Contains(r)))
+            {
+                throw new CliUsageException(
+                    $"Unknown region '{region}': it is not one of the {known.Count} regions this SDK knows (e.g. us-east-1, eu-west-1).");
+            }
+        }
+
+        return regions;
+    }
+
+    private static AWSCredentials Credentials(IEnvironmentVariables environment)
+    {
+        var accessKey = Blank(environment.Get(AccessKeyVariable));
+        var secretKey = Blank(environment.Get(SecretKeyVariable));
+        if (accessKey is not null && secretKey is not null)
+        {
+            return Blank(environment.Get(SessionTokenVariable)) is { } token
+                ? new SessionAWSCredentials(accessKey, secretKey, token)
+                : new BasicAWSCredentials(accessKey, secretKey);
+        }
+
+        if (accessKey is not null || secretKey is not null)
+        {
+            throw new AwsAccessException(
+                $"Incomplete AWS credentials: {(accessKey is null ? AccessKeyVariable : SecretKeyVariable)} is not set but "
+                + $"{(accessKey is null ? SecretKeyVariable : AccessKeyVariable)} is.");
+        }
+
+        try
+        {
+            return DefaultAWSCredentialsIdentityResolver.GetCredentials();
+        }
+        catch (AmazonClientException ex)
+        {
+            throw new AwsAccessException(
+                "No AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE (aws configure / "
+                + $"aws sso login), or run where an instance or task role is available. ({ex.Message.Split('\n')[0].Trim()})",
+                ex);
+        }
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using AmiAutomation.Cli.Hosting;
+
+namespace AmiAutomation.Cli.Commands;
+
+/// <summary><c>invoke</c>: run one function locally with a payload file, like <c>sam local invoke</c> without Docker.</summary>
+internal static class InvokeCommand
+{
+    public static Command Create(CliContext context, GlobalOptions global)
+    {
+        var function = new Argument<string>("function")
+        {
+            Description = $"The function to run: {string.Join(", ", CommonOptions.FunctionNames)}.",
+        };
+        CommonOptions.OnlyFrom(function, "function", CommonOptions.FunctionNames);
+        var eventFile = new Option<FileInfo>("--event", "-e")
+        {
+            Description = "The payload file (JSON), e.g. events/deprecate-schedule.json.",
+            Required = true,
+        };
+        eventFile.AcceptExistingOnly();
+        var simulate = CommonOptions.Simulate();
+        var region = CommonOptions.Region();
+        var json = CommonOptions.Json();
+        var set = CommonOptions.Set();
+        var command = new Command("invoke", "Run a function locally with a payload file, against AWS (DRY_RUN from the environment, default true) or --simulate.")
+        {
+            function, eventFile, simulate, region, json, set,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var request = new InvokeRequest
+            {
+                Function = parse.GetValue(function)!,
+                EventFile = parse.GetValue(eventFile)!,
+                Simulate = parse.GetValue(simulate),
+                Region = parse.GetValue(region),
+                Json = parse.GetValue(json),
+                Settings = parse.GetValue(set) ?? [],
+                Verbose = parse.GetValue(global.Verbose),
+            };
+            return await InvokeRunner.RunAsync(context, request, cancellationToken).ConfigureAwait(false);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,88 @@
+using System.CommandLine;
+using AmiAutomation.Cli.Hosting;
+
+namespace AmiAutomation.Cli.Commands;
+
+/// <summary><c>restore list</c> and <c>restore &lt;image-id&gt;</c>: wrappers over the restore function.</summary>
+internal static class RestoreCommand
+{
+    public static Command Create(CliContext context, GlobalOptions global)
+    {
+        var command = new Command("restore", "List AMIs in the Recycle Bin (restore list) or restore one (restore <image-id>), through the restore function.");
+        command.Subcommands.Add(CreateList(context, global));
+
+        var imageId = new Argument<string?>("image-id")
+        {
+            Description = "The AMI to restore (ami-...).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        imageId.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } id && !RestoreRequest.IsImageId(id))
+            {
+                result.AddError($"'{id}' is not an AMI id: expected ami- followed by 8 to 17 lower-case hex digits.");
+            }
+        });
+        var dryRun = new Option<bool>("--dry-run")
+        {
+            Description = "Only check that the restore would work; change nothing.",
+        };
+        var simulate = CommonOptions.Simulate();
+        var region = CommonOptions.Region();
+        var json = CommonOptions.Json();
+        var set = CommonOptions.Set();
+        command.Arguments.Add(imageId);
+        command.Options.Add(dryRun);
+        command.Options.Add(simulate);
+        command.Options.Add(region);
+        command.Options.Add(json);
+        command.Options.Add(set);
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(imageId) is null || result.GetValue(imageId) is null)
+            {
+                result.AddError("restore needs an image id (restore ami-0123456789abcdef0) or 'list' (restore list).");
+            }
+        });
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var request = new RestoreRequest
+            {
+                ImageId = parse.GetValue(imageId),
+                DryRun = parse.GetValue(dryRun),
+                Simulate = parse.GetValue(simulate),
+                Region = parse.GetValue(region),
+                Json = parse.GetValue(json),
+                Settings = parse.GetValue(set) ?? [],
+                Verbose = parse.GetValue(global.Verbose),
+            };
+            return await RestoreRunner.RunAsync(context, request, cancellationToken).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    private static Command CreateList(CliContext context, GlobalOptions global)
+    {
+        var simulate = CommonOptions.Simulate();
+        var region = CommonOptions.Region();
+        var json = CommonOptions.Json();
+        var set = CommonOptions.Set();
+        var list = new Command("list", "List the AMIs this product deregistered that are still restorable from the Recycle Bin.")
+        {
+            simulate, region, json, set,
+        };
+        list.SetAction(async (parse, cancellationToken) =>
+        {
+            var request = new RestoreRequest
+            {
+                Simulate = parse.GetValue(simulate),
+                Region = parse.GetValue(region),
+                Json = parse.GetValue(json),
+                Settings = parse.GetValue(set) ?? [],
+                Verbose = parse.GetValue(global.Verbose),
+            };
+            return await RestoreRunner.RunAsync(context, request, cancellationToken).ConfigureAwait(false);
+        });
+        return list;
+    }
+}

@@ -1,0 +1,56 @@
+using System.CommandLine;
+using AmiAutomation.Cli.Simulation;
+
+namespace AmiAutomation.Cli.Commands;
+
+/// <summary><c>simulate</c>: the product's main job over N simulated days of a generated fleet, no AWS account needed.</summary>
+internal static class SimulateCommand
+{
+    public static Command Create(CliContext context, GlobalOptions global)
+    {
+        var days = CommonOptions.Int("--days", "Simulated days to run", SimulationOptions.DefaultDays, 1, SimulationOptions.MaxDays);
+        var seed = CommonOptions.Int("--seed", "Seed of the generated fleet and of the daily builds", SimulationOptions.DefaultSeed, 0, int.MaxValue);
+        var images = CommonOptions.Int("--images", "Approximate number of images in the generated fleet", SimulationOptions.DefaultImages, 10, SimulationOptions.MaxImages);
+        var regions = new Option<string?>("--regions")
+        {
+            Description = "Comma-separated regions of the fleet; the first is the home region copies start from "
+                + $"(default {string.Join(',', SimulationOptions.DefaultRegions)}).",
+        };
+        regions.Validators.Add(result =>
+        {
+            var list = SimulationOptions.SplitRegions(result.GetValueOrDefault<string?>());
+            if (list.Count == 0)
+            {
+                result.AddError("--regions is empty: give at least one region, e.g. --regions us-east-1,eu-west-1.");
+            }
+            else if (list.Count > SimulationOptions.MaxRegions)
+            {
+                result.AddError($"--regions lists {list.Count} regions; at most {SimulationOptions.MaxRegions} are supported.");
+            }
+
+            CommonOptions.ValidateRegions(result, list);
+        });
+        var json = CommonOptions.Json();
+        var set = CommonOptions.Set();
+
+        var command = new Command("simulate", "Run the real functions over simulated days of a generated fleet (no AWS account needed).")
+        {
+            days, seed, images, regions, json, set,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var regionList = parse.GetValue(regions) is { } r ? SimulationOptions.SplitRegions(r) : SimulationOptions.DefaultRegions;
+            var options = new SimulationOptions
+            {
+                Days = parse.GetValue(days),
+                Seed = parse.GetValue(seed),
+                Images = parse.GetValue(images),
+                Regions = regionList,
+                Settings = parse.GetValue(set) ?? [],
+            };
+            return await SimulateRunner.RunAsync(
+                context, options, parse.GetValue(json), parse.GetValue(global.Verbose), cancellationToken).ConfigureAwait(false);
+        });
+        return command;
+    }
+}

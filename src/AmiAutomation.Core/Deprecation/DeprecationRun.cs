@@ -1,0 +1,236 @@
+using AmiAutomation.Core.Families;
+using AmiAutomation.Core.Images;
+using AmiAutomation.Core.Inventory;
+using AmiAutomation.Core.Planning;
+using AmiAutomation.Core.Policies;
+using AmiAutomation.Core.Protection;
+using AmiAutomation.Core.Tagging;
+
+namespace AmiAutomation.Core.Deprecation;
+
+/// <summary>One deprecation planning pass. See <see cref="DeprecationPlanner"/> for the rules.</summary>
+internal sealed class DeprecationRun
+{
+    private const byte Unvisited = 0;
+    private const byte InProgress = 1;
+    private const byte Done = 2;
+
+    private readonly InventorySnapshot _inventory;
+    private readonly IReadOnlyList<AmiImage> _images;
+    private readonly DeprecationPolicy _policy;
+    private readonly PlanSelection _selection;
+    private readonly DateTimeOffset _now;
+    private readonly FamilyIndex _families;
+    private readonly ProtectionOptions _options;
+    private readonly Dictionary<string, int> _indexById;
+    private readonly Decision?[] _decisions;
+    private readonly byte[] _state;
+    private readonly DecisionReason? _incomplete;
+    private readonly DateTimeOffset _target;
+
+    public DeprecationRun(InventorySnapshot inventory, DeprecationPolicy policy, PlanSelection selection, DateTimeOffset now)
+    {
+        _inventory = inventory;
+        _images = inventory.Images;
+        _policy = policy;
+        _selection = selection;
+        _now = now;
+        _families = new FamilyIndex(_images, policy.CreateFamilyResolver(), inventory.AccountId);
+        _options = policy.ToProtectionOptions();
+        _decisions = new Decision?[_images.Count];
+        _state = new byte[_images.Count];
+        _target = DeprecationLimits.Target(now, policy.DeprecateInDays);
+        _indexById = new Dictionary<string, int>(_images.Count, StringComparer.Ordinal);
+        for (var i = 0; i < _images.Count; i++)
+        {
+            _indexById.TryAdd(_images[i].ImageId, i);
+        }
+
+        var failed = inventory.FailedSources.Where(s => s.Source != InventorySource.LastLaunchedTime).ToList();
+        if (failed.Count > 0)
+        {
+            _incomplete = new(
+                ReasonCode.InventoryIncomplete,
+                $"inventory incomplete ({PlanText.Sources(failed)}): nothing is deprecated that cannot be proven unused");
+        }
+    }
+
+    public Plan Build()
+    {
+        var pending = new Stack<int>();
+        for (var i = 0; i < _images.Count; i++)
+        {
+            if (_state[i] == Done)
+            {
+                continue;
+            }
+
+            // Sources are decided before their copies (explicit stack: no recursion depth limit; cycles fall back to own age).
+            pending.Push(i);
+            while (pending.Count > 0)
+            {
+                var j = pending.Peek();
+                if (_state[j] == Unvisited)
+                {
+                    _state[j] = InProgress;
+                    var source = SourceOf(j);
+                    if (source >= 0 && _state[source] == Unvisited)
+                    {
+                        pending.Push(source);
+                        continue;
+                    }
+                }
+
+                pending.Pop();
+                _decisions[j] = Evaluate(j);
+                _state[j] = Done;
+            }
+        }
+
+        var order = new int[_images.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (a, b) => FamilyIndex.CompareAge(_images[a], _images[b]));
+        var decisions = new Decision[order.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            decisions[i] = _decisions[order[i]]!;
+        }
+
+        return new Plan(DeprecationPlanner.FunctionName, _inventory.Region, _now, decisions, _inventory.Sources);
+    }
+
+    private int SourceOf(int index)
+    {
+        var sourceId = _images[index].Tag(TagNames.SourceImage);
+        return sourceId is not null && _indexById.TryGetValue(sourceId.Trim(), out var source) && source != index ? source : -1;
+    }
+
+    private Decision Evaluate(int index)
+    {
+        var image = _images[index];
+        var family = _families.FamilyOf(index);
+        if (!_selection.Includes(image.ImageId, family))
+        {
+            return Skip(image, family, [new(ReasonCode.NotSelected, _selection.DescribeExclusion(image.ImageId, family))]);
+        }
+
+        var protections = new List<DecisionReason>();
+        ImageProtections.AddTo(protections, image, _inventory.AccountId, _inventory.References, _options, _now);
+        if (_families.IsAmongNewest(index, image, _inventory.AccountId, _policy.KeepNewest))
+        {
+            protections.Add(new(ReasonCode.NewestInFamily, NewestDetail(index, image, family)));
+        }
+
+        if (protections.Count > 0)
+        {
+            return Skip(image, family, protections);
+        }
+
+        var fired = new List<DecisionReason>();
+        DateTimeOffset wanted;
+        var source = SourceOf(index);
+        if (source >= 0 && _state[source] == Done)
+        {
+            var sourceImage = _images[source];
+            var sourceTime = EffectiveTime(source);
+            if (sourceTime is null)
+            {
+                return Skip(image, family, [new(ReasonCode.NotDue, $"copy of {sourceImage.ImageId} (in this region), which has no deprecation time")]);
+            }
+
+            fired.Add(new(ReasonCode.FollowsSourceDeprecation, $"copy of {sourceImage.ImageId}, deprecated at {PlanText.Time(sourceTime.Value)}"));
+            wanted = sourceTime.Value;
+        }
+        else
+        {
+            AddRules(fired, index, image, family);
+            if (fired.Count == 0)
+            {
+                return Skip(image, family, [new(ReasonCode.NotDue, NotDueDetail(index, image))]);
+            }
+
+            wanted = _target;
+        }
+
+        var (time, clamp) = DeprecationLimits.Clamp(wanted, image, _now);
+        DecisionReason? moved = null;
+        if (image.DeprecationTime is { } existing)
+        {
+            if (existing <= time)
+            {
+                return Skip(image, family, [new(ReasonCode.AlreadyDeprecatedEarlier, $"already deprecated at {PlanText.Time(existing)}, not later than {PlanText.Time(time)}"), .. fired]);
+            }
+
+            if (!_policy.AllowMovingExistingDeprecation)
+            {
+                return Skip(image, family, [new(ReasonCode.DeprecationSetByHand, $"existing deprecation time {PlanText.Time(existing)} is later than {PlanText.Time(time)} and counts as set by hand; the policy does not move it"), .. fired]);
+            }
+
+            moved = new(ReasonCode.DeprecationMovedEarlier, $"moves the existing deprecation time {PlanText.Time(existing)} earlier to {PlanText.Time(time)}");
+        }
+
+        if (_incomplete is not null)
+        {
+            return Skip(image, family, [_incomplete, .. fired]);
+        }
+
+        if (clamp is not null)
+        {
+            fired.Add(clamp);
+        }
+
+        if (moved is not null)
+        {
+            fired.Add(moved);
+        }
+
+        return new Decision { Image = image, Family = family, Action = DecisionAction.Deprecate, Reasons = fired, DeprecateAt = time };
+    }
+
+    private void AddRules(List<DecisionReason> fired, int index, AmiImage image, string family)
+    {
+        if (_policy.MaxAgeDays is { } maxAge && image.CreationDate <= _now.AddDays(-maxAge))
+        {
+            fired.Add(new(ReasonCode.OlderThanMaxAge, $"created {PlanText.Time(image.CreationDate)}, {PlanText.DaysBetween(image.CreationDate, _now)} days old (max age {maxAge} days)"));
+        }
+
+        if (_policy.MinNewerImages is { } minNewer)
+        {
+            var newer = _families.NewerCount(index, image);
+            if (newer >= minNewer)
+            {
+                var newest = _families.Newest(family)!;
+                fired.Add(new(ReasonCode.SupersededByNewer, $"{newer} newer available image(s) in family '{family}' (threshold {minNewer}); newest {newest.ImageId} created {PlanText.Time(newest.CreationDate)}"));
+            }
+        }
+    }
+
+    private DateTimeOffset? EffectiveTime(int index) =>
+        _decisions[index] is { Action: DecisionAction.Deprecate, DeprecateAt: { } planned } ? planned : _images[index].DeprecationTime;
+
+    private string NewestDetail(int index, AmiImage image, string family) =>
+        $"among the newest {_policy.KeepNewest} available image(s) of family '{family}' (number {_families.NewerCount(index, image) + 1} of {_families.RankedCount(family)})";
+
+    private string NotDueDetail(int index, AmiImage image)
+    {
+        var parts = new List<string>(2);
+        if (_policy.MaxAgeDays is { } maxAge)
+        {
+            parts.Add($"{PlanText.DaysBetween(image.CreationDate, _now)} days old (max age {maxAge})");
+        }
+
+        if (_policy.MinNewerImages is { } minNewer)
+        {
+            parts.Add($"{_families.NewerCount(index, image)} newer image(s) (threshold {minNewer})");
+        }
+
+        return string.Join("; ", parts);
+    }
+
+    private static Decision Skip(AmiImage image, string family, IReadOnlyList<DecisionReason> reasons) =>
+        new() { Image = image, Family = family, Action = DecisionAction.None, Reasons = reasons };
+}

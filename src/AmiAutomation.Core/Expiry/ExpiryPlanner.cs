@@ -1,0 +1,41 @@
+using AmiAutomation.Core.Inventory;
+using AmiAutomation.Core.Planning;
+using AmiAutomation.Core.Policies;
+
+namespace AmiAutomation.Core.Expiry;
+
+/// <summary>
+/// Plans the expire function (deregistration): pure, synchronous, O(n log n); the caller passes <c>now</c>.
+/// </summary>
+/// <remarks>
+/// <para>Images are decided oldest first (creation date, then image id), so "last of family" and the cap are
+/// reproducible. Per image (every applicable reason is listed on a skip):</para>
+/// <list type="number">
+/// <item>outside the <see cref="PlanSelection"/> → <see cref="ReasonCode.NotSelected"/>;</item>
+/// <item>protections (<see cref="Protection.ImageProtections"/> with <see cref="ExpiryPolicy.ToProtectionOptions"/>:
+/// not owned, not available/disabled, in use, keep tag, keep-until, deregistration protection, managed by others,
+/// public, instance store-backed, recently launched) and <see cref="ReasonCode.NewestInFamily"/> → skip;</item>
+/// <item>rules: <see cref="ReasonCode.DeprecatedLongEnough"/>, <see cref="ReasonCode.ExpiresAtPassed"/>,
+/// <see cref="ReasonCode.OlderThanRetention"/>; none fired → <see cref="ReasonCode.NotDue"/>;</item>
+/// <item>blockers, listed before the rules that fired: <see cref="ReasonCode.InventoryIncomplete"/> (any source failed
+/// or truncated: zero deregistrations), <see cref="ReasonCode.LastOfFamily"/> (the family must keep at least one owned
+/// available-or-disabled image after this run's deregistrations), <see cref="ReasonCode.BlastRadiusCapReached"/>;</item>
+/// <item>otherwise <see cref="DecisionAction.Deregister"/> with the rules that fired (plus, for an opted-in instance
+/// store-backed image, an <see cref="ReasonCode.InstanceStoreBacked"/> note naming the S3 bundle left behind).</item>
+/// </list>
+/// </remarks>
+public static class ExpiryPlanner
+{
+    /// <summary>The <see cref="Plan.Function"/> of expiry plans.</summary>
+    public const string FunctionName = "expire";
+
+    /// <exception cref="ArgumentException">The policy is invalid (the message lists every error).</exception>
+    public static Plan Plan(InventorySnapshot inventory, ExpiryPolicy policy, PlanSelection selection, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(inventory);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(selection);
+        policy.Validate().ThrowIfInvalid(nameof(policy));
+        return new ExpiryRun(inventory, policy, selection, now.ToUniversalTime()).Build();
+    }
+}

@@ -1,0 +1,187 @@
+using AmiAutomation.Core.Families;
+using AmiAutomation.Core.Images;
+using AmiAutomation.Core.Inventory;
+using AmiAutomation.Core.Planning;
+using AmiAutomation.Core.Policies;
+using AmiAutomation.Core.Protection;
+using AmiAutomation.Core.Tagging;
+
+namespace AmiAutomation.Core.Expiry;
+
+/// <summary>One expiry planning pass. See <see cref="ExpiryPlanner"/> for the rules.</summary>
+internal sealed class ExpiryRun
+{
+    private readonly InventorySnapshot _inventory;
+    private readonly IReadOnlyList<AmiImage> _images;
+    private readonly ExpiryPolicy _policy;
+    private readonly PlanSelection _selection;
+    private readonly DateTimeOffset _now;
+    private readonly FamilyIndex _families;
+    private readonly ProtectionOptions _options;
+    private readonly DecisionReason? _incomplete;
+    private readonly Dictionary<string, int> _remaining = new(StringComparer.Ordinal);
+    private int _deregistrations;
+
+    public ExpiryRun(InventorySnapshot inventory, ExpiryPolicy policy, PlanSelection selection, DateTimeOffset now)
+    {
+        _inventory = inventory;
+        _images = inventory.Images;
+        _policy = policy;
+        _selection = selection;
+        _now = now;
+        _families = new FamilyIndex(_images, policy.CreateFamilyResolver(), inventory.AccountId);
+        _options = policy.ToProtectionOptions();
+        var failed = inventory.FailedSources;
+        if (failed.Count > 0)
+        {
+            _incomplete = new(
+                ReasonCode.InventoryIncomplete,
+                $"inventory incomplete ({PlanText.Sources(failed)}): no deregistration while any source failed or looks truncated");
+        }
+    }
+
+    public Plan Build()
+    {
+        var order = new int[_images.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (a, b) => FamilyIndex.CompareAge(_images[a], _images[b]));
+        var decisions = new Decision[order.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            decisions[i] = Evaluate(order[i]);
+        }
+
+        return new Plan(ExpiryPlanner.FunctionName, _inventory.Region, _now, decisions, _inventory.Sources);
+    }
+
+    private Decision Evaluate(int index)
+    {
+        var image = _images[index];
+        var family = _families.FamilyOf(index);
+        if (!_selection.Includes(image.ImageId, family))
+        {
+            return Skip(image, family, [new(ReasonCode.NotSelected, _selection.DescribeExclusion(image.ImageId, family))]);
+        }
+
+        var protections = new List<DecisionReason>();
+        ImageProtections.AddTo(protections, image, _inventory.AccountId, _inventory.References, _options, _now);
+        if (_families.IsAmongNewest(index, image, _inventory.AccountId, _policy.KeepNewest))
+        {
+            protections.Add(new(
+                ReasonCode.NewestInFamily,
+                $"among the newest {_policy.KeepNewest} available image(s) of family '{family}' (number {_families.NewerCount(index, image) + 1} of {_families.RankedCount(family)})"));
+        }
+
+        if (protections.Count > 0)
+        {
+            return Skip(image, family, protections);
+        }
+
+        var fired = new List<DecisionReason>();
+        var notes = new List<string>();
+        AddRules(fired, notes, image);
+        if (fired.Count == 0)
+        {
+            return Skip(image, family, [new(ReasonCode.NotDue, string.Join("; ", notes))]);
+        }
+
+        var blockers = new List<DecisionReason>();
+        if (_incomplete is not null)
+        {
+            blockers.Add(_incomplete);
+        }
+
+        var remaining = Remaining(family);
+        if (remaining <= 1)
+        {
+            blockers.Add(new(ReasonCode.LastOfFamily, $"last available-or-disabled image of family '{family}' in {_inventory.Region} after this run's deregistrations"));
+        }
+
+        if (_deregistrations >= _policy.MaxDeregistrationsPerRun)
+        {
+            blockers.Add(new(ReasonCode.BlastRadiusCapReached, $"this run already plans {_deregistrations} deregistration(s), the cap is {_policy.MaxDeregistrationsPerRun}"));
+        }
+
+        if (blockers.Count > 0)
+        {
+            return Skip(image, family, [.. blockers, .. fired]);
+        }
+
+        _remaining[family] = remaining - 1;
+        _deregistrations++;
+        if (image.RootDevice == RootDeviceKind.InstanceStore)
+        {
+            fired.Add(new(ReasonCode.InstanceStoreBacked, ImageProtections.DescribeInstanceStore(image, optedIn: true)));
+        }
+
+        return new Decision { Image = image, Family = family, Action = DecisionAction.Deregister, Reasons = fired };
+    }
+
+    private void AddRules(List<DecisionReason> fired, List<string> notes, AmiImage image)
+    {
+        if (_policy.DeprecatedForDays is { } deprecatedFor)
+        {
+            if (image.DeprecationTime is { } deprecated && deprecated <= _now.AddDays(-deprecatedFor))
+            {
+                fired.Add(new(ReasonCode.DeprecatedLongEnough, $"deprecated since {PlanText.Time(deprecated)}, {PlanText.DaysBetween(deprecated, _now)} days (at least {deprecatedFor})"));
+            }
+            else
+            {
+                notes.Add(image.DeprecationTime is { } at
+                    ? $"deprecation time {PlanText.Time(at)} is less than {deprecatedFor} days ago"
+                    : "not deprecated");
+            }
+        }
+
+        if (_policy.UseExpiresAtTag)
+        {
+            if (!image.Tags.TryGetValue(TagNames.ExpiresAt, out var expiresAt))
+            {
+                notes.Add($"no {TagNames.ExpiresAt} tag");
+            }
+            else if (!TagTime.TryParse(expiresAt, out var expires))
+            {
+                notes.Add($"tag {TagNames.ExpiresAt} = '{expiresAt}' is not an RFC 3339 time and is ignored");
+            }
+            else if (expires <= _now)
+            {
+                fired.Add(new(ReasonCode.ExpiresAtPassed, $"tag {TagNames.ExpiresAt} = {PlanText.Time(expires)} has passed"));
+            }
+            else
+            {
+                notes.Add($"expires at {PlanText.Time(expires)}");
+            }
+        }
+
+        if (_policy.RetentionDays is { } retention)
+        {
+            var days = PlanText.DaysBetween(image.CreationDate, _now);
+            if (image.CreationDate <= _now.AddDays(-retention))
+            {
+                fired.Add(new(ReasonCode.OlderThanRetention, $"created {PlanText.Time(image.CreationDate)}, {days} days old (retention {retention} days)"));
+            }
+            else
+            {
+                notes.Add($"{days} days old (retention {retention})");
+            }
+        }
+    }
+
+    private int Remaining(string family)
+    {
+        if (!_remaining.TryGetValue(family, out var remaining))
+        {
+            remaining = _families.Keepers(family);
+            _remaining[family] = remaining;
+        }
+
+        return remaining;
+    }
+
+    private static Decision Skip(AmiImage image, string family, IReadOnlyList<DecisionReason> reasons) =>
+        new() { Image = image, Family = family, Action = DecisionAction.None, Reasons = reasons };
+}

@@ -1,0 +1,105 @@
+using AmiAutomation.Core.Families;
+using AmiAutomation.Core.Protection;
+
+namespace AmiAutomation.Core.Policies;
+
+/// <summary>
+/// When the expire function deregisters an image (and its snapshots). Destructive, so every protection applies and
+/// nothing happens when the inventory is incomplete. Dry-run is a function setting, not part of the policy.
+/// </summary>
+/// <remarks>
+/// <para>An image is eligible when ANY enabled rule fires: deprecated for at least <see cref="DeprecatedForDays"/>;
+/// its <c>ami-lifecycle:expires-at</c> tag has passed (<see cref="UseExpiresAtTag"/>); or at least
+/// <see cref="RetentionDays"/> old. It is still never deregistered when protected (see
+/// <see cref="ImageProtections"/>), among the newest <see cref="KeepNewest"/> available images of its family, launched
+/// within <see cref="RecentLaunchDays"/>, the last available-or-disabled image of its family (also when several are
+/// eligible in one run), or past the per-run cap <see cref="MaxDeregistrationsPerRun"/>.</para>
+/// <para>Disabled images ARE candidates when otherwise eligible (disabling is the step before deregistration), but
+/// they never count toward the newest K.</para>
+/// <para>Defaults:</para>
+/// <list type="table">
+/// <item><term><see cref="DeprecatedForDays"/></term><description>30</description></item>
+/// <item><term><see cref="UseExpiresAtTag"/></term><description>true</description></item>
+/// <item><term><see cref="RetentionDays"/></term><description>null (off)</description></item>
+/// <item><term><see cref="KeepNewest"/></term><description>3</description></item>
+/// <item><term><see cref="RecentLaunchDays"/></term><description>30</description></item>
+/// <item><term><see cref="MaxDeregistrationsPerRun"/></term><description>10</description></item>
+/// <item><term><see cref="AllowPublic"/>, <see cref="AllowInstanceStore"/></term><description>false</description></item>
+/// <item><term><see cref="IncludeDataLifecycleManagerImages"/>, <see cref="IncludeImageBuilderImages"/></term><description>false</description></item>
+/// <item><term><see cref="FamilyPattern"/></term><description>null (<see cref="FamilyResolver.DefaultPattern"/>)</description></item>
+/// </list>
+/// </remarks>
+public sealed record ExpiryPolicy
+{
+    public const int MaxDays = 36_500;
+    public const int MaxCount = 1_000;
+
+    /// <summary>Eligible once the deprecation time lies at least this many days in the past (1–36500); null turns the
+    /// rule off. Default 30.</summary>
+    public int? DeprecatedForDays { get; init; } = 30;
+
+    /// <summary>Eligible once the <c>ami-lifecycle:expires-at</c> tag's time has passed (an unreadable value never
+    /// fires). Default true.</summary>
+    public bool UseExpiresAtTag { get; init; } = true;
+
+    /// <summary>Eligible once at least this many days old (1–36500); null turns the rule off. Default null.</summary>
+    public int? RetentionDays { get; init; }
+
+    /// <summary>The newest K available images of each family are never deregistered (1–1000). Default 3.</summary>
+    public int KeepNewest { get; init; } = 3;
+
+    /// <summary>Images launched within this many days are kept (1–36500). EC2's LastLaunchedTime lags up to 24 hours,
+    /// hence at least 1. Default 30.</summary>
+    public int RecentLaunchDays { get; init; } = 30;
+
+    /// <summary>At most this many deregistrations per run (1–1000); later decisions (oldest first) are skipped with
+    /// BlastRadiusCapReached. Default 10.</summary>
+    public int MaxDeregistrationsPerRun { get; init; } = 10;
+
+    /// <summary>Deregister public images too. Default false.</summary>
+    public bool AllowPublic { get; init; }
+
+    /// <summary>Deregister instance store-backed images too; their S3 bundle is left in place (the decision says
+    /// where). Default false.</summary>
+    public bool AllowInstanceStore { get; init; }
+
+    /// <summary>Deregister images managed by Data Lifecycle Manager too. Default false.</summary>
+    public bool IncludeDataLifecycleManagerImages { get; init; }
+
+    /// <summary>Deregister images managed by EC2 Image Builder too. Default false.</summary>
+    public bool IncludeImageBuilderImages { get; init; }
+
+    /// <summary>Override of the family rule (see <see cref="FamilyResolver"/>); null for the default.</summary>
+    public string? FamilyPattern { get; init; }
+
+    /// <summary>Every problem with this policy, all at once.</summary>
+    public PolicyValidation Validate()
+    {
+        var errors = new ValidationErrors(nameof(ExpiryPolicy));
+        errors.OptionalRange(nameof(DeprecatedForDays), DeprecatedForDays, 1, MaxDays, " days");
+        errors.OptionalRange(nameof(RetentionDays), RetentionDays, 1, MaxDays, " days");
+        errors.Range(nameof(KeepNewest), KeepNewest, 1, MaxCount, " images");
+        errors.Range(nameof(RecentLaunchDays), RecentLaunchDays, 1, MaxDays, " days (LastLaunchedTime lags up to 24 h)");
+        errors.Range(nameof(MaxDeregistrationsPerRun), MaxDeregistrationsPerRun, 1, MaxCount, " images");
+        errors.Pattern(nameof(FamilyPattern), FamilyPattern);
+        if (DeprecatedForDays is null && RetentionDays is null && !UseExpiresAtTag)
+        {
+            errors.Add($"{nameof(ExpiryPolicy)} has no rule: set {nameof(DeprecatedForDays)} or {nameof(RetentionDays)}, or turn on {nameof(UseExpiresAtTag)} (all were off).");
+        }
+
+        return errors.ToResult();
+    }
+
+    /// <summary>Expiry's protections: everything, with the opt-ins of this policy and the recent-launch window.</summary>
+    public ProtectionOptions ToProtectionOptions() => new()
+    {
+        IncludeDataLifecycleManagerImages = IncludeDataLifecycleManagerImages,
+        IncludeImageBuilderImages = IncludeImageBuilderImages,
+        AllowPublic = AllowPublic,
+        AllowInstanceStore = AllowInstanceStore,
+        RecentLaunchWindow = TimeSpan.FromDays(RecentLaunchDays),
+    };
+
+    /// <summary>The family resolver this policy describes. Throws when <see cref="Validate"/> reports the pattern.</summary>
+    public FamilyResolver CreateFamilyResolver() => FamilyPattern is null ? FamilyResolver.Default : new FamilyResolver(FamilyPattern);
+}

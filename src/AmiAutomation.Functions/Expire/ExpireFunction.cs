@@ -1,0 +1,59 @@
+using AmiAutomation.Aws.Throttling;
+using AmiAutomation.Core.Expiry;
+using AmiAutomation.Functions.Common;
+using AmiAutomation.Functions.Composition;
+using AmiAutomation.Runtime.Configuration;
+using AmiAutomation.Runtime.Functions;
+using AmiAutomation.Runtime.Hosting;
+
+namespace AmiAutomation.Functions.Expire;
+
+/// <summary>
+/// <c>expire</c>: deregisters expired images of the stack's region with their snapshots (scheduled; or manual with a
+/// selection). Fail closed: incomplete inventory → nothing; no ledger record → no deregistration; image not in the
+/// Recycle Bin after the first deregistration → the run stops.
+/// </summary>
+/// <remarks>IAM: ec2:DescribeImages, ec2:DescribeInstances, ec2:DescribeLaunchTemplates, ec2:DescribeLaunchTemplateVersions,
+/// ec2:DescribeImageReferences, ec2:DescribeImageAttribute, ec2:DeregisterImage, ec2:DeleteSnapshot,
+/// ec2:ListImagesInRecycleBin; dynamodb:PutItem, dynamodb:UpdateItem on the ledger table.</remarks>
+public sealed class ExpireFunction : LambdaFunction<ManualSweepInput, RunSummary>
+{
+    public const string FunctionName = "expire";
+
+    private readonly FunctionServices _services;
+    private readonly ExpireSettings _settings;
+    private readonly SweepPipeline _pipeline;
+    private readonly TimeSpan? _recycleBinPollInterval;
+
+    /// <param name="recycleBinPollInterval">Pause between Recycle Bin polls; default <see cref="RecycleBinVerifier.DefaultPollInterval"/>.</param>
+    /// <exception cref="ConfigurationException">The environment is invalid (every bad variable named).</exception>
+    public ExpireFunction(FunctionServices services, Ec2RateLimiterRegistry? rateLimiters = null, TimeSpan? recycleBinPollInterval = null)
+        : base(FunctionName, FunctionsJsonContext.Default.ManualSweepInput, FunctionsJsonContext.Default.RunSummary)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        _services = services;
+        _settings = ExpireSettings.Read(services.Environment);
+        _pipeline = new SweepPipeline(FunctionName, services, _settings.Common, rateLimiters);
+        _recycleBinPollInterval = recycleBinPollInterval;
+    }
+
+    public ExpireSettings Settings => _settings;
+
+    protected override Task<RunSummary> HandleAsync(ManualSweepInput input, InvocationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var request = input.Resolve(FunctionName, _settings.Common.DryRun);
+        var client = _services.Ec2.ForRegion(_services.Region);
+        var recycleBin = _settings.RequireRecycleBin
+            ? new RecycleBinVerifier(client, _services.Time, _settings.RecycleBinCheck, _recycleBinPollInterval)
+            : null;
+        var records = new LedgerRecordFactory(client, _services.Time, _settings.ImageRetention);
+        var guard = new ExpiryGuard(_services.Ledger, records, recycleBin, _services.Time, context.RequestId);
+        return _pipeline.RunAsync(
+            request,
+            context,
+            (inventory, selection, now) => ExpiryPlanner.Plan(inventory, _settings.Policy, selection, now),
+            _settings.Common.ToExecutionOptions(request.DryRun, _settings.Policy.ToProtectionOptions(), guard),
+            new ExpiryCompletion(guard, _settings.SnapshotPricePerGiBMonth));
+    }
+}

@@ -1,0 +1,133 @@
+using AmiAutomation.Core.Families;
+using AmiAutomation.Core.Policies;
+using AmiAutomation.Functions.Common;
+using AmiAutomation.Runtime.Configuration;
+
+namespace AmiAutomation.Functions.Expire;
+
+/// <summary>
+/// The expire function's configuration: <see cref="CommonSettings"/> plus its policy and safety variables, read and
+/// validated once at construction. Every bad value is reported at once (<see cref="ConfigurationException"/>).
+/// </summary>
+public sealed record ExpireSettings
+{
+    /// <summary>Eligible once deprecated at least this many days ago (1–36500, or <c>off</c>). Default 30. Policy: DeprecatedForDays.</summary>
+    public const string ExpireAfterDeprecatedDaysVariable = "EXPIRE_AFTER_DEPRECATED_DAYS";
+
+    /// <summary>Eligible once the <c>ami-lifecycle:expires-at</c> tag has passed (true/false). Default true. Policy: UseExpiresAtTag.</summary>
+    public const string UseExpiresAtTagVariable = "EXPIRE_USE_EXPIRES_AT_TAG";
+
+    /// <summary>Eligible once at least this many days old (1–36500, or <c>off</c>). Default off. Policy: RetentionDays.</summary>
+    public const string ExpireOlderThanDaysVariable = "EXPIRE_OLDER_THAN_DAYS";
+
+    /// <summary>The newest K available images of each family are never deregistered (1–1000). Default 3.</summary>
+    public const string KeepNewestVariable = "EXPIRE_KEEP_NEWEST";
+
+    /// <summary>Images launched within this many days are kept (1–36500). Default 30. Policy: RecentLaunchDays.</summary>
+    public const string UnusedForDaysVariable = "EXPIRE_UNUSED_FOR_DAYS";
+
+    /// <summary>Deregister public images too (true/false). Default false.</summary>
+    public const string AllowPublicVariable = "ALLOW_PUBLIC";
+
+    /// <summary>Deregister instance store-backed images too; their S3 bundle stays (true/false). Default false.</summary>
+    public const string AllowInstanceStoreVariable = "ALLOW_INSTANCE_STORE";
+
+    /// <summary>Planned deregistrations per run, oldest first (1–1000); the rest BlastRadiusCapReached. Default 10.</summary>
+    public const string MaxDeregistrationsPerRunVariable = "MAX_DEREGISTRATIONS_PER_RUN";
+
+    /// <summary>Verify after the first real deregistration that the image is in the Recycle Bin; stop the run when
+    /// not (true/false). Default true.</summary>
+    public const string RequireRecycleBinVariable = "REQUIRE_RECYCLE_BIN";
+
+    /// <summary>How long the Recycle Bin check polls ListImagesInRecycleBin (1–300 seconds). Default 30.</summary>
+    public const string RecycleBinCheckSecondsVariable = "RECYCLE_BIN_CHECK_SECONDS";
+
+    /// <summary>The Recycle Bin rule's AMI retention (1–365 days): ledger records expire (TTL) when the bin purges
+    /// the image. Default 30.</summary>
+    public const string ImageRetentionDaysVariable = "IMAGE_RETENTION_DAYS";
+
+    /// <summary>USD per GiB-month of snapshot storage for the saving estimate (0–10). Default 0.05.</summary>
+    public const string SnapshotPricePerGiBMonthVariable = "SNAPSHOT_PRICE_PER_GIB_MONTH";
+
+    /// <summary>Override of the family rule: a .NET regular expression (see FamilyResolver). Default: built-in rule.</summary>
+    public const string FamilyPatternVariable = "FAMILY_PATTERN";
+
+    public const int DefaultRecycleBinCheckSeconds = 30;
+    public const int MaxRecycleBinCheckSeconds = 300;
+    public const int DefaultImageRetentionDays = 30;
+    public const int MaxImageRetentionDays = 365;
+    public const double DefaultSnapshotPricePerGiBMonth = 0.05;
+
+    public required CommonSettings Common { get; init; }
+
+    public required ExpiryPolicy Policy { get; init; }
+
+    /// <summary>The ledger's DynamoDB table (<c>LEDGER_TABLE_NAME</c>, required here).</summary>
+    public required string LedgerTableName { get; init; }
+
+    public bool RequireRecycleBin { get; init; } = true;
+
+    public TimeSpan RecycleBinCheck { get; init; } = TimeSpan.FromSeconds(DefaultRecycleBinCheckSeconds);
+
+    public TimeSpan ImageRetention { get; init; } = TimeSpan.FromDays(DefaultImageRetentionDays);
+
+    public double SnapshotPricePerGiBMonth { get; init; } = DefaultSnapshotPricePerGiBMonth;
+
+    /// <summary>Reads and validates everything.</summary>
+    /// <exception cref="ConfigurationException">Any value is invalid (all problems listed, each naming its variable).</exception>
+    public static ExpireSettings Read(IEnvironmentVariables environment)
+    {
+        var reader = new SettingsReader(environment);
+        var common = CommonSettings.Read(reader);
+        var managedBy = ManagedByOptions.Read(reader);
+        var defaults = new ExpiryPolicy();
+        var policy = new ExpiryPolicy
+        {
+            DeprecatedForDays = reader.GetIntOrOff(ExpireAfterDeprecatedDaysVariable, defaults.DeprecatedForDays, 1, ExpiryPolicy.MaxDays),
+            UseExpiresAtTag = reader.GetBool(UseExpiresAtTagVariable, defaults.UseExpiresAtTag),
+            RetentionDays = reader.GetIntOrOff(ExpireOlderThanDaysVariable, defaults.RetentionDays, 1, ExpiryPolicy.MaxDays),
+            KeepNewest = reader.GetInt(KeepNewestVariable, defaults.KeepNewest, 1, ExpiryPolicy.MaxCount),
+            RecentLaunchDays = reader.GetInt(UnusedForDaysVariable, defaults.RecentLaunchDays, 1, ExpiryPolicy.MaxDays),
+            MaxDeregistrationsPerRun = reader.GetInt(MaxDeregistrationsPerRunVariable, defaults.MaxDeregistrationsPerRun, 1, ExpiryPolicy.MaxCount),
+            AllowPublic = reader.GetBool(AllowPublicVariable, defaults.AllowPublic),
+            AllowInstanceStore = reader.GetBool(AllowInstanceStoreVariable, defaults.AllowInstanceStore),
+            IncludeDataLifecycleManagerImages = managedBy.DataLifecycleManager,
+            IncludeImageBuilderImages = managedBy.ImageBuilder,
+            FamilyPattern = reader.GetString(FamilyPatternVariable),
+        };
+        if (FamilyResolver.ValidatePattern(policy.FamilyPattern, FamilyPatternVariable) is { } patternError)
+        {
+            reader.AddError(patternError);
+        }
+
+        if (policy.DeprecatedForDays is null && policy.RetentionDays is null && !policy.UseExpiresAtTag)
+        {
+            reader.AddError($"{ExpireAfterDeprecatedDaysVariable} and {ExpireOlderThanDaysVariable} are off and {UseExpiresAtTagVariable} is false: the expire function needs at least one rule.");
+        }
+
+        var settings = new ExpireSettings
+        {
+            Common = common,
+            Policy = policy,
+            LedgerTableName = common.LedgerTableName ?? RequireTable(reader),
+            RequireRecycleBin = reader.GetBool(RequireRecycleBinVariable, true),
+            RecycleBinCheck = TimeSpan.FromSeconds(reader.GetInt(RecycleBinCheckSecondsVariable, DefaultRecycleBinCheckSeconds, 1, MaxRecycleBinCheckSeconds)),
+            ImageRetention = TimeSpan.FromDays(reader.GetInt(ImageRetentionDaysVariable, DefaultImageRetentionDays, 1, MaxImageRetentionDays)),
+            SnapshotPricePerGiBMonth = reader.GetDouble(SnapshotPricePerGiBMonthVariable, DefaultSnapshotPricePerGiBMonth, 0, 10),
+        };
+        reader.AddPolicyErrors(policy.Validate());
+        reader.ThrowIfInvalid();
+        return settings;
+    }
+
+    private static string RequireTable(SettingsReader reader)
+    {
+        // Unset (a bad value was already reported by CommonSettings): the ledger is not optional for expire.
+        if (reader.GetString(CommonSettings.LedgerTableNameVariable) is null)
+        {
+            reader.AddError($"{CommonSettings.LedgerTableNameVariable} is required by the expire function: no ledger record, no deregistration.");
+        }
+
+        return string.Empty;
+    }
+}

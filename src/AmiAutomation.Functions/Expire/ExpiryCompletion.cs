@@ -1,0 +1,37 @@
+using AmiAutomation.Core.Execution;
+using AmiAutomation.Core.Planning;
+using AmiAutomation.Functions.Common;
+
+namespace AmiAutomation.Functions.Expire;
+
+/// <summary>Adds expire's totals (deregistered, snapshots, GiB, saving) and the Recycle Bin abort to the summary.</summary>
+public sealed class ExpiryCompletion(ExpiryGuard guard, double snapshotPricePerGiBMonth) : ISweepCompletion
+{
+    public void Complete(IReadOnlyList<ActionOutcome> outcomes, RunSummaryBuilder summary, DecisionReporter reporter)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(reporter);
+        var done = outcomes.Where(o => o.Decision.Action == DecisionAction.Deregister && o.Status == OutcomeStatus.Succeeded).ToList();
+        var deleted = done.SelectMany(o => o.Snapshots).Where(s => s.Deleted).ToList();
+        var gib = deleted.Sum(s => (double)s.SizeGiB);
+        var totals = new DeregistrationTotals
+        {
+            Deregistered = done.Count,
+            SnapshotsDeleted = deleted.Count,
+            SnapshotGiBReleased = gib,
+            EstimatedMonthlySavingUsd = Math.Round(gib * snapshotPricePerGiBMonth, 2, MidpointRounding.AwayFromZero),
+            SnapshotsNotDeleted = [.. done.SelectMany(o => o.Snapshots.Where(s => !s.Deleted)
+                .Select(s => new SnapshotNotDeleted(o.Decision.Image.ImageId, s.SnapshotId, s.SizeGiB, s.ReturnCode)))],
+            LedgerRecordsWritten = guard.LedgerRecordsWritten,
+        };
+        summary.Deregistration = totals;
+        reporter.Released(totals);
+        if (guard.AbortReason is { } reason)
+        {
+            summary.Abort(reason);
+            summary.AddError(reason);
+            reporter.Aborted(reason);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text.RegularExpressions;
+using AmiAutomation.Aws.RecycleBin;
+using AmiAutomation.Aws.Throttling;
+using AmiAutomation.Core.Restore;
+using AmiAutomation.Functions.Composition;
+using AmiAutomation.Runtime.Configuration;
+using AmiAutomation.Runtime.Functions;
+using AmiAutomation.Runtime.Hosting;
+using AmiAutomation.Runtime.Metrics;
+
+namespace AmiAutomation.Functions.Restore;
+
+/// <summary>
+/// <c>restore</c> (invoked by hand): lists the AMIs in the Recycle Bin, or restores one (by id, or the most recently
+/// deregistered match of a name or family) snapshots first, as the ledger recorded it, held for RESTORE_HOLD_DAYS.
+/// </summary>
+/// <remarks>IAM: ec2:ListImagesInRecycleBin, ec2:ListSnapshotsInRecycleBin, ec2:DescribeImages, ec2:DescribeSnapshots,
+/// ec2:RestoreSnapshotFromRecycleBin, ec2:RestoreImageFromRecycleBin, ec2:CreateTags, ec2:ModifyImageAttribute,
+/// ec2:EnableImageDeprecation, ec2:DisableImageDeprecation; the ledger's GetItem, Query and UpdateItem.</remarks>
+public sealed partial class RestoreFunction : LambdaFunction<RestoreInput, RestoreOutput>
+{
+    public const string FunctionName = "restore";
+
+    private readonly FunctionServices _services;
+    private readonly RestoreSettings _settings;
+    private readonly Ec2RateLimiterRegistry _rateLimiters;
+
+    /// <exception cref="ConfigurationException">The environment is invalid (every bad variable named).</exception>
+    public RestoreFunction(FunctionServices services, Ec2RateLimiterRegistry? rateLimiters = null)
+        : base(FunctionName, RestoreJsonContext.Default.RestoreInput, RestoreJsonContext.Default.RestoreOutput)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        _services = services;
+        _settings = RestoreSettings.Read(services.Environment);
+        _rateLimiters = rateLimiters ?? new Ec2RateLimiterRegistry(services.Time);
+    }
+
+    public RestoreSettings Settings => _settings;
+
+    protected override async Task<RestoreOutput> HandleAsync(RestoreInput input, InvocationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(context);
+        var request = input.Resolve(FunctionName, _settings.Common.DryRun);
+        var startedAt = _services.Time.GetUtcNow();
+        RestoreLog.Started(context.Logger, request.IsList ? RestoreInput.ListAction : RestoreInput.RestoreAction, _services.Region, request.Target?.ToString(), request.DryRun);
+        var restorer = CreateRestorer(context);
+        if (request.IsList)
+        {
+            var entries = await restorer.ListAsync(context.CancellationToken).ConfigureAwait(false);
+            RestoreLog.Listed(context.Logger, _services.Region, entries.Count);
+            return RestoreOutputMapper.ForList(entries, _services.Region, context.RequestId, request.DryRun, startedAt, _services.Time.GetUtcNow());
+        }
+
+        RestoreResult result;
+        try
+        {
+            result = await restorer.RestoreAsync(request.Target!, request.DryRun, context.CancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            RestoreLog.Failed(context.Logger, request.Target!.ToString(), ex.GetType().Name, ex.Message);
+            context.Metrics.Add(RestoreMetricNames.RestoreFailures, 1);
+            throw;
+        }
+
+        Record(result, context.Metrics);
+        var output = RestoreOutputMapper.ForRestore(result, request.Target!, context.RequestId, startedAt, _services.Time.GetUtcNow());
+        RestoreLog.Finished(context.Logger, output.ImageId, output.Status!, result.SnapshotsRestored, result.ImageRestored, output.Message);
+        return result.Status == RestoreStatus.Failed ? throw new RestoreStepFailedException(result) : output;
+    }
+
+    private RecycleBinRestorer CreateRestorer(InvocationContext context)
+    {
+        var options = new RestoreOptions
+        {
+            Region = _services.Region,
+            AccountId = _settings.Common.AccountId ?? AccountIdFromArn(context.InvokedFunctionArn),
+            Policy = _settings.Policy,
+            Families = _settings.Families,
+            PollInterval = _settings.PollInterval,
+        };
+        return new RecycleBinRestorer(
+            _services.Ec2.ForRegion(_services.Region), _services.Ledger, options, _services.Time, context.Logger, _rateLimiters.ForRegion(_services.Region));
+    }
+
+    private static void Record(RestoreResult result, MetricsRecorder metrics)
+    {
+        if (result.ImageRestored)
+        {
+            metrics.Add(RestoreMetricNames.ImagesRestored, 1);
+        }
+
+        if (result.SnapshotsRestored > 0)
+        {
+            metrics.Add(RestoreMetricNames.SnapshotsRestored, result.SnapshotsRestored);
+        }
+
+        if (result.Status == RestoreStatus.Failed)
+        {
+            metrics.Add(RestoreMetricNames.RestoreFailures, 1);
+        }
+    }
+
+    /// <summary>The account from <c>arn:aws:lambda:region:ACCOUNT:function:name</c>; null when absent or not an ARN.</summary>
+    public static string? AccountIdFromArn(string? functionArn)
+    {
+        var match = functionArn is null ? null : ArnPattern().Match(functionArn);
+        return match is { Success: true } ? match.Groups["account"].Value : null;
+    }
+
+    [GeneratedRegex(@"^arn:[a-z-]+:lambda:[a-z0-9-]+:(?<account>\d{12}):function:", RegexOptions.CultureInvariant)]
+    private static partial Regex ArnPattern();
+}

@@ -1,0 +1,110 @@
+using System.Text.Json.Serialization;
+using AmiAutomation.Core.Restore;
+using AmiAutomation.Runtime.Functions;
+
+namespace AmiAutomation.Functions.Restore;
+
+/// <summary>
+/// The restore function's payload, one of:
+/// <c>{"action": "list"}</c>; <c>{"imageId": "ami-…"}</c>; <c>{"name": "…"}</c>; <c>{"family": "…"}</c>; each restore
+/// form optionally with <c>"dryRun": true|false</c> (and <c>"action": "restore"</c>). Unknown fields are rejected, so
+/// a misspelt field fails loudly instead of restoring something else.
+/// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record RestoreInput
+{
+    public const string ListAction = "list";
+    public const string RestoreAction = "restore";
+    public const int MaxNameLength = 128;
+
+    /// <summary><c>list</c> or <c>restore</c> (default when a target is given).</summary>
+    public string? Action { get; init; }
+
+    public string? ImageId { get; init; }
+
+    /// <summary>The AMI name; the most recently deregistered match is restored.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The family; the most recently deregistered match is restored.</summary>
+    public string? Family { get; init; }
+
+    /// <summary>
+    /// <c>true</c> forces a dry run. <c>false</c> asks for a live restore and is honoured only when the function is
+    /// configured with <c>DRY_RUN=false</c>; otherwise the payload is rejected, never silently upgraded.
+    /// Absent: the configured <c>DRY_RUN</c> applies.
+    /// </summary>
+    public bool? DryRun { get; init; }
+
+    /// <summary>Checks the payload and combines it with the configured dry-run default.</summary>
+    /// <exception cref="InvalidEventException">Unknown action, no target, several targets, empty or too long values,
+    /// or dryRun=false against DRY_RUN=true (every problem named).</exception>
+    /// <exception cref="RestoreInvalidImageIdException"><c>imageId</c> is not an AMI id.</exception>
+    public RestoreRequest Resolve(string function, bool configuredDryRun)
+    {
+        var errors = new List<string>();
+        var action = Action?.Trim().ToLowerInvariant();
+        if (action is not (null or ListAction or RestoreAction))
+        {
+            errors.Add($"action '{Action}' is not one of: {ListAction}, {RestoreAction}.");
+        }
+
+        var given = new (string Field, string? Value)[] { ("imageId", ImageId), ("name", Name), ("family", Family) }
+            .Where(t => t.Value is not null)
+            .ToList();
+        if (action == ListAction && given.Count > 0)
+        {
+            errors.Add($"action '{ListAction}' takes no {string.Join(" or ", given.Select(g => g.Field))}: list the bin, or restore one image.");
+        }
+        else if (action != ListAction && given.Count == 0)
+        {
+            errors.Add("nothing to do: give one of imageId, name or family to restore, or {\"action\": \"list\"}.");
+        }
+        else if (given.Count > 1)
+        {
+            errors.Add($"give only one of imageId, name or family; got {string.Join(" and ", given.Select(g => g.Field))}.");
+        }
+
+        foreach (var (field, value) in given)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                errors.Add($"{field} is empty.");
+            }
+            else if (value.Trim().Length > MaxNameLength)
+            {
+                errors.Add($"{field} is {value.Trim().Length} characters long; at most {MaxNameLength} are allowed.");
+            }
+        }
+
+        if (DryRun == false && configuredDryRun)
+        {
+            errors.Add("dryRun=false was requested, but this function is configured with DRY_RUN=true; set DRY_RUN=false to allow live restores.");
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidEventException($"The {function} function rejected its input: {string.Join(" ", errors)}");
+        }
+
+        var dryRun = DryRun ?? configuredDryRun;
+        if (action == ListAction)
+        {
+            return RestoreRequest.List(dryRun);
+        }
+
+        var (kind, text) = given[0];
+        var trimmed = text!.Trim();
+        if (kind == "imageId" && !ResourceIdFormat.IsImageId(trimmed))
+        {
+            throw RestoreInvalidImageIdException.For(text);
+        }
+
+        var target = kind switch
+        {
+            "imageId" => RestoreTarget.ForImageId(trimmed),
+            "name" => RestoreTarget.ForName(trimmed),
+            _ => RestoreTarget.ForFamily(trimmed),
+        };
+        return RestoreRequest.For(target, dryRun);
+    }
+}

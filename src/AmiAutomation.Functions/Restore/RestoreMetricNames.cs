@@ -1,0 +1,14 @@
+namespace AmiAutomation.Functions.Restore;
+
+/// <summary>The restore function's EMF metrics (namespace and <c>service</c> dimension come from the host).</summary>
+public static class RestoreMetricNames
+{
+    /// <summary>Images this call brought out of the Recycle Bin (never in a dry run).</summary>
+    public const string ImagesRestored = "ImagesRestored";
+
+    /// <summary>Snapshots this call brought out of the Recycle Bin (never in a dry run).</summary>
+    public const string SnapshotsRestored = "SnapshotsRestored";
+
+    /// <summary>Restores that failed (an error was returned); alarm on any.</summary>
+    public const string RestoreFailures = "RestoreFailures";
+}

@@ -1,0 +1,24 @@
+namespace AmiAutomation.Simulation.Fleet;
+
+/// <summary>What <see cref="FleetGenerator"/> builds. The same options and seed on a fresh simulator give the same fleet.</summary>
+public sealed record FleetOptions
+{
+    /// <summary>Total images across all regions (originals and copies).</summary>
+    public int ImageCount { get; init; } = 1_000;
+
+    /// <summary>Regions; the first is the main build region.</summary>
+    public IReadOnlyList<string> Regions { get; init; } = ["us-east-1", "eu-west-1", "ap-southeast-2"];
+
+    public int Seed { get; init; } = 1;
+
+    /// <summary>The fleet's "now"; defaults to the simulator's current time.</summary>
+    public DateTimeOffset? Now { get; init; }
+
+    /// <summary>How far back the oldest builds go.</summary>
+    public double HistoryYears { get; init; } = 3;
+
+    /// <summary>Adds a region-level EC2_IMAGE and EBS_SNAPSHOT Recycle Bin rule (<see cref="RecycleBinRetentionDays"/>) in every region.</summary>
+    public bool AddRecycleBinRules { get; init; } = true;
+
+    public int RecycleBinRetentionDays { get; init; } = 14;
+}

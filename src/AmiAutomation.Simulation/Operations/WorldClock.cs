@@ -1,0 +1,94 @@
+using AmiAutomation.Simulation.State;
+
+namespace AmiAutomation.Simulation.Operations;
+
+/// <summary>
+/// Lazy time: before each call, settles what the clock has overtaken (copies finishing, snapshot restores completing,
+/// Recycle Bin retention running out). Only pending work is visited, never the whole fleet.
+/// </summary>
+internal static class WorldClock
+{
+    public static void Settle(RegionState region, DateTimeOffset now)
+    {
+        if (region.PendingImageIds.Count > 0)
+        {
+            foreach (var imageId in region.PendingImageIds.ToList())
+            {
+                var image = region.Images.Find(imageId);
+                if (image is null)
+                {
+                    region.PendingImageIds.Remove(imageId);
+                }
+                else if (image.CompletesAt is { } at && at <= now)
+                {
+                    Complete(region, image);
+                }
+            }
+        }
+
+        if (region.PendingSnapshotIds.Count > 0)
+        {
+            foreach (var snapshotId in region.PendingSnapshotIds.ToList())
+            {
+                var snapshot = region.Snapshots.Find(snapshotId);
+                if (snapshot is null || (snapshot.CompletesAt is { } at && at <= now))
+                {
+                    region.PendingSnapshotIds.Remove(snapshotId);
+                    if (snapshot is not null && snapshot.State == "pending")
+                    {
+                        snapshot.State = "completed";
+                        snapshot.CompletesAt = null;
+                    }
+                }
+            }
+        }
+
+        ExpireBin(region, now);
+    }
+
+    private static void Complete(RegionState region, SimImage image)
+    {
+        region.PendingImageIds.Remove(image.ImageId);
+        image.CompletesAt = null;
+        var failed = image.FailureOnCompletion is not null;
+        image.Status = failed ? ImageStatus.Failed : ImageStatus.Available;
+        if (failed)
+        {
+            image.StateReasonCode = "Client.InvalidKMSKey.InvalidState";
+            image.StateReasonMessage = image.FailureOnCompletion;
+        }
+
+        foreach (var snapshotId in image.SnapshotIds)
+        {
+            if (region.Snapshots.Find(snapshotId) is { State: "pending" } snapshot)
+            {
+                snapshot.State = failed ? "error" : "completed";
+                snapshot.CompletesAt = null;
+                region.PendingSnapshotIds.Remove(snapshotId);
+            }
+        }
+    }
+
+    private static void ExpireBin(RegionState region, DateTimeOffset now)
+    {
+        while (region.ImageBinExpiry.TryPeek(out var imageId, out var exit) && exit <= now)
+        {
+            region.ImageBinExpiry.Dequeue();
+            if (region.BinnedImages.Find(imageId) is { } binned && binned.ExitTime <= now)
+            {
+                region.BinnedImages.Remove(imageId);
+                region.GoneImageIds.Add(imageId);
+            }
+        }
+
+        while (region.SnapshotBinExpiry.TryPeek(out var snapshotId, out var exit) && exit <= now)
+        {
+            region.SnapshotBinExpiry.Dequeue();
+            if (region.BinnedSnapshots.Find(snapshotId) is { } binned && binned.ExitTime <= now)
+            {
+                region.BinnedSnapshots.Remove(snapshotId);
+                region.GoneSnapshotIds.Add(snapshotId);
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+namespace AmiAutomation.Simulation;
+
+/// <summary>Knobs of one <see cref="Ec2Simulator"/>. Settable at any time; read on each call.</summary>
+public sealed class SimulatorOptions
+{
+    /// <summary>The account the simulator's clients act as (and own seeded images by default).</summary>
+    public string AccountId { get; init; } = "123456789012";
+
+    /// <summary>How long a CopyImage stays <c>pending</c> on the simulator's clock. Zero: available at once (like moto).</summary>
+    public TimeSpan CopyDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long CreateImage (and seeded pending non-copy images) stay <c>pending</c>. Default zero (like moto).</summary>
+    public TimeSpan CreateImageDuration { get; set; } = TimeSpan.Zero;
+
+    /// <summary>How long a snapshot restored from the Recycle Bin stays <c>pending</c> before <c>completed</c>. Default zero.</summary>
+    public TimeSpan SnapshotRestoreDuration { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Concurrent (pending) copies allowed per destination region; more → ResourceLimitExceeded.</summary>
+    public int MaxConcurrentCopiesPerRegion { get; set; } = 300;
+
+    /// <summary>Token-bucket throttling with EC2's bucket sizes, measured on the simulator's clock. Off by default.</summary>
+    public bool ThrottlingEnabled { get; set; }
+
+    /// <summary>How long a terminated instance stays visible to DescribeInstances / DescribeImageReferences.</summary>
+    public TimeSpan TerminatedInstanceVisibility { get; set; } = TimeSpan.FromHours(1);
+}

@@ -1,0 +1,3 @@
+namespace AmiAutomation.Simulation.State;
+
+internal sealed record BinnedImage(SimImage Image, DateTimeOffset EnterTime, DateTimeOffset ExitTime);

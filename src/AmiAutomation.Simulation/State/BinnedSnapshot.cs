@@ -1,0 +1,3 @@
+namespace AmiAutomation.Simulation.State;
+
+internal sealed record BinnedSnapshot(SimSnapshot Snapshot, DateTimeOffset EnterTime, DateTimeOffset ExitTime);

@@ -1,0 +1,8 @@
+namespace AmiAutomation.Simulation.State;
+
+internal enum ProtectionMode
+{
+    Disabled,
+    EnabledWithCooldown,
+    EnabledWithoutCooldown,
+}

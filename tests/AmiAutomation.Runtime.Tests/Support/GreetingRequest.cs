@@ -1,0 +1,3 @@
+namespace AmiAutomation.Runtime.Tests.Support;
+
+public sealed record GreetingRequest(string Name);

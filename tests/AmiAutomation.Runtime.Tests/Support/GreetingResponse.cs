@@ -1,0 +1,3 @@
+namespace AmiAutomation.Runtime.Tests.Support;
+
+public sealed record GreetingResponse(string Greeting);

@@ -1,0 +1,3 @@
+namespace AmiAutomation.TestHost.Functions;
+
+internal sealed record BigRequest(int? Bytes);

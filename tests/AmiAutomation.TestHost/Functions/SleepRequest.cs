@@ -1,0 +1,3 @@
+namespace AmiAutomation.TestHost.Functions;
+
+internal sealed record SleepRequest(int Milliseconds);
