@@ -32,6 +32,18 @@ internal sealed partial class SettingOverrides : IEnvironmentVariables
         return new SettingOverrides(values, fallback);
     }
 
+    /// <summary>The names the valid items set.</summary>
+    public static IEnumerable<string> Names(IEnumerable<string>? items)
+    {
+        foreach (var item in items ?? [])
+        {
+            if (TryParse(item, out var name, out _))
+            {
+                yield return name;
+            }
+        }
+    }
+
     public static bool TryParse(string item, out string name, out string value)
     {
         var match = Pattern().Match(item ?? string.Empty);

@@ -16,23 +16,27 @@ public sealed class LocalInvoker
     public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(15);
 
     private readonly TimeProvider _time;
-    private readonly ILoggerFactory _logs;
+    private readonly ILoggerProvider _logs;
     private readonly string _requestIdPrefix;
+    private readonly string? _accountId;
     private int _invocations;
 
     /// <param name="requestIdPrefix">Request ids are <c>{prefix}-{n:000000}</c>: deterministic, so simulated runs repeat exactly.</param>
-    public LocalInvoker(TimeProvider time, ILoggerFactory logs, string requestIdPrefix = "local")
+    /// <param name="accountId">When known, each invocation gets a function ARN naming it (as Lambda's context does).</param>
+    public LocalInvoker(TimeProvider time, ILoggerProvider logs, string requestIdPrefix = "local", string? accountId = null)
     {
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(logs);
         _time = time;
         _logs = logs;
         _requestIdPrefix = requestIdPrefix;
+        _accountId = accountId;
     }
 
     public int Invocations => _invocations;
 
-    public async Task<InvocationResult> InvokeAsync(ILambdaFunction function, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    /// <param name="region">The region of the stack the function belongs to (for its ARN).</param>
+    public async Task<InvocationResult> InvokeAsync(ILambdaFunction function, string region, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(function);
         var requestId = $"{_requestIdPrefix}-{Interlocked.Increment(ref _invocations):000000}";
@@ -42,7 +46,7 @@ public sealed class LocalInvoker
         {
             RequestId = requestId,
             FunctionName = function.Name,
-            InvokedFunctionArn = $"arn:aws:lambda:local:000000000000:function:{function.Name}",
+            InvokedFunctionArn = _accountId is null ? null : $"arn:aws:lambda:{region}:{_accountId}:function:ami-automation-{function.Name}",
             MemoryLimitInMb = 512,
             Deadline = _time.GetUtcNow() + Timeout,
             CancellationToken = cancellationToken,

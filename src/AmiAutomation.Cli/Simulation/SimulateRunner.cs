@@ -1,7 +1,54 @@
+using System.Text.Json;
+using AmiAutomation.Cli.Hosting;
+using AmiAutomation.Cli.Serialization;
+using Spectre.Console;
+
 namespace AmiAutomation.Cli.Simulation;
 
+/// <summary><c>simulate</c>: builds the simulated account, runs the days (with a progress bar on a terminal), prints the report.</summary>
 internal static class SimulateRunner
 {
-    public static Task<int> RunAsync(CliContext context, SimulationOptions options, bool json, bool verbose, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("SimulateRunner: in progress");
+    public static async Task<int> RunAsync(CliContext context, SimulationOptions options, bool json, bool verbose, CancellationToken cancellationToken)
+    {
+        var report = await SimulateAsync(context, options, json, verbose, cancellationToken).ConfigureAwait(false);
+        if (json)
+        {
+            await context.Console.Out.WriteLineAsync(JsonSerializer.Serialize(report, CliJsonContext.Default.SimulationReport)).ConfigureAwait(false);
+        }
+        else
+        {
+            SimulationRenderer.Render(context.Console.Ansi, report);
+        }
+
+        return report.Safety.AllChecksPassed && report.Totals.FunctionErrors == 0 && report.Totals.FailedActions == 0
+            ? ExitCodes.Ok
+            : ExitCodes.RunFailed;
+    }
+
+    /// <summary>Runs a whole simulation and returns its report (no output besides progress and <c>--verbose</c> logs).</summary>
+    public static async Task<SimulationReport> SimulateAsync(CliContext context, SimulationOptions options, bool json, bool verbose, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(options);
+        var clock = new SimulationClock(SimulatedAccount.DefaultStart);
+        using var logs = FunctionLogs.Create(verbose, context.Console.Error, clock);
+        var account = SimulatedAccount.Create(options.Seed, options.Images, options.Regions, options.Settings, clock, logs);
+        var activity = await FleetActivity.DiscoverAsync(account.Simulator, account.Regions, options.Seed, cancellationToken).ConfigureAwait(false);
+        var driver = new SimulationDriver(account, activity);
+        if (!context.Console.IsTerminal || json)
+        {
+            return await driver.RunAsync(options.Days, options.Seed, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        SimulationReport? report = null;
+        await context.Console.Ansi.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async progress =>
+            {
+                var task = progress.AddTask($"Simulating {options.Days} days", maxValue: options.Days);
+                report = await driver.RunAsync(options.Days, options.Seed, _ => task.Increment(1), cancellationToken).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+        return report!;
+    }
 }

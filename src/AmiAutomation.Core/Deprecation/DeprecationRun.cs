@@ -26,6 +26,8 @@ internal sealed class DeprecationRun
     private readonly Decision?[] _decisions;
     private readonly byte[] _state;
     private readonly DecisionReason? _incomplete;
+    private readonly List<DecisionReason> _protections = [];
+    private readonly List<DecisionReason> _fired = [];
     private readonly DateTimeOffset _target;
 
     public DeprecationRun(InventorySnapshot inventory, DeprecationPolicy policy, PlanSelection selection, DateTimeOffset now)
@@ -118,7 +120,8 @@ internal sealed class DeprecationRun
             return Skip(image, family, [new(ReasonCode.NotSelected, _selection.DescribeExclusion(image.ImageId, family))]);
         }
 
-        var protections = new List<DecisionReason>();
+        var protections = _protections;
+        protections.Clear();
         ImageProtections.AddTo(protections, image, _inventory.AccountId, _inventory.References, _options, _now);
         if (_families.IsAmongNewest(index, image, _inventory.AccountId, _policy.KeepNewest))
         {
@@ -127,10 +130,11 @@ internal sealed class DeprecationRun
 
         if (protections.Count > 0)
         {
-            return Skip(image, family, protections);
+            return Skip(image, family, [.. protections]);
         }
 
-        var fired = new List<DecisionReason>();
+        var fired = _fired;
+        fired.Clear();
         DateTimeOffset wanted;
         var source = SourceOf(index);
         if (source >= 0 && _state[source] == Done)
@@ -188,7 +192,7 @@ internal sealed class DeprecationRun
             fired.Add(moved);
         }
 
-        return new Decision { Image = image, Family = family, Action = DecisionAction.Deprecate, Reasons = fired, DeprecateAt = time };
+        return new Decision { Image = image, Family = family, Action = DecisionAction.Deprecate, Reasons = [.. fired], DeprecateAt = time };
     }
 
     private void AddRules(List<DecisionReason> fired, int index, AmiImage image, string family)

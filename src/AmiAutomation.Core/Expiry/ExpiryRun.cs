@@ -19,6 +19,10 @@ internal sealed class ExpiryRun
     private readonly FamilyIndex _families;
     private readonly ProtectionOptions _options;
     private readonly DecisionReason? _incomplete;
+    private readonly List<DecisionReason> _protections = [];
+    private readonly List<DecisionReason> _fired = [];
+    private readonly List<DecisionReason> _blockers = [];
+    private readonly List<string> _notes = [];
     private readonly Dictionary<string, int> _remaining = new(StringComparer.Ordinal);
     private int _deregistrations;
 
@@ -67,7 +71,8 @@ internal sealed class ExpiryRun
             return Skip(image, family, [new(ReasonCode.NotSelected, _selection.DescribeExclusion(image.ImageId, family))]);
         }
 
-        var protections = new List<DecisionReason>();
+        var protections = _protections;
+        protections.Clear();
         ImageProtections.AddTo(protections, image, _inventory.AccountId, _inventory.References, _options, _now);
         if (_families.IsAmongNewest(index, image, _inventory.AccountId, _policy.KeepNewest))
         {
@@ -78,18 +83,21 @@ internal sealed class ExpiryRun
 
         if (protections.Count > 0)
         {
-            return Skip(image, family, protections);
+            return Skip(image, family, [.. protections]);
         }
 
-        var fired = new List<DecisionReason>();
-        var notes = new List<string>();
+        var fired = _fired;
+        fired.Clear();
+        var notes = _notes;
+        notes.Clear();
         AddRules(fired, notes, image);
         if (fired.Count == 0)
         {
             return Skip(image, family, [new(ReasonCode.NotDue, string.Join("; ", notes))]);
         }
 
-        var blockers = new List<DecisionReason>();
+        var blockers = _blockers;
+        blockers.Clear();
         if (_incomplete is not null)
         {
             blockers.Add(_incomplete);
@@ -118,7 +126,7 @@ internal sealed class ExpiryRun
             fired.Add(new(ReasonCode.InstanceStoreBacked, ImageProtections.DescribeInstanceStore(image, optedIn: true)));
         }
 
-        return new Decision { Image = image, Family = family, Action = DecisionAction.Deregister, Reasons = fired };
+        return new Decision { Image = image, Family = family, Action = DecisionAction.Deregister, Reasons = [.. fired] };
     }
 
     private void AddRules(List<DecisionReason> fired, List<string> notes, AmiImage image)

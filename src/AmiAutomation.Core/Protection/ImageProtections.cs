@@ -1,4 +1,5 @@
-using System.Text;
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using AmiAutomation.Core.Images;
 using AmiAutomation.Core.Planning;
 using AmiAutomation.Core.References;
@@ -57,7 +58,7 @@ public static class ImageProtections
         }
 
         var used = references.For(image.ImageId);
-        if (used.Count > 1)
+        if (used.Count > 0)
         {
             reasons.Add(new(ReasonCode.InUse, DescribeReferences(used)));
         }
@@ -157,25 +158,31 @@ public static class ImageProtections
 
     private static string DescribeReferences(IReadOnlyList<ImageReference> used)
     {
-        var text = new StringBuilder();
-        text.Append(used.Count == 1 ? "1 reference: " : $"{used.Count} references: ");
+        // Called for most images of a large fleet: build in a stack buffer, allocate only the result.
+        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
+        text.AppendFormatted(used.Count);
+        text.AppendLiteral(used.Count == 1 ? " reference: " : " references: ");
         var named = Math.Min(used.Count, ReferencesNamedInDetail);
         for (var i = 0; i < named; i++)
         {
             if (i > 0)
             {
-                text.Append("; ");
+                text.AppendLiteral("; ");
             }
 
-            text.Append(KindLabel(used[i].Kind)).Append(' ').Append(used[i].ResourceId);
+            text.AppendLiteral(KindLabel(used[i].Kind));
+            text.AppendLiteral(" ");
+            text.AppendFormatted(used[i].ResourceId);
         }
 
         if (used.Count > named)
         {
-            text.Append("; and ").Append(used.Count - named).Append(" more");
+            text.AppendLiteral("; and ");
+            text.AppendFormatted(used.Count - named);
+            text.AppendLiteral(" more");
         }
 
-        return text.ToString();
+        return text.ToStringAndClear();
     }
 
     private static string KindLabel(ReferenceKind kind) => kind switch

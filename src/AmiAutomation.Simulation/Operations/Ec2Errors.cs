@@ -20,7 +20,7 @@ internal static class Ec2Errors
     }
 
     public static AmazonEC2Exception DryRun() =>
-        Create("DryRunOperation", "Request would have succeeded, but DryRun flag is set.");
+        Create("DryRunOperation", "Request would have succeeded, but DryRun flag is set.", HttpStatusCode.PreconditionFailed);
 
     public static AmazonEC2Exception Unauthorized(string action) =>
         Create("UnauthorizedOperation", $"You are not authorized to perform this operation (ec2:{action} is denied by the simulated access policy).", HttpStatusCode.Forbidden);

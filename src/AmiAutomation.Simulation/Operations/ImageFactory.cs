@@ -76,7 +76,7 @@ internal static class ImageFactory
         AddDevices(world, region, spec, image);
         if (status == ImageStatus.Pending)
         {
-            image.CompletesAt = now + (image.SourceImageId is null ? world.Options.CreateImageDuration : world.Options.CopyDuration);
+            image.CompletesAt = now + (spec.PendingFor ?? (image.SourceImageId is null ? world.Options.CreateImageDuration : world.Options.CopyDuration));
             region.PendingImageIds.Add(imageId);
         }
 

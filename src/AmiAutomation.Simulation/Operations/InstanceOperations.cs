@@ -109,7 +109,9 @@ internal static class InstanceOperations
             };
             TagSpecifications.Apply(tagSpecifications, "instance", instance.Tags);
             context.Region.AddInstance(instance);
-            instances.Add(ToSdk(instance));
+            var launched = ToSdk(instance);
+            launched.State = new InstanceState { Name = InstanceStateName.Pending, Code = 0 };
+            instances.Add(launched);
         }
 
         image.LastLaunchedTime = context.Now;

@@ -30,6 +30,7 @@ public sealed class ImageBuilder
     internal string? SourceRegion { get; private set; }
     internal string? Platform { get; private set; }
     internal string? CreatedFromInstanceId { get; set; }
+    internal TimeSpan? PendingFor { get; private set; }
 
     public ImageBuilder WithId(string imageId) { ImageId = imageId; return this; }
 
@@ -61,7 +62,9 @@ public sealed class ImageBuilder
     /// <summary>Instance store-backed: no snapshots, never binned, <c>ImageLocation</c> an S3 manifest.</summary>
     public ImageBuilder InstanceStore(string? manifestLocation = null) { IsInstanceStore = true; ImageLocation = manifestLocation; return this; }
 
-    public ImageBuilder Pending() { State = "pending"; return this; }
+    /// <summary><c>pending</c> until <paramref name="completesAfter"/> has passed on the simulator's clock (default: the
+    /// simulator's CopyDuration for images with <see cref="CopiedFrom"/>, else its CreateImageDuration), then <c>available</c>.</summary>
+    public ImageBuilder Pending(TimeSpan? completesAfter = null) { State = "pending"; PendingFor = completesAfter; return this; }
 
     public ImageBuilder Failed(string reason = "Client.InternalError: image creation failed") { State = "failed"; FailureReason = reason; return this; }
 

@@ -2,12 +2,12 @@ namespace AmiAutomation.Aws.Tests.Support;
 
 /// <summary>A fault injected into the fake EC2: when <see cref="Action"/> is called for the <see cref="OnCall"/>-th time
 /// (0-based), answer with <see cref="Kind"/>.</summary>
-internal sealed record Fault(string Action, int OnCall, FaultKind Kind)
+public sealed record Fault(string Action, int OnCall, FaultKind Kind)
 {
     public override string ToString() => $"{Action}#{OnCall}:{Kind}";
 }
 
-internal enum FaultKind
+public enum FaultKind
 {
     /// <summary>RequestLimitExceeded after the SDK's retries.</summary>
     Throttled,

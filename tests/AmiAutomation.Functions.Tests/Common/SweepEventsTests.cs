@@ -11,25 +11,17 @@ namespace AmiAutomation.Functions.Tests.Common;
 /// <summary>Every sample event of deprecate and expire in <c>events/</c> parses and runs through its function.</summary>
 public sealed class SweepEventsTests
 {
-    public static TheoryData<string> SweepEvents()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in RepositoryRoot.EventFiles().Select(Path.GetFileName))
-        {
-            if (file!.StartsWith(DeprecateFunction.FunctionName + "-", StringComparison.Ordinal)
-                || file.StartsWith(ExpireFunction.FunctionName + "-", StringComparison.Ordinal))
-            {
-                data.Add(file);
-            }
-        }
+    public static TheoryData<string> SweepEvents() => new(SweepEventFiles());
 
-        return data;
-    }
+    private static List<string> SweepEventFiles() =>
+        [.. RepositoryRoot.EventFiles().Select(f => Path.GetFileName(f)).Where(file =>
+            file.StartsWith(DeprecateFunction.FunctionName + "-", StringComparison.Ordinal)
+            || file.StartsWith(ExpireFunction.FunctionName + "-", StringComparison.Ordinal))];
 
     [Fact]
     public void EventsFolder_HasEveryTriggerOfBothFunctions()
     {
-        var files = SweepEvents().Select(row => (string)row[0]).ToList();
+        var files = SweepEventFiles();
 
         Assert.Equal(
             ["deprecate-manual-dry-run.json", "deprecate-manual-family.json", "deprecate-schedule.json",

@@ -111,6 +111,16 @@ public sealed class SweepHarness
         return await task;
     }
 
+    /// <summary>Everything a sweep could change in the region, as text: images (state, deprecation, tags, shares) and snapshot count.</summary>
+    public string WorldFingerprint() =>
+        string.Join(
+            "\n",
+            Ec2.ListImages(Region).Select(i =>
+                $"{i.ImageId}|{i.State?.Value}|{i.DeprecationTime}|{i.Public}|"
+                + string.Join(",", (i.Tags ?? []).OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => t.Key + "=" + t.Value)) + "|"
+                + string.Join(",", Ec2.LaunchPermissionsOf(Region, i.ImageId).Select(p => p.Kind + ":" + p.Value))))
+        + $"\nsnapshots={Ec2.SnapshotCount(Region)} images={Ec2.ImageCount(Region)}";
+
     public double Metric(string name, string? dimensionValue = null) => Metrics.Data
         .Where(d => d.Name == name && (dimensionValue is null || d.Dimensions.Any(x => x.Value == dimensionValue)))
         .Sum(d => d.Value);

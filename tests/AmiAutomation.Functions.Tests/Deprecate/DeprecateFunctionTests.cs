@@ -83,8 +83,8 @@ public sealed class DeprecateFunctionTests
     {
         _h.Live().Set(DeprecateSettings.DeprecationDelayDaysVariable, "30");
         var earlier = SweepHarness.Start.AddDays(-5);
-        var image = _h.AddImage(b => b.Named("app-1").CreatedDaysAgo(200).DeprecatedAt(earlier));
-        Family("app", 1);
+        var image = _h.AddImage(b => b.Named("app-1").Tagged(TagNames.Family, "app").CreatedDaysAgo(200).DeprecatedAt(earlier));
+        _h.AddImage(b => b.Named("app-2").Tagged(TagNames.Family, "app").CreatedDaysAgo(1));
 
         var summary = await _h.InvokeAsync(_h.Deprecate());
 
@@ -98,8 +98,8 @@ public sealed class DeprecateFunctionTests
     {
         _h.Live();
         var manual = SweepHarness.Start.AddDays(200);
-        var image = _h.AddImage(b => b.Named("app-1").CreatedDaysAgo(200).DeprecatedAt(manual));
-        Family("app", 1);
+        var image = _h.AddImage(b => b.Named("app-1").Tagged(TagNames.Family, "app").CreatedDaysAgo(200).DeprecatedAt(manual));
+        _h.AddImage(b => b.Named("app-2").Tagged(TagNames.Family, "app").CreatedDaysAgo(1));
 
         var summary = await _h.InvokeAsync(_h.Deprecate());
 
@@ -111,8 +111,8 @@ public sealed class DeprecateFunctionTests
     public async Task LaterManualDeprecation_MovedEarlierWhenAllowed()
     {
         _h.Live().Set(DeprecateSettings.AllowMovingManualDeprecationVariable, "true");
-        var image = _h.AddImage(b => b.Named("app-1").CreatedDaysAgo(200).DeprecatedAt(SweepHarness.Start.AddDays(200)));
-        Family("app", 1);
+        var image = _h.AddImage(b => b.Named("app-1").Tagged(TagNames.Family, "app").CreatedDaysAgo(200).DeprecatedAt(SweepHarness.Start.AddDays(200)));
+        _h.AddImage(b => b.Named("app-2").Tagged(TagNames.Family, "app").CreatedDaysAgo(1));
 
         var summary = await _h.InvokeAsync(_h.Deprecate());
 
@@ -126,8 +126,8 @@ public sealed class DeprecateFunctionTests
     {
         _h.Live().Set(DeprecateSettings.DeprecationDelayDaysVariable, "365");
         var created = SweepHarness.Start.AddDays(-600);
-        var image = _h.AddImage(b => b.Named("pub-1").CreatedAt(created).Public());
-        Family("pub", 1);
+        var image = _h.AddImage(b => b.Named("pub-1").Tagged(TagNames.Family, "pub").CreatedAt(created).Public());
+        _h.AddImage(b => b.Named("pub-2").Tagged(TagNames.Family, "pub").CreatedDaysAgo(1));
 
         var summary = await _h.InvokeAsync(_h.Deprecate());
 
@@ -172,11 +172,11 @@ public sealed class DeprecateFunctionTests
     public async Task ProtectedImages_SkippedWithTheirReasons()
     {
         _h.Live();
-        var kept = _h.AddImage(b => b.Named("p-1").CreatedDaysAgo(300).Tagged(TagNames.Keep, "true"));
-        var used = _h.AddImage(b => b.Named("p-2").CreatedDaysAgo(300));
-        var dlm = _h.AddImage(b => b.Named("p-3").CreatedDaysAgo(300).Tagged("aws:dlm:lifecycle-policy-id", "policy-0123"));
-        var foreign = _h.AddImage(b => b.Named("p-4").CreatedDaysAgo(300).OwnedBy("210987654321").Public());
-        _h.AddImage(b => b.Named("p-5").CreatedDaysAgo(1));
+        var kept = _h.AddImage(b => b.Named("p-1").Tagged(TagNames.Family, "p").CreatedDaysAgo(300).Tagged(TagNames.Keep, "true"));
+        var used = _h.AddImage(b => b.Named("p-2").Tagged(TagNames.Family, "p").CreatedDaysAgo(300));
+        var dlm = _h.AddImage(b => b.Named("p-3").Tagged(TagNames.Family, "p").CreatedDaysAgo(300).Tagged("aws:dlm:lifecycle-policy-id", "policy-0123"));
+        var foreign = _h.AddImage(b => b.Named("p-4").Tagged(TagNames.Family, "p").CreatedDaysAgo(300).OwnedBy("210987654321").Public());
+        _h.AddImage(b => b.Named("p-5").Tagged(TagNames.Family, "p").CreatedDaysAgo(1));
         _h.Ec2.AddInstance(SweepHarness.Region, used);
 
         var summary = await _h.InvokeAsync(_h.Deprecate());
@@ -194,8 +194,8 @@ public sealed class DeprecateFunctionTests
     public async Task IncludeManagedBy_Dlm_DeprecatesDlmImages()
     {
         _h.Live().Set(ManagedByOptions.Variable, "dlm");
-        var dlm = _h.AddImage(b => b.Named("p-3").CreatedDaysAgo(300).Tagged("aws:dlm:lifecycle-policy-id", "policy-0123"));
-        _h.AddImage(b => b.Named("p-5").CreatedDaysAgo(1));
+        var dlm = _h.AddImage(b => b.Named("p-3").Tagged(TagNames.Family, "p").CreatedDaysAgo(300).Tagged("aws:dlm:lifecycle-policy-id", "policy-0123"));
+        _h.AddImage(b => b.Named("p-5").Tagged(TagNames.Family, "p").CreatedDaysAgo(1));
 
         var summary = await _h.InvokeAsync(_h.Deprecate());
 

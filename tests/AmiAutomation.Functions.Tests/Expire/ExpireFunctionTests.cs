@@ -265,7 +265,7 @@ public sealed class ExpireFunctionTests
     {
         _h.Live().Set(ExpireSettings.ImageRetentionDaysVariable, "21");
         var image = Expired(more: b => b.WithDescription("svc golden image").Tagged("team", "payments")
-            .WithSnapshot(20).SharedWithAccount("111122223333"));
+            .WithSnapshot(8).WithSnapshot(20).SharedWithAccount("111122223333"));
         Newest();
 
         var summary = await _h.InvokeAsync(_h.Expire());
@@ -347,7 +347,7 @@ public sealed class ExpireFunctionTests
     public async Task SharedSnapshot_SkippedAndReportedWithoutFailing()
     {
         var shared = _h.Ec2.AddSnapshot(SweepHarness.Region, 50);
-        var expired = Expired(more: b => b.WithSnapshot(existingSnapshotId: shared));
+        var expired = Expired(more: b => b.WithSnapshot(8).WithSnapshot(existingSnapshotId: shared));
         var sibling = _h.AddImage(b => b.Named("other-1").Tagged(TagNames.Family, "other").CreatedDaysAgo(2).WithSnapshot(existingSnapshotId: shared));
         Newest();
 

@@ -1,0 +1,116 @@
+using System.Text;
+using System.Text.Json;
+using AmiAutomation.Aws.Clients;
+using AmiAutomation.Aws.Ledger;
+using AmiAutomation.Core.Ledger;
+using AmiAutomation.Core.Tagging;
+using AmiAutomation.Functions.Common;
+using AmiAutomation.Functions.Composition;
+using AmiAutomation.Functions.Expire;
+using AmiAutomation.Functions.Tests.Common;
+using AmiAutomation.Runtime.Configuration;
+using AmiAutomation.Runtime.Hosting;
+using AmiAutomation.Runtime.Metrics;
+using AmiAutomation.TestKit.Moto;
+using Amazon.EC2.Model;
+using Amazon.Runtime;
+
+namespace AmiAutomation.Functions.Tests.Expire;
+
+/// <summary>
+/// The deregister + DynamoDB ledger path against moto_server with the real SDK clients.
+/// </summary>
+/// <remarks>
+/// moto does not implement DescribeImageReferences, DescribeImageAttribute(lastLaunchedTime) or the Recycle Bin
+/// calls (they answer HTTP 500), so this test switches those sources off (<c>DISABLED_REFERENCE_SOURCES</c>) and
+/// does not require the Recycle Bin (<c>REQUIRE_RECYCLE_BIN=false</c>); the simulator tests cover those paths.
+/// moto also ignores DeleteAssociatedSnapshots, so snapshot results are not asserted here.
+/// </remarks>
+[Collection(ExpireMotoCollection.Name)]
+public sealed class ExpireMotoTests(MotoServerFixture moto)
+{
+    private const string Region = "us-east-1";
+    private const string Table = "ami-ledger-expire-test";
+
+    [Fact]
+    public async Task Expire_LiveAgainstMoto_WritesLedgerThenDeregistersAndMarksRecord()
+    {
+        await moto.ResetAsync();
+        using var ec2 = moto.CreateEc2Client(Region);
+        using var dynamo = moto.CreateDynamoDbClient(Region);
+        await dynamo.CreateTableAsync(DynamoDbLedgerSchema.CreateTableRequest(Table));
+        var instance = (await ec2.RunInstancesAsync(new RunInstancesRequest { ImageId = "ami-12345678", MinCount = 1, MaxCount = 1 }))
+            .Reservation.Instances[0].InstanceId;
+        var imageIds = new List<string>();
+        foreach (var name in new[] { "svc-1", "svc-2" })
+        {
+            var imageId = (await ec2.CreateImageAsync(new CreateImageRequest { InstanceId = instance, Name = name })).ImageId;
+            await ec2.CreateTagsAsync(new CreateTagsRequest
+            {
+                Resources = [imageId],
+                Tags = [new Tag(TagNames.Family, "svc"), new Tag(TagNames.ExpiresAt, "2020-01-01"), new Tag("team", "payments")],
+            });
+            await ec2.ModifyImageAttributeAsync(new ModifyImageAttributeRequest
+            {
+                ImageId = imageId,
+                LaunchPermission = new LaunchPermissionModifications { Add = [new LaunchPermission { UserId = "111122223333" }] },
+            });
+            imageIds.Add(imageId);
+        }
+
+        using var clients = new Ec2ClientFactory(new AwsClientOptions
+        {
+            Ec2EndpointUrl = new Uri(moto.ServiceUrl),
+            Credentials = new BasicAWSCredentials("test", "test"),
+            MaxErrorRetry = 0,
+        });
+        var ledger = new DynamoDbDeregistrationLedger(dynamo, Table);
+        var services = new FunctionServices
+        {
+            Region = Region,
+            Ec2 = clients,
+            Ledger = ledger,
+            Time = TimeProvider.System,
+            Environment = new DictionaryEnvironmentVariables(new Dictionary<string, string>
+            {
+                [CommonSettings.DryRunVariable] = "false",
+                [CommonSettings.LedgerTableNameVariable] = Table,
+                [CommonSettings.DisabledReferenceSourcesVariable] = "ImageReferences,LastLaunchedTime",
+                [ExpireSettings.RequireRecycleBinVariable] = "false",
+                [ExpireSettings.KeepNewestVariable] = "1",
+            }),
+        };
+        var logger = new RecordingLogger();
+        var context = new InvocationContext
+        {
+            RequestId = "moto-run-1",
+            FunctionName = "expire",
+            Deadline = TimeProvider.System.GetUtcNow().AddMinutes(5),
+            TimeProvider = TimeProvider.System,
+            Logger = logger,
+            Metrics = new MetricsRecorder(),
+        };
+
+        var output = await new ExpireFunction(services).InvokeAsync(Encoding.UTF8.GetBytes("""{"source":"schedule"}"""), context);
+        var summary = JsonSerializer.Deserialize(output, FunctionsJsonContext.Default.RunSummary)!;
+
+        Assert.Empty(summary.FailedSources);
+        Assert.Equal(1, summary.Deregistration!.Deregistered);
+        var gone = summary.Decisions.Single(d => d.Outcome == OutcomeNames.Succeeded);
+        var kept = summary.Decisions.Single(d => d.Outcome == OutcomeNames.Skipped);
+        Assert.Equal("ExpiresAtPassed", gone.Reason);
+        Assert.Equal("NewestInFamily", kept.Reason);
+        var remaining = (await ec2.DescribeImagesAsync(new DescribeImagesRequest { Owners = ["self"] })).Images ?? [];
+        Assert.Equal([kept.ImageId], remaining.Select(i => i.ImageId));
+
+        var record = await ledger.GetAsync(Region, gone.ImageId, CancellationToken.None);
+        Assert.NotNull(record);
+        Assert.Equal(LedgerStatus.Deregistered, record!.Status);
+        Assert.Equal("svc", record.Family);
+        Assert.Equal("payments", record.Tags["team"]);
+        Assert.Contains(record.LaunchPermissions, p => p.Value == "111122223333");
+        Assert.Equal("moto-run-1", record.RunId);
+        Assert.Equal(record.RecordedAt.AddDays(ExpireSettings.DefaultImageRetentionDays).ToUnixTimeSeconds(), record.ExpiresAt.ToUnixTimeSeconds());
+        Assert.Null(await ledger.GetAsync(Region, kept.ImageId, CancellationToken.None));
+    }
+}
