@@ -167,7 +167,7 @@ public sealed partial class RecycleBinRestorer
                 run.Note($"{image.ImageId} was restored already ({TagNames.RestoredAt}={restoredTag}); nothing to do.");
                 return run.Finish(_options.Region, RestoreStatus.AlreadyRestored);
             case null:
-            case { Status: LedgerStatus.PendingDeregistration } when restoredTag is null:
+            case { Status: LedgerStatus.PendingDeregistration } record when !RestoredSince(restoredTag, record.RecordedAt):
                 run.Note($"{image.ImageId} is registered ({image.State}) and not in the Recycle Bin: it was never deregistered, nothing to restore.");
                 return run.Finish(_options.Region, RestoreStatus.AlreadyAvailable);
             default:
@@ -176,6 +176,10 @@ public sealed partial class RecycleBinRestorer
                 return run.Finish(_options.Region);
         }
     }
+
+    /// <summary>A restore mark written after the record: an earlier call of this restore got the image back.</summary>
+    private static bool RestoredSince(string? restoredTag, DateTimeOffset recordedAt) =>
+        TagTime.TryParse(restoredTag, out var at) && at >= recordedAt;
 
     private static string At(DateTimeOffset? time) => time is { } at ? $" at {TagTime.Format(at)}" : string.Empty;
 }

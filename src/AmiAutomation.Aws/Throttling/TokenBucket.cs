@@ -40,7 +40,10 @@ internal sealed class TokenBucket
         {
             Refill();
             _tokens -= 1;
-            return _tokens >= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(-_tokens / _limit.RefillPerSecond);
+
+            // Rounded UP to the millisecond: never a tick early, whatever the floating-point error (EC2's bucket would
+            // still be a hair short of one token).
+            return _tokens >= 0 ? TimeSpan.Zero : TimeSpan.FromMilliseconds(Math.Ceiling(-_tokens / _limit.RefillPerSecond * 1000));
         }
     }
 

@@ -20,8 +20,11 @@ public static class AwsAccess
     public const string SecretKeyVariable = "AWS_SECRET_ACCESS_KEY";
     public const string SessionTokenVariable = "AWS_SESSION_TOKEN";
 
-    /// <summary>The client options: endpoint overrides and credentials, both from <paramref name="environment"/>.</summary>
-    /// <exception cref="AwsAccessException">No credentials could be found, or an endpoint override is not a URL.</exception>
+    /// <summary>The SDKs' standard variable: total attempts per call (1 = no retries). Default: the product's 6.</summary>
+    public const string MaxAttemptsVariable = "AWS_MAX_ATTEMPTS";
+
+    /// <summary>The client options without credentials: endpoint overrides and attempts from <paramref name="environment"/>.</summary>
+    /// <exception cref="AwsAccessException">An endpoint override is not a URL, or AWS_MAX_ATTEMPTS is not a number.</exception>
     public static AwsClientOptions ClientOptions(IEnvironmentVariables environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
@@ -35,6 +38,27 @@ public static class AwsAccess
             throw new AwsAccessException(ex.Message, ex);
         }
 
+        var attempts = environment.Get(MaxAttemptsVariable);
+        if (attempts is not null)
+        {
+            if (!int.TryParse(attempts, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var count) || count is < 1 or > 20)
+            {
+                throw new AwsAccessException($"{MaxAttemptsVariable}='{attempts}' is not a number of attempts from 1 to 20.");
+            }
+
+            options = options with { MaxErrorRetry = count - 1 };
+        }
+
+        return options;
+    }
+
+    /// <summary>Adds the credentials: AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY(/AWS_SESSION_TOKEN) from
+    /// <paramref name="environment"/>, else the SDK's default chain (profile, SSO, container or instance role).</summary>
+    /// <exception cref="AwsAccessException">No credentials could be found.</exception>
+    public static AwsClientOptions WithCredentials(AwsClientOptions options, IEnvironmentVariables environment)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(environment);
         return options with { Credentials = Credentials(environment) };
     }
 
@@ -88,9 +112,15 @@ public static class AwsAccess
         {
             throw new AwsAccessException(
                 "No AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE (aws configure / "
-                + $"aws sso login), or run where an instance or task role is available. ({ex.Message.Split('\n')[0].Trim()})",
+                + $"aws sso login), or run where an instance or task role is available. ({Collapse(ex.Message)})",
                 ex);
         }
+    }
+
+    private static string Collapse(string message)
+    {
+        var text = string.Join(' ', message.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return text.Length <= 400 ? text : text[..399] + "…";
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -8,7 +8,7 @@ namespace AmiAutomation.Cli.Commands;
 /// <summary>Option builders shared by the commands, each validating at parse time so bad input exits 2 naming the value.</summary>
 internal static class CommonOptions
 {
-    public static readonly string[] FunctionNames = ["deprecate", "copy", "expire", "restore"];
+    public static readonly IReadOnlyList<string> FunctionNames = AmiAutomation.Cli.Hosting.FunctionCatalog.Names;
 
     public static Option<bool> Json() => new("--json")
     {

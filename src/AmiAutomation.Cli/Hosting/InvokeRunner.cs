@@ -1,7 +1,25 @@
+using AmiAutomation.Cli.Errors;
+
 namespace AmiAutomation.Cli.Hosting;
 
+/// <summary><c>invoke</c>: reads the payload file and runs the function once (AWS or <c>--simulate</c>).</summary>
 internal static class InvokeRunner
 {
-    public static Task<int> RunAsync(CliContext context, InvokeRequest request, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("InvokeRunner: in progress");
+    public static async Task<int> RunAsync(CliContext context, InvokeRequest request, CancellationToken cancellationToken)
+    {
+        byte[] payload;
+        try
+        {
+            payload = await File.ReadAllBytesAsync(request.EventFile.FullName, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliUsageException($"Cannot read the event file '{request.EventFile.FullName}': {ex.Message}", ex);
+        }
+
+        var result = await FunctionHost.InvokeAsync(
+            context, request.Function, payload, request.Simulate, request.Region, request.Settings,
+            new Dictionary<string, string>(), request.Verbose, cancellationToken).ConfigureAwait(false);
+        return await InvocationOutput.WriteAsync(context, result, request.Json).ConfigureAwait(false);
+    }
 }

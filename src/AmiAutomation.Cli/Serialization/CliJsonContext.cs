@@ -11,4 +11,6 @@ namespace AmiAutomation.Cli.Serialization;
     WriteIndented = true)]
 [JsonSerializable(typeof(SimulationReport))]
 [JsonSerializable(typeof(LambdaError))]
+[JsonSerializable(typeof(System.Text.Json.JsonElement))]
+[JsonSerializable(typeof(AmiAutomation.Cli.Planning.PlanReport))]
 public sealed partial class CliJsonContext : JsonSerializerContext;

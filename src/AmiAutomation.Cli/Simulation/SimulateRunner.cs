@@ -13,7 +13,7 @@ internal static class SimulateRunner
         var report = await SimulateAsync(context, options, json, verbose, cancellationToken).ConfigureAwait(false);
         if (json)
         {
-            await context.Console.Out.WriteLineAsync(JsonSerializer.Serialize(report, CliJsonContext.Default.SimulationReport)).ConfigureAwait(false);
+            await context.Console.Out.WriteLineAsync(JsonSerializer.Serialize(report, CliJson.Indented.SimulationReport)).ConfigureAwait(false);
         }
         else
         {

@@ -3,10 +3,6 @@ using AmiAutomation.Aws.Mapping;
 using AmiAutomation.Cli.Hosting;
 using AmiAutomation.Core.Images;
 using AmiAutomation.Functions.Composition;
-using AmiAutomation.Functions.Copy;
-using AmiAutomation.Functions.Deprecate;
-using AmiAutomation.Functions.Expire;
-using AmiAutomation.Functions.Restore;
 using AmiAutomation.Runtime.Configuration;
 using AmiAutomation.Runtime.Functions;
 using AmiAutomation.Simulation;
@@ -137,14 +133,7 @@ public sealed class SimulatedAccount
                 Time = Clock,
                 Environment = Environment,
             };
-            function = name switch
-            {
-                DeprecateFunction.FunctionName => new DeprecateFunction(services),
-                ExpireFunction.FunctionName => new ExpireFunction(services),
-                CopyFunction.FunctionName => new CopyFunction(services),
-                RestoreFunction.FunctionName => new RestoreFunction(services),
-                _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown function."),
-            };
+            function = FunctionCatalog.Create(name, services);
             _functions[(region, name)] = function;
         }
 

@@ -108,7 +108,7 @@ internal sealed class SimulationRecorder
         CountSkips(output.Summary);
         foreach (var line in output.Copies)
         {
-            Sample("copy", output.Summary.Region, line.ImageId, line.NewImageId ?? string.Empty, line.Action, line.Reason, line.Outcome,
+            Sample("copy", output.Summary.Region, line.ImageId, string.Empty, line.Action, line.Reason, line.Outcome,
                 line.Action == nameof(DecisionAction.Copy) ? $"to {line.TargetRegion} as {line.NewImageId}" : line.Detail);
             Failed(line.Outcome);
             if (line.Outcome != OutcomeNames.Succeeded)

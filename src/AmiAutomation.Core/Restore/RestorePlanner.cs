@@ -105,12 +105,23 @@ public static class RestorePlanner
         return desired;
     }
 
+    /// <summary>
+    /// When the image was restored: the <see cref="TagNames.RestoredAt"/> an earlier, partial call of this restore
+    /// wrote (not older than the ledger record), so resuming keeps the original time and hold; else <paramref name="now"/>.
+    /// </summary>
+    public static DateTimeOffset RestoreTime(LedgerRecord? ledger, AmiImage? current, DateTimeOffset now) =>
+        TagTime.TryParse(current?.Tag(TagNames.RestoredAt), out var earlier)
+            && earlier <= now
+            && (ledger is null || earlier >= ledger.RecordedAt)
+            ? earlier
+            : now;
+
     public static bool IsAwsTag(string key) => key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase);
 
     private static Dictionary<string, string> PlanTags(LedgerRecord? ledger, AmiImage? current, RestorePolicy policy, DateTimeOffset now, List<string> notes)
     {
         var existing = current?.Tags ?? new Dictionary<string, string>(StringComparer.Ordinal);
-        var changes = DesiredTags(ledger, policy, now)
+        var changes = DesiredTags(ledger, policy, RestoreTime(ledger, current, now))
             .Where(t => !existing.TryGetValue(t.Key, out var value) || !string.Equals(value, t.Value, StringComparison.Ordinal))
             .ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
 

@@ -11,7 +11,7 @@ namespace AmiAutomation.Functions.Common;
 /// a usable value (the default when the variable is unset, blank or bad) and records each problem, naming the
 /// variable and the bad value, so one start-up reports everything at once through <see cref="ThrowIfInvalid"/>.
 /// </summary>
-public sealed partial class SettingsReader
+public sealed class SettingsReader
 {
     private readonly IEnvironmentVariables _environment;
     private readonly List<string> _errors = [];
@@ -198,7 +198,7 @@ public sealed partial class SettingsReader
     public IReadOnlyList<string> GetList(string name, IReadOnlyList<string>? defaultValue = null)
     {
         var value = GetString(name);
-        return value is null ? defaultValue ?? [] : SplitList(value);
+        return value is null ? defaultValue ?? [] : SettingValueParser.SplitList(value);
     }
 
     /// <summary>A list of AWS region names such as <c>eu-west-1</c>; each bad item is reported.</summary>
@@ -211,7 +211,7 @@ public sealed partial class SettingsReader
         }
 
         var regions = new List<string>();
-        foreach (var item in SplitList(value))
+        foreach (var item in SettingValueParser.SplitList(value))
         {
             if (RegionName.IsValid(item))
             {
@@ -236,7 +236,7 @@ public sealed partial class SettingsReader
             return defaultValue;
         }
 
-        if (TryParseEnum<TEnum>(value, out var parsed))
+        if (SettingValueParser.TryParseEnum<TEnum>(value, out var parsed))
         {
             return parsed;
         }
@@ -256,9 +256,9 @@ public sealed partial class SettingsReader
         }
 
         var result = new List<TEnum>();
-        foreach (var item in SplitList(value))
+        foreach (var item in SettingValueParser.SplitList(value))
         {
-            if (!TryParseEnum<TEnum>(item, out var parsed))
+            if (!SettingValueParser.TryParseEnum<TEnum>(item, out var parsed))
             {
                 _errors.Add($"{name} contains '{item}', which is not one of: {string.Join(", ", Enum.GetNames<TEnum>())}.");
             }
@@ -283,7 +283,7 @@ public sealed partial class SettingsReader
             return defaultValue;
         }
 
-        if (!TryParseDuration(value, out var parsed))
+        if (!SettingValueParser.TryParseDuration(value, out var parsed))
         {
             _errors.Add($"{name}='{value}' is not a duration: use e.g. 90s, 15m, 2h, 7d or hh:mm:ss.");
             return defaultValue;
@@ -305,55 +305,4 @@ public sealed partial class SettingsReader
     /// <summary>Like <see cref="GetDays"/>, null when unset (the rule is off).</summary>
     public TimeSpan? GetOptionalDays(string name, int minDays = 0, int maxDays = 36_500) =>
         GetOptionalInt(name, minDays, maxDays) is { } days ? TimeSpan.FromDays(days) : null;
-
-    internal static IReadOnlyList<string> SplitList(string value)
-    {
-        var items = new List<string>();
-        foreach (var raw in value.Split([',', ';', ' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (!items.Contains(raw, StringComparer.Ordinal))
-            {
-                items.Add(raw);
-            }
-        }
-
-        return items;
-    }
-
-    private static bool TryParseEnum<TEnum>(string value, out TEnum parsed)
-        where TEnum : struct, Enum
-    {
-        var normalized = value.Replace("-", string.Empty, StringComparison.Ordinal)
-            .Replace("_", string.Empty, StringComparison.Ordinal);
-        return Enum.TryParse(normalized, ignoreCase: true, out parsed)
-            && !int.TryParse(normalized, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)
-            && Enum.IsDefined(parsed);
-    }
-
-    private static bool TryParseDuration(string value, out TimeSpan duration)
-    {
-        var match = DurationPattern().Match(value);
-        if (match.Success
-            && double.TryParse(match.Groups["n"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var amount))
-        {
-            var ms = match.Groups["u"].Value.ToUpperInvariant() switch
-            {
-                "MS" => amount,
-                "S" => amount * 1_000,
-                "M" => amount * 60_000,
-                "H" => amount * 3_600_000,
-                _ => amount * 86_400_000,
-            };
-            if (ms <= TimeSpan.MaxValue.TotalMilliseconds)
-            {
-                duration = TimeSpan.FromMilliseconds(ms);
-                return true;
-            }
-        }
-
-        return TimeSpan.TryParseExact(value, "c", CultureInfo.InvariantCulture, out duration);
-    }
-
-    [GeneratedRegex(@"^(?<n>\d+(\.\d+)?)\s*(?<u>ms|s|m|h|d)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex DurationPattern();
 }

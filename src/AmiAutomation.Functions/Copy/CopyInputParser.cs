@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using AmiAutomation.Aws.Regions;
+using AmiAutomation.Aws.Replication;
 using AmiAutomation.Runtime.Functions;
 
 namespace AmiAutomation.Functions.Copy;
@@ -134,7 +134,7 @@ public static partial class CopyInputParser
             foreach (var raw in input.Regions)
             {
                 var region = raw?.Trim() ?? string.Empty;
-                if (!RegionName.IsValid(region))
+                if (!KnownRegions.IsKnown(region))
                 {
                     invalid.Add($"'{raw}'");
                 }
@@ -155,7 +155,7 @@ public static partial class CopyInputParser
 
             if (invalid.Count > 0)
             {
-                errors.Add($"regions contains names that are not AWS regions: {string.Join(", ", invalid)} (expected e.g. eu-west-1).");
+                errors.Add($"regions contains names that are not AWS regions: {string.Join(", ", invalid)} (expected e.g. eu-west-1, us-east-1).");
             }
         }
 

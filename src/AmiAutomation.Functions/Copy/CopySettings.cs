@@ -1,4 +1,4 @@
-using AmiAutomation.Aws.Regions;
+using AmiAutomation.Aws.Replication;
 using AmiAutomation.Core.Families;
 using AmiAutomation.Core.Replication;
 using AmiAutomation.Functions.Common;
@@ -76,7 +76,7 @@ public sealed record CopySettings
         var lookbackDays = reader.GetInt(ReconcileLookbackDaysVariable, (int)CopyPolicy.DefaultReconcileLookback.TotalDays, 0, 3650);
         var policy = new CopyPolicy
         {
-            TargetRegions = reader.GetRegionList(TargetRegionsVariable),
+            TargetRegions = KnownOnly(reader, reader.GetRegionList(TargetRegionsVariable)),
             Families = reader.GetList(FamiliesVariable).ToHashSet(StringComparer.Ordinal),
             TagSelector = selector,
             KmsKeys = ReadKmsKeys(reader),
@@ -106,7 +106,7 @@ public sealed record CopySettings
             {
                 reader.AddError($"{KmsKeysVariable} contains '{pair}', which is not region=keyArn.");
             }
-            else if (!RegionName.IsValid(region))
+            else if (!KnownRegions.IsKnown(region))
             {
                 reader.AddError($"{KmsKeysVariable} contains '{region}', which is not an AWS region name (e.g. eu-west-1).");
             }
@@ -121,6 +121,25 @@ public sealed record CopySettings
         }
 
         return keys;
+    }
+
+    /// <summary>Drops (and reports) well-formed names that are not AWS regions (<c>eu-wst-1</c>).</summary>
+    private static List<string> KnownOnly(SettingsReader reader, IReadOnlyList<string> regions)
+    {
+        var known = new List<string>();
+        foreach (var region in regions)
+        {
+            if (KnownRegions.IsKnown(region))
+            {
+                known.Add(region);
+            }
+            else
+            {
+                reader.AddError($"{TargetRegionsVariable} contains '{region}', which is not a known AWS region (e.g. eu-west-1, us-east-1).");
+            }
+        }
+
+        return known;
     }
 
     /// <summary>The region of a KMS key or alias ARN (<c>arn:aws:kms:REGION:ACCOUNT:key/…</c>); null for bare ids and aliases.</summary>

@@ -11,4 +11,7 @@ public static class BootstrapExitCodes
 
     /// <summary>The Runtime API answered 500, broke the protocol or could not be reached.</summary>
     public const int RuntimeApiFailed = 2;
+
+    /// <summary>The host failed outside any handler (a bug, or stdout gone): logged, then the process ends.</summary>
+    public const int HostFailed = 3;
 }

@@ -19,6 +19,8 @@ internal sealed class InvocationRunner(
     EmfMetricsWriter metrics,
     LambdaBootstrapOptions options)
 {
+    private static readonly TimeSpan MaxTimerDelay = TimeSpan.FromDays(1);
+
     private readonly ILogger _hostLog = loggers.CreateLogger("AmiAutomation.Runtime.Hosting");
     private readonly ILogger _functionLog = loggers.CreateLogger(function.Name);
     private readonly IWritableEnvironmentVariables? _traceTarget = options.Environment as IWritableEnvironmentVariables;
@@ -89,6 +91,12 @@ internal sealed class InvocationRunner(
         }
 
         var delay = options.DeadlineMargin.CancelAfter(deadline - _time.GetUtcNow());
+        if (delay > MaxTimerDelay)
+        {
+            // Lambda's longest timeout is 15 minutes; a deadline days away is not worth a timer (and may overflow one).
+            return new CancellationTokenSource();
+        }
+
         if (delay <= TimeSpan.Zero)
         {
             var expired = new CancellationTokenSource();

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace AmiAutomation.Runtime.Hosting;
@@ -41,10 +40,11 @@ internal sealed class RuntimeApiClient : IDisposable
         _http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", UserAgent);
     }
 
-    /// <summary><c>ami-automation-runtime/1.0 dotnet/&lt;version&gt; aot|jit</c>.</summary>
+    /// <summary><c>ami-automation-runtime/1.0 dotnet/&lt;version&gt; aot|jit</c>. Native AOT has no host-provided
+    /// TRUSTED_PLATFORM_ASSEMBLIES (RuntimeFeature.IsDynamicCodeSupported is no help: PublishAot turns it off for JIT builds too).</summary>
     public static string UserAgent { get; } = string.Create(
         CultureInfo.InvariantCulture,
-        $"ami-automation-runtime/1.0 dotnet/{Environment.Version} {(RuntimeFeature.IsDynamicCodeSupported ? "jit" : "aot")}");
+        $"ami-automation-runtime/1.0 dotnet/{Environment.Version} {(AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") is null ? "aot" : "jit")}");
 
     public string BaseAddress => _base;
 

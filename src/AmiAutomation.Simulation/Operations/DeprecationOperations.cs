@@ -10,11 +10,12 @@ internal static class DeprecationOperations
 {
     public static EnableImageDeprecationResponse Enable(OperationContext context, EnableImageDeprecationRequest request)
     {
-        var image = ImageAccess.Owned(context, request.ImageId, allowPending: false);
         if (request.DeprecateAt is not { } requested)
         {
             throw Ec2Errors.MissingParameter("DeprecateAt");
         }
+
+        var image = ImageAccess.Owned(context, request.ImageId, allowPending: false);
 
         var at = TimeFormat.FromRequest(requested);
         if (at < context.Now)

@@ -110,8 +110,11 @@ public sealed class Ec2InventoryReaderMotoTests(MotoServerFixture moto) : IAsync
         Assert.False(snapshot.References.IsReferenced(images[6]));
     }
 
+    // moto 5.2 pages DescribeInstances properly, answers DescribeImages in one page whatever MaxResults says, and cuts
+    // DescribeLaunchTemplate(Version)s at MaxResults WITHOUT a NextToken; so launch templates keep the production page
+    // size here (fixtures ≤ 15) and image/template paging is covered by the fake-EC2 tests.
     [Fact]
-    public async Task ReadAsync_MotoSmallPages_ReadsEveryPage()
+    public async Task ReadAsync_MotoSmallInstancePages_FollowsNextTokenAndReadsEveryTemplateVersion()
     {
         await CreateImagesAsync(6);
         for (var t = 0; t < 5; t++)
@@ -119,7 +122,7 @@ public sealed class Ec2InventoryReaderMotoTests(MotoServerFixture moto) : IAsync
             var template = await Setup.CreateLaunchTemplateAsync(new CreateLaunchTemplateRequest
             {
                 LaunchTemplateName = $"lt-{t}",
-                LaunchTemplateData = new RequestLaunchTemplateData { ImageId = "ami-00000000000000000" },
+                LaunchTemplateData = new RequestLaunchTemplateData { ImageId = "ami-0fffffffffffffff0" },
             });
             for (var v = 0; v < 4; v++)
             {
@@ -140,17 +143,22 @@ public sealed class Ec2InventoryReaderMotoTests(MotoServerFixture moto) : IAsync
         {
             ImagePageSize = 2,
             InstancePageSize = 5,
-            LaunchTemplatePageSize = 2,
-            LaunchTemplateVersionPageSize = 2,
             DisabledSources = new HashSet<InventorySource> { InventorySource.ImageReferences },
         });
 
         Assert.True(snapshot.IsComplete, string.Join("; ", snapshot.FailedSources.Select(s => $"{s.Source}: {s.Error}")));
         Assert.Equal(6, snapshot.Images.Count);
+        var instances = snapshot.Sources.Single(s => s.Source == InventorySource.Instances);
+        Assert.Equal(2, instances.Calls);
+        Assert.Equal(7, instances.Items);
         Assert.Equal(7, snapshot.References.For("ami-12c6146b").Count);
-        Assert.Equal(25, snapshot.Sources.Single(s => s.Source == InventorySource.LaunchTemplates).Items);
-        Assert.Equal(5 * 4, Enumerable.Range(0, 5).SelectMany(t => Enumerable.Range(0, 4).Select(v => $"ami-{t:D8}{v:D9}")).Count(snapshot.References.IsReferenced));
-        Assert.True(snapshot.Sources.Single(s => s.Source == InventorySource.LaunchTemplates).Calls >= 3 + 5);
+        var templates = snapshot.Sources.Single(s => s.Source == InventorySource.LaunchTemplates);
+        Assert.Equal(25, templates.Items);
+        Assert.Equal(1 + 5, templates.Calls);
+        Assert.Equal(5, snapshot.References.For("ami-0fffffffffffffff0").Count);
+        Assert.All(
+            Enumerable.Range(0, 5).SelectMany(t => Enumerable.Range(0, 4).Select(v => $"ami-{t:D8}{v:D9}")),
+            id => Assert.True(snapshot.References.IsReferenced(id), id));
     }
 
     [Fact]

@@ -222,4 +222,32 @@ public sealed class RestorePlannerTests
     [Fact]
     public void PlanReapply_RecordAlreadyRestored_DoesNotMarkAgain() =>
         Assert.False(RestorePlanner.PlanReapply(Record("ami-0000000000000000a", status: LedgerStatus.Restored), null, Policy, Now).MarkLedgerRestored);
+
+    [Fact]
+    public void PlanReapply_ResumingAfterTheHoldWasWritten_KeepsTheOriginalRestoreTime()
+    {
+        var record = Record("ami-0000000000000000a", recordedAt: Now.AddDays(-2));
+        var earlier = Now.AddMinutes(-30);
+        var current = Image("ami-0000000000000000a") with
+        {
+            Tags = new Dictionary<string, string>(RestorePlanner.DesiredTags(record, Policy, earlier)),
+        };
+
+        var plan = RestorePlanner.PlanReapply(record, current, Policy, Now);
+
+        Assert.Empty(plan.Tags);
+    }
+
+    [Fact]
+    public void RestoreTime_MarkOlderThanTheRecord_IsFromAnEarlierCycleAndIgnored()
+    {
+        var record = Record("ami-0000000000000000a", recordedAt: Now.AddDays(-2));
+        var current = Image("ami-0000000000000000a") with
+        {
+            Tags = new Dictionary<string, string> { [TagNames.RestoredAt] = TagTime.Format(Now.AddDays(-100)) },
+        };
+
+        Assert.Equal(Now, RestorePlanner.RestoreTime(record, current, Now));
+        Assert.Equal(Now, RestorePlanner.RestoreTime(record, null, Now));
+    }
 }

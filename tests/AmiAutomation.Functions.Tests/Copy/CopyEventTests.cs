@@ -238,4 +238,50 @@ public sealed class CopyEventTests
         Assert.Contains("does not exist", output.NoOpReason, StringComparison.Ordinal);
         Assert.Empty(output.Summary.Decisions);
     }
+
+    [Fact]
+    public async Task EveryDecision_OneStructuredLogLineWithItsDestination()
+    {
+        var harness = new CopyHarness();
+        var source = harness.AddSource($"{UsEast},{Home},{Frankfurt}");
+
+        await harness.AvailableAsync(harness.Function(), source);
+
+        var lines = harness.Logger.Entries.Where(e => e.Template == "copy {ImageId} {Action} {TargetRegion} {Outcome} {Reason} {NewImageId} {Detail}").ToList();
+        Assert.Equal(3, lines.Count);
+        Assert.Equal([Frankfurt, Home, UsEast], lines.Select(l => (string)l["TargetRegion"]!).Order(StringComparer.Ordinal));
+        Assert.All(lines, l => Assert.Equal(source, l["ImageId"]));
+        Assert.Equal(OutcomeNames.Skipped, lines.Single(l => (string)l["TargetRegion"]! == Home)["Outcome"]);
+        Assert.Equal(1, harness.Metric(MetricNames.SkippedImages, nameof(Core.Planning.ReasonCode.TargetIsOwnRegion)));
+    }
+
+    [Fact]
+    public async Task DeadlineAlreadyReached_StopsEarlyAndReports()
+    {
+        var harness = new CopyHarness();
+        harness.AddSource(UsEast);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        var output = await harness.InvokeAsync(harness.Function(), Reconcile, cancelled.Token);
+
+        Assert.True(output.Summary.StoppedEarly);
+        Assert.False(output.Summary.Completed);
+        Assert.Equal(0, harness.CopyImageCalls());
+    }
+
+    [Fact]
+    public async Task EventImageUnreadable_RunFailsLoudlySoLambdaRetries()
+    {
+        var harness = new CopyHarness();
+        var source = harness.AddSource(UsEast);
+        harness.Ec2.Faults.FailAlways("DescribeImages", "InternalError", System.Net.HttpStatusCode.InternalServerError, Home);
+
+        var error = await Assert.ThrowsAsync<CopyRunFailedException>(() => harness.AvailableAsync(harness.Function(), source));
+
+        Assert.Contains("InternalError", error.Message, StringComparison.Ordinal);
+        Assert.Contains(Home, error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, harness.CopyImageCalls());
+        Assert.True(harness.Metric(MetricNames.Errors) >= 1);
+    }
 }

@@ -62,7 +62,7 @@ public sealed class CopySettingsTests
     public void Read_EveryBadValue_ReportedTogetherByName()
     {
         var error = Assert.Throws<ConfigurationException>(() => Read(
-            (CopySettings.TargetRegionsVariable, "us-east-1,eu-wst"),
+            (CopySettings.TargetRegionsVariable, "us-east-1,eu-wst,eu-wst-1"),
             (CopySettings.TagSelectorVariable, "replicate"),
             (CopySettings.KmsKeysVariable, "us-east-1=arn:aws:kms:us-west-2:123456789012:key/a,nokey,mars-1=k"),
             (CopySettings.AllowPublicVariable, "maybe"),
@@ -72,6 +72,7 @@ public sealed class CopySettingsTests
 
         var all = string.Join("\n", error.Errors);
         Assert.Contains("'eu-wst'", all, StringComparison.Ordinal);
+        Assert.Contains("'eu-wst-1', which is not a known AWS region", all, StringComparison.Ordinal);
         Assert.Contains(CopySettings.TagSelectorVariable, all, StringComparison.Ordinal);
         Assert.Contains("us-west-2", all, StringComparison.Ordinal);
         Assert.Contains("'nokey'", all, StringComparison.Ordinal);
@@ -80,7 +81,7 @@ public sealed class CopySettingsTests
         Assert.Contains(CopySettings.MaxAttemptsVariable, all, StringComparison.Ordinal);
         Assert.Contains(CopySettings.StuckAfterMinutesVariable, all, StringComparison.Ordinal);
         Assert.Contains(CopySettings.MaxStartsPerRunVariable, all, StringComparison.Ordinal);
-        Assert.Equal(9, error.Errors.Count);
+        Assert.Equal(10, error.Errors.Count);
     }
 
     [Fact]

@@ -89,4 +89,20 @@ public sealed class DeprecateSafetyTests
         Assert.Equal(3, summary.Counts["None"]["InventoryIncomplete"]);
         Assert.Equal(0, h.Ec2.Calls.CountOf("EnableImageDeprecation"));
     }
+
+    [Theory]
+    [InlineData("""{"imageId": "ami-0123456789abcdef0"}""", "imageId")]
+    [InlineData("""{"version":"0","id":"x","detail-type":"Scheduled Event","source":"aws.events","detail":{}}""", "version")]
+    [InlineData("""{"imageIds": ["ami-XYZ"]}""", "ami-XYZ")]
+    [InlineData("[]", "deprecate")]
+    public async Task BadPayload_RejectedBeforeAnyEc2Call(string payload, string named)
+    {
+        var h = new SweepHarness();
+        SeedOld(h, 1);
+
+        var ex = await Assert.ThrowsAsync<AmiAutomation.Runtime.Functions.InvalidEventException>(() => h.InvokeAsync(h.Deprecate(), payload));
+
+        Assert.Contains(named, ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0, h.Ec2.Calls.Count);
+    }
 }

@@ -63,6 +63,22 @@ public sealed class LambdaBootstrapDeadlineAndTraceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunAsync_DeadlineDaysAway_NoTimerAndTokenNotCancelled()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 4, 10, 0, 0, TimeSpan.Zero));
+        var seen = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _host.Start(new FunctionRegistry().Add("f", () => new DelegateFunction("f", (_, context) =>
+        {
+            seen.SetResult(context.CancellationToken.IsCancellationRequested);
+            return Task.FromResult<byte[]?>(null);
+        })), "f", time: time);
+        _host.Api.Enqueue(FakeInvocation.Json("r1", "{}") with { DeadlineMs = time.GetUtcNow().AddDays(400).ToUnixTimeMilliseconds() });
+
+        Assert.False(await seen.Task.WaitAsync(HostHarness.Wait));
+        Assert.Equal(RecordedRequestKind.Response, (await _host.Api.WaitForResultAsync("r1")).Kind);
+    }
+
+    [Fact]
     public async Task RunAsync_TraceHeaders_SetDuringEachInvocationAndRemovedAfter()
     {
         var seen = new List<string?>();

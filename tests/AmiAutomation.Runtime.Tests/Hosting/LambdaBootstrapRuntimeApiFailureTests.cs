@@ -78,4 +78,14 @@ public sealed class LambdaBootstrapRuntimeApiFailureTests : IAsyncLifetime
         Assert.Equal(BootstrapExitCodes.InitializationFailed, await _host.ExitCodeAsync());
         Assert.Contains("could not report the init error", _host.ErrorOutput.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RunAsync_HostFailsOutsideHandler_ExitsWithHostFailedAndSaysWhyOnStderr()
+    {
+        _host.Start(Echo(), output: new FailingTextWriter());
+        _host.Api.Enqueue(FakeInvocation.Json("r1", "{}"));
+
+        Assert.Equal(BootstrapExitCodes.HostFailed, await _host.ExitCodeAsync());
+        Assert.Contains("the host failed: IOException: stdout is closed", _host.ErrorOutput.Text, StringComparison.Ordinal);
+    }
 }

@@ -96,6 +96,7 @@ public sealed class RuntimeApiClientTests : IAsyncLifetime
 
         var next = await _api.WaitForAsync(r => r.Kind == RecordedRequestKind.Next);
         Assert.StartsWith("ami-automation-runtime/", next.Header("User-Agent"), StringComparison.Ordinal);
+        Assert.EndsWith(" jit", next.Header("User-Agent"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -26,7 +26,8 @@ internal sealed class HostHarness : IAsyncDisposable
         string handler = "echo",
         IReadOnlyDictionary<string, string?>? variables = null,
         TimeProvider? time = null,
-        DeadlineMarginPolicy? margin = null)
+        DeadlineMarginPolicy? margin = null,
+        TextWriter? output = null)
     {
         var values = new Dictionary<string, string>
         {
@@ -52,7 +53,7 @@ internal sealed class HostHarness : IAsyncDisposable
         {
             Environment = Environment,
             TimeProvider = time ?? TimeProvider.System,
-            Output = Output,
+            Output = output ?? Output,
             ErrorOutput = ErrorOutput,
             DeadlineMargin = margin ?? DeadlineMarginPolicy.Default,
         };

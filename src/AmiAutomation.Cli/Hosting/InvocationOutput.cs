@@ -1,0 +1,34 @@
+using System.Text.Json;
+using AmiAutomation.Cli.Serialization;
+
+namespace AmiAutomation.Cli.Hosting;
+
+/// <summary>Prints a local invocation like Lambda returns it: the response JSON, or the error as {errorType, errorMessage}.</summary>
+internal static class InvocationOutput
+{
+    /// <returns>0 when the function succeeded, 1 when it failed.</returns>
+    public static async Task<int> WriteAsync(CliContext context, InvocationResult result, bool json)
+    {
+        var console = context.Console;
+        if (result.Error is { } error)
+        {
+            await console.Out.WriteLineAsync(JsonSerializer.Serialize(error, CliJson.Indented.LambdaError)).ConfigureAwait(false);
+            console.WriteError($"the {result.FunctionName} function failed ({result.RequestId}): {error.ErrorType}: {error.ErrorMessage}");
+            return ExitCodes.RunFailed;
+        }
+
+        await console.Out.WriteLineAsync(Format(result.Response, indented: !json)).ConfigureAwait(false);
+        return ExitCodes.Ok;
+    }
+
+    public static string Format(byte[]? response, bool indented)
+    {
+        if (response is null || response.Length == 0)
+        {
+            return "null";
+        }
+
+        using var document = JsonDocument.Parse(response);
+        return JsonSerializer.Serialize(document.RootElement, indented ? CliJson.Indented.JsonElement : CliJson.Compact.JsonElement);
+    }
+}

@@ -1,0 +1,151 @@
+using AmiAutomation.Core.Ledger;
+using AmiAutomation.Core.Tagging;
+using AmiAutomation.Functions.Common;
+using AmiAutomation.Functions.Expire;
+using AmiAutomation.Functions.Tests.Common;
+using AmiAutomation.Simulation.Seeding;
+
+namespace AmiAutomation.Functions.Tests.Expire;
+
+/// <summary>The expire function's guard end to end: ledger before/after each deregistration, the Recycle Bin check,
+/// and snapshot results.</summary>
+public sealed class ExpiryGuardTests
+{
+    private readonly SweepHarness _h = new();
+
+    public ExpiryGuardTests() => _h.Live().Set(ExpireSettings.KeepNewestVariable, "1");
+
+    private static DecisionSummary Line(RunSummary summary, string imageId) => summary.Decisions.Single(d => d.ImageId == imageId);
+
+    /// <summary>An image deprecated long ago: eligible under the default policy.</summary>
+    private string Expired(string family = "svc", double daysOld = 200, double deprecatedDaysAgo = 60, Action<ImageBuilder>? more = null) =>
+        _h.AddImage(b =>
+        {
+            b.Named($"{family}-{Guid.NewGuid():N}").Tagged(TagNames.Family, family).CreatedDaysAgo(daysOld)
+                .DeprecatedAt(SweepHarness.Start.AddDays(-deprecatedDaysAgo));
+            more?.Invoke(b);
+        });
+
+    private string Newest(string family = "svc") => _h.AddImage(b => b.Named($"{family}-new").Tagged(TagNames.Family, family).CreatedDaysAgo(1));
+
+    private bool Exists(string imageId) => _h.Image(imageId) is not null;
+
+    [Fact]
+    public async Task LedgerRecord_WrittenBeforeAndMarkedAfter_WithEverythingRestoreNeeds()
+    {
+        _h.Live().Set(ExpireSettings.ImageRetentionDaysVariable, "21");
+        var image = Expired(more: b => b.WithDescription("svc golden image").Tagged("team", "payments")
+            .WithSnapshot(8).WithSnapshot(20).SharedWithAccount("111122223333"));
+        Newest();
+
+        var summary = await _h.InvokeAsync(_h.Expire());
+
+        var record = Assert.Single(_h.Ledger.Records);
+        Assert.Equal(["Put " + image, $"Update {image} Deregistered"], _h.Ledger.Calls);
+        Assert.Equal(image, record.ImageId);
+        Assert.Equal(SweepHarness.Region, record.Region);
+        Assert.Equal("svc", record.Family);
+        Assert.Equal("svc golden image", record.Description);
+        Assert.Equal("payments", record.Tags["team"]);
+        Assert.Equal([8, 20], record.Snapshots.Select(s => s.SizeGiB).Order());
+        Assert.Contains(record.LaunchPermissions, p => p.Value == "111122223333");
+        Assert.Equal(SweepHarness.Start.AddDays(-60), record.DeprecationTime);
+        Assert.Equal(summary.RunId, record.RunId);
+        Assert.Equal(record.RecordedAt.AddDays(21), record.ExpiresAt);
+        Assert.Equal(LedgerStatus.Deregistered, record.Status);
+        Assert.StartsWith("DeprecatedLongEnough", record.Reasons[0], StringComparison.Ordinal);
+        Assert.Equal(1, summary.Deregistration!.LedgerRecordsWritten);
+    }
+
+    [Fact]
+    public async Task LedgerWriteFails_NothingDeregistered()
+    {
+        var a = Expired(daysOld: 300);
+        var b = Expired(daysOld: 200);
+        Newest();
+        _h.Ledger.FailPuts = true;
+
+        var summary = await _h.InvokeAsync(_h.Expire());
+
+        Assert.All(new[] { a, b }, id =>
+        {
+            Assert.Equal("failed", Line(summary, id).Outcome);
+            Assert.Equal("DeregistrationGuardFailed", Line(summary, id).ErrorCode);
+            Assert.True(Exists(id));
+        });
+        Assert.Equal(0, _h.Ec2.Calls.CountOf("DeregisterImage"));
+        Assert.Equal(2, _h.Metric(MetricNames.Errors));
+    }
+
+    [Fact]
+    public async Task RecycleBinMissing_StopsAfterFirstDeregistration()
+    {
+        _h.Ec2.ClearRecycleBinRules(SweepHarness.Region);
+        var ids = new[] { 400, 300, 200 }.Select(days => Expired(daysOld: days)).ToList();
+        Newest();
+
+        var summary = await _h.InvokeAdvancingClockAsync(_h.Expire());
+
+        Assert.Equal(["succeeded", "not-started", "not-started"], ids.Select(id => Line(summary, id).Outcome));
+        Assert.True(summary.DestructiveRunAborted);
+        Assert.Contains("did not appear in the Recycle Bin", summary.AbortReason, StringComparison.Ordinal);
+        Assert.Contains(summary.AbortReason, summary.Errors);
+        Assert.Equal(1, _h.Metric(MetricNames.DestructiveRunAborted));
+        Assert.Equal(1, _h.Ec2.Calls.CountOf("DeregisterImage"));
+        Assert.True(_h.Ec2.Calls.CountOf("ListImagesInRecycleBin") > 1);
+        Assert.True(Exists(ids[1]));
+        Assert.True(Exists(ids[2]));
+    }
+
+    [Fact]
+    public async Task RecycleBinNotRequired_NoCheckAndNoAbort()
+    {
+        _h.Live().Set(ExpireSettings.RequireRecycleBinVariable, "false");
+        _h.Ec2.ClearRecycleBinRules(SweepHarness.Region);
+        Expired(daysOld: 300);
+        Expired(daysOld: 200);
+        Newest();
+
+        var summary = await _h.InvokeAsync(_h.Expire());
+
+        Assert.False(summary.DestructiveRunAborted);
+        Assert.Equal(2, summary.Deregistration!.Deregistered);
+        Assert.Equal(0, _h.Ec2.Calls.CountOf("ListImagesInRecycleBin"));
+    }
+
+    [Fact]
+    public async Task SharedSnapshot_SkippedAndReportedWithoutFailing()
+    {
+        var shared = _h.Ec2.AddSnapshot(SweepHarness.Region, 50);
+        var expired = Expired(more: b => b.WithSnapshot(8).WithSnapshot(existingSnapshotId: shared));
+        var sibling = _h.AddImage(b => b.Named("other-1").Tagged(TagNames.Family, "other").CreatedDaysAgo(2).WithSnapshot(existingSnapshotId: shared));
+        Newest();
+
+        var summary = await _h.InvokeAsync(_h.Expire());
+
+        Assert.Equal("succeeded", Line(summary, expired).Outcome);
+        var notDeleted = Assert.Single(summary.Deregistration!.SnapshotsNotDeleted);
+        Assert.Equal((expired, shared, "skipped", 50), (notDeleted.ImageId, notDeleted.SnapshotId, notDeleted.ReturnCode, notDeleted.SizeGiB));
+        Assert.Equal(1, summary.Deregistration.SnapshotsDeleted);
+        Assert.Equal(8, summary.Deregistration.SnapshotGiBReleased);
+        Assert.NotNull(_h.Ec2.FindSnapshot(SweepHarness.Region, shared));
+        Assert.True(Exists(sibling));
+        Assert.Equal(1, _h.Metric(MetricNames.SnapshotsNotDeleted, "skipped"));
+        Assert.Empty(summary.Errors);
+    }
+
+    [Fact]
+    public async Task LedgerStatusUpdateFails_RunStopsAfterThatImage()
+    {
+        var ids = new[] { 400, 300 }.Select(days => Expired(daysOld: days)).ToList();
+        Newest();
+        _h.Ledger.FailUpdates = true;
+
+        var summary = await _h.InvokeAsync(_h.Expire());
+
+        Assert.Equal(["succeeded", "not-started"], ids.Select(id => Line(summary, id).Outcome));
+        Assert.True(summary.DestructiveRunAborted);
+        Assert.Contains("could not be marked Deregistered", summary.AbortReason, StringComparison.Ordinal);
+        Assert.True(Exists(ids[1]));
+    }
+}
