@@ -24,5 +24,5 @@ internal sealed class TestWorld
 
     public SimulatedEc2Client WestClient => Simulator.ClientFor(West);
 
-    public string Image(Action<Seeding.ImageBuilder>? configure = null, string region = East) => Simulator.AddImage(region, configure);
+    public string Image(Action<AmiAutomation.Simulation.Seeding.ImageBuilder>? configure = null, string region = East) => Simulator.AddImage(region, configure);
 }

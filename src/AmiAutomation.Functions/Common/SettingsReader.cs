@@ -139,8 +139,8 @@ public sealed class SettingsReader
     }
 
     /// <summary>
-    /// A rule threshold that may be switched off: unset → <paramref name="defaultValue"/>; <c>off</c>, <c>none</c> or
-    /// <c>disabled</c> → null; otherwise a whole number within [<paramref name="min"/>, <paramref name="max"/>].
+    /// A rule threshold that may be switched off: unset → <paramref name="defaultValue"/>; <c>0</c>, <c>off</c>,
+    /// <c>none</c> or <c>disabled</c> → null; otherwise a whole number within [<paramref name="min"/>, <paramref name="max"/>].
     /// </summary>
     public int? GetIntOrOff(string name, int? defaultValue, int min, int max)
     {
@@ -150,20 +150,20 @@ public sealed class SettingsReader
             return defaultValue;
         }
 
-        if (value.ToUpperInvariant() is "OFF" or "NONE" or "DISABLED")
+        if (value.ToUpperInvariant() is "0" or "OFF" or "NONE" or "DISABLED")
         {
             return null;
         }
 
         if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
         {
-            _errors.Add($"{name}='{value}' is not a whole number or 'off'.");
+            _errors.Add($"{name}='{value}' is not a whole number, or 0/'off' to turn the rule off.");
             return defaultValue;
         }
 
         if (parsed < min || parsed > max)
         {
-            _errors.Add($"{name}={parsed} is out of range: expected {min} to {max}, or 'off'.");
+            _errors.Add($"{name}={parsed} is out of range: expected {min} to {max}, or 0/'off' to turn the rule off.");
             return defaultValue;
         }
 

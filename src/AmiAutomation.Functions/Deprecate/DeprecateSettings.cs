@@ -11,10 +11,10 @@ namespace AmiAutomation.Functions.Deprecate;
 /// </summary>
 public sealed record DeprecateSettings
 {
-    /// <summary>Deprecate images at least this many days old (1–36500, or <c>off</c>). Default 90. Policy: MaxAgeDays.</summary>
+    /// <summary>Deprecate images at least this many days old (1–36500; 0 or <c>off</c> turns the rule off). Default 90. Policy: MaxAgeDays.</summary>
     public const string DeprecateAfterDaysVariable = "DEPRECATE_AFTER_DAYS";
 
-    /// <summary>Deprecate images with at least this many newer available images in their family (1–1000, or <c>off</c>).
+    /// <summary>Deprecate images with at least this many newer available images in their family (1–1000; 0 or <c>off</c> turns the rule off).
     /// Default off. Policy: MinNewerImages.</summary>
     public const string DeprecateWhenNewerCountVariable = "DEPRECATE_WHEN_NEWER_COUNT";
 

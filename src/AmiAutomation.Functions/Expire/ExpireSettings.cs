@@ -11,13 +11,13 @@ namespace AmiAutomation.Functions.Expire;
 /// </summary>
 public sealed record ExpireSettings
 {
-    /// <summary>Eligible once deprecated at least this many days ago (1–36500, or <c>off</c>). Default 30. Policy: DeprecatedForDays.</summary>
+    /// <summary>Eligible once deprecated at least this many days ago (1–36500; 0 or <c>off</c> turns the rule off). Default 30. Policy: DeprecatedForDays.</summary>
     public const string ExpireAfterDeprecatedDaysVariable = "EXPIRE_AFTER_DEPRECATED_DAYS";
 
     /// <summary>Eligible once the <c>ami-lifecycle:expires-at</c> tag has passed (true/false). Default true. Policy: UseExpiresAtTag.</summary>
     public const string UseExpiresAtTagVariable = "EXPIRE_USE_EXPIRES_AT_TAG";
 
-    /// <summary>Eligible once at least this many days old (1–36500, or <c>off</c>). Default off. Policy: RetentionDays.</summary>
+    /// <summary>Eligible once at least this many days old (1–36500; 0 or <c>off</c> turns the rule off). Default off. Policy: RetentionDays.</summary>
     public const string ExpireOlderThanDaysVariable = "EXPIRE_OLDER_THAN_DAYS";
 
     /// <summary>The newest K available images of each family are never deregistered (1–1000). Default 3.</summary>

@@ -8,29 +8,19 @@ using ImageReference = Amazon.EC2.Model.ImageReference;
 
 namespace AmiAutomation.Aws.Tests.Inventory;
 
-public sealed class Ec2InventoryReaderTests
+/// <summary>What a healthy region yields, and the calls it takes.</summary>
+public sealed class Ec2InventoryReaderTests : InventoryReaderTestBase
 {
-    private const string Region = "us-east-1";
-    private readonly FakeEc2 _ec2 = new();
-
-    private static string Ami(int i) => "ami-" + i.ToString("x8", CultureInfo.InvariantCulture);
-
-    private Task<InventorySnapshot> ReadAsync(InventoryOptions? options = null, CancellationToken cancellationToken = default) =>
-        new Ec2InventoryReader(new FixedEc2ClientFactory(_ec2.Client), TestLimits.Registry())
-            .ReadAsync(Region, options ?? InventoryOptions.Default, cancellationToken);
-
-    private static SourceReport Source(InventorySnapshot snapshot, InventorySource source) => snapshot.Sources.Single(s => s.Source == source);
-
     [Fact]
     public async Task ReadAsync_HealthyRegion_IsCompleteWithEveryReference()
     {
-        _ec2.AddImage(Ami(1), i => i.LastLaunchedTime = "2025-01-01T00:00:00Z");
-        _ec2.AddImage(Ami(2));
-        _ec2.AddImage(Ami(3));
-        _ec2.AddInstance("i-1", Ami(1));
-        _ec2.AddInstance("i-2", Ami(2), "stopped");
-        _ec2.AddTemplate("lt-1", Ami(3), null, "ami-foreign");
-        _ec2.References.Add(new ImageReference { ImageId = Ami(3), ResourceType = "ssm:Parameter", Arn = "arn:aws:ssm:us-east-1:1:parameter/golden" });
+        Ec2.AddImage(Ami(1), i => i.LastLaunchedTime = "2025-01-01T00:00:00Z");
+        Ec2.AddImage(Ami(2));
+        Ec2.AddImage(Ami(3));
+        Ec2.AddInstance("i-1", Ami(1));
+        Ec2.AddInstance("i-2", Ami(2), "stopped");
+        Ec2.AddTemplate("lt-1", Ami(3), null, "ami-foreign");
+        Ec2.References.Add(new ImageReference { ImageId = Ami(3), ResourceType = "ssm:Parameter", Arn = "arn:aws:ssm:us-east-1:1:parameter/golden" });
 
         var snapshot = await ReadAsync();
 
@@ -53,11 +43,11 @@ public sealed class Ec2InventoryReaderTests
     [Fact]
     public async Task ReadAsync_DescribeImages_SendsOwnerSelfDeprecatedDisabledAndPageSize()
     {
-        _ec2.AddImage(Ami(1));
+        Ec2.AddImage(Ami(1));
 
         await ReadAsync();
 
-        var request = Assert.Single(_ec2.RequestsOf<DescribeImagesRequest>());
+        var request = Assert.Single(Ec2.RequestsOf<DescribeImagesRequest>());
         Assert.Equal(["self"], request.Owners);
         Assert.True(request.IncludeDeprecated);
         Assert.True(request.IncludeDisabled);
@@ -70,7 +60,7 @@ public sealed class Ec2InventoryReaderTests
     {
         for (var i = 0; i < 23; i++)
         {
-            _ec2.AddImage(Ami(i));
+            Ec2.AddImage(Ami(i));
         }
 
         var snapshot = await ReadAsync(new InventoryOptions { ImagePageSize = 5 });
@@ -78,56 +68,7 @@ public sealed class Ec2InventoryReaderTests
         Assert.True(snapshot.IsComplete);
         Assert.Equal(23, snapshot.Images.Count);
         Assert.Equal(5, Source(snapshot, InventorySource.Images).Calls);
-        Assert.Equal([null, "p5", "p10", "p15", "p20"], _ec2.RequestsOf<DescribeImagesRequest>().Select(r => r.NextToken));
-    }
-
-    [Fact]
-    public async Task ReadAsync_ImagesRepeatNextToken_ImagesTruncatedAndIncomplete()
-    {
-        for (var i = 0; i < 12; i++)
-        {
-            _ec2.AddImage(Ami(i));
-        }
-
-        _ec2.Faults.Add(new Fault("DescribeImages", 1, FaultKind.RepeatedToken));
-
-        var snapshot = await ReadAsync(new InventoryOptions { ImagePageSize = 5 });
-
-        Assert.False(snapshot.IsComplete);
-        var images = Source(snapshot, InventorySource.Images);
-        Assert.Equal(SourceStatus.Truncated, images.Status);
-        Assert.Contains("a second time", images.Error, StringComparison.Ordinal);
-        Assert.Equal(SourceStatus.Truncated, Source(snapshot, InventorySource.LastLaunchedTime).Status);
-    }
-
-    [Fact]
-    public async Task ReadAsync_InstancesThrottledPastRetries_OnlyInstancesFailed()
-    {
-        _ec2.AddImage(Ami(1));
-        _ec2.Faults.Add(new Fault("DescribeInstances", 0, FaultKind.Throttled));
-
-        var snapshot = await ReadAsync();
-
-        Assert.False(snapshot.IsComplete);
-        var failed = Assert.Single(snapshot.FailedSources);
-        Assert.Equal(InventorySource.Instances, failed.Source);
-        Assert.Equal(SourceStatus.Failed, failed.Status);
-        Assert.Contains("DescribeInstances failed: RequestLimitExceeded", failed.Error, StringComparison.Ordinal);
-        Assert.Single(snapshot.Images);
-    }
-
-    [Fact]
-    public async Task ReadAsync_ImageReferencesNotImplemented_FailedWithHint()
-    {
-        _ec2.AddImage(Ami(1));
-        _ec2.Faults.Add(new Fault("DescribeImageReferences", 0, FaultKind.NotImplemented));
-
-        var snapshot = await ReadAsync();
-
-        var failed = Assert.Single(snapshot.FailedSources);
-        Assert.Equal(InventorySource.ImageReferences, failed.Source);
-        Assert.Contains("HTTP500", failed.Error, StringComparison.Ordinal);
-        Assert.Contains("may not implement", failed.Error, StringComparison.Ordinal);
+        Assert.Equal([null, "p5", "p10", "p15", "p20"], Ec2.RequestsOf<DescribeImagesRequest>().Select(r => r.NextToken));
     }
 
     [Fact]
@@ -138,13 +79,13 @@ public sealed class Ec2InventoryReaderTests
         Assert.True(snapshot.IsComplete);
         Assert.Empty(snapshot.Images);
         Assert.Equal(string.Empty, snapshot.AccountId);
-        Assert.Equal(0, _ec2.Calls("DescribeImageReferences"));
+        Assert.Equal(0, Ec2.Calls("DescribeImageReferences"));
     }
 
     [Fact]
     public async Task ReadAsync_AccountIdOption_WinsOverImageOwner()
     {
-        _ec2.AddImage(Ami(1));
+        Ec2.AddImage(Ami(1));
 
         var snapshot = await ReadAsync(new InventoryOptions { AccountId = "999988887777" });
 
@@ -156,12 +97,12 @@ public sealed class Ec2InventoryReaderTests
     {
         for (var i = 0; i < 25; i++)
         {
-            _ec2.AddImage(Ami(i));
+            Ec2.AddImage(Ami(i));
         }
 
         await ReadAsync();
 
-        var requests = _ec2.RequestsOf<DescribeImageReferencesRequest>().ToList();
+        var requests = Ec2.RequestsOf<DescribeImageReferencesRequest>().ToList();
         Assert.Equal([10, 10, 5], requests.Select(r => r.ImageIds.Count));
         Assert.All(requests, r => Assert.True(r.IncludeAllResourceTypes));
         Assert.Equal(25, requests.SelectMany(r => r.ImageIds).Distinct().Count());
@@ -170,29 +111,29 @@ public sealed class Ec2InventoryReaderTests
     [Fact]
     public async Task ReadAsync_ReferencePages_AreFollowed()
     {
-        _ec2.AddImage(Ami(1));
+        Ec2.AddImage(Ami(1));
         for (var i = 0; i < 60; i++)
         {
-            _ec2.References.Add(new ImageReference { ImageId = Ami(1), ResourceType = "ec2:Instance", Arn = $"arn:aws:ec2:us-east-1:1:instance/i-{i}" });
+            Ec2.References.Add(new ImageReference { ImageId = Ami(1), ResourceType = "ec2:Instance", Arn = $"arn:aws:ec2:us-east-1:1:instance/i-{i}" });
         }
 
         var snapshot = await ReadAsync();
 
         Assert.Equal(60, snapshot.References.For(Ami(1)).Count);
-        Assert.Equal(3, _ec2.Calls("DescribeImageReferences"));
+        Assert.Equal(3, Ec2.Calls("DescribeImageReferences"));
     }
 
     [Fact]
     public async Task ReadAsync_Instances_AllStatesButTerminated()
     {
-        _ec2.AddInstance("i-run", Ami(1));
-        _ec2.AddInstance("i-stop", Ami(2), "stopped");
-        _ec2.AddInstance("i-pend", Ami(3), "pending");
-        _ec2.AddInstance("i-gone", Ami(4), "terminated");
+        Ec2.AddInstance("i-run", Ami(1));
+        Ec2.AddInstance("i-stop", Ami(2), "stopped");
+        Ec2.AddInstance("i-pend", Ami(3), "pending");
+        Ec2.AddInstance("i-gone", Ami(4), "terminated");
 
         var snapshot = await ReadAsync();
 
-        var request = Assert.Single(_ec2.RequestsOf<DescribeInstancesRequest>());
+        var request = Assert.Single(Ec2.RequestsOf<DescribeInstancesRequest>());
         Assert.Equal(["pending", "running", "shutting-down", "stopping", "stopped"], request.Filters.Single(f => f.Name == "instance-state-name").Values);
         Assert.Equal(1000, request.MaxResults);
         Assert.True(request.IncludeManagedResources);
@@ -204,7 +145,7 @@ public sealed class Ec2InventoryReaderTests
     {
         for (var t = 0; t < 7; t++)
         {
-            _ec2.AddTemplate($"lt-{t}", [.. Enumerable.Range(0, 5).Select(v => Ami((t * 10) + v))]);
+            Ec2.AddTemplate($"lt-{t}", [.. Enumerable.Range(0, 5).Select(v => Ami((t * 10) + v))]);
         }
 
         var snapshot = await ReadAsync(new InventoryOptions { LaunchTemplatePageSize = 3, LaunchTemplateVersionPageSize = 2 });
@@ -212,9 +153,9 @@ public sealed class Ec2InventoryReaderTests
         Assert.True(snapshot.IsComplete);
         Assert.Equal(35, snapshot.References.Count);
         Assert.Equal(["lt-6:1", "lt-6:5"], new[] { Ami(60), Ami(64) }.Select(id => snapshot.References.For(id).Single().ResourceId));
-        Assert.Equal(3, _ec2.Calls("DescribeLaunchTemplates"));
-        Assert.Equal(7 * 3, _ec2.Calls("DescribeLaunchTemplateVersions"));
-        Assert.All(_ec2.RequestsOf<DescribeLaunchTemplateVersionsRequest>(), r =>
+        Assert.Equal(3, Ec2.Calls("DescribeLaunchTemplates"));
+        Assert.Equal(7 * 3, Ec2.Calls("DescribeLaunchTemplateVersions"));
+        Assert.All(Ec2.RequestsOf<DescribeLaunchTemplateVersionsRequest>(), r =>
         {
             Assert.True(r.ResolveAlias);
             Assert.Equal(2, r.MaxResults);
@@ -225,29 +166,15 @@ public sealed class Ec2InventoryReaderTests
     }
 
     [Fact]
-    public async Task ReadAsync_UnresolvedSsmAlias_LaunchTemplatesTruncatedNamingTheVersion()
-    {
-        _ec2.AddTemplate("lt-1", Ami(1), "resolve:ssm:/golden/ami");
-
-        var snapshot = await ReadAsync();
-
-        var source = Source(snapshot, InventorySource.LaunchTemplates);
-        Assert.Equal(SourceStatus.Truncated, source.Status);
-        Assert.Contains("lt-1:2 → resolve:ssm:/golden/ami", source.Error, StringComparison.Ordinal);
-        Assert.True(snapshot.References.IsReferenced(Ami(1)));
-        Assert.False(snapshot.IsComplete);
-    }
-
-    [Fact]
     public async Task ReadAsync_TemplateDeletedBetweenListAndRead_IsTolerated()
     {
-        _ec2.AddTemplate("lt-1", Ami(1));
-        _ec2.AddTemplate("lt-2", Ami(2));
-        _ec2.OnCall = action =>
+        Ec2.AddTemplate("lt-1", Ami(1));
+        Ec2.AddTemplate("lt-2", Ami(2));
+        Ec2.OnCall = action =>
         {
             if (action == "DescribeLaunchTemplateVersions")
             {
-                _ec2.Templates.Remove("lt-1");
+                Ec2.Templates.Remove("lt-1");
             }
         };
 
@@ -256,62 +183,6 @@ public sealed class Ec2InventoryReaderTests
         Assert.True(snapshot.IsComplete);
         Assert.False(snapshot.References.IsReferenced(Ami(1)));
         Assert.True(snapshot.References.IsReferenced(Ami(2)));
-    }
-
-    [Fact]
-    public async Task ReadAsync_DisabledSource_ReportedDisabledAndNeverCalled()
-    {
-        _ec2.AddImage(Ami(1));
-
-        var snapshot = await ReadAsync(new InventoryOptions { DisabledSources = new HashSet<InventorySource> { InventorySource.ImageReferences, InventorySource.LaunchTemplates } });
-
-        Assert.True(snapshot.IsComplete);
-        Assert.Equal(SourceStatus.Disabled, Source(snapshot, InventorySource.ImageReferences).Status);
-        Assert.Equal(SourceStatus.Disabled, Source(snapshot, InventorySource.LaunchTemplates).Status);
-        Assert.Equal(0, _ec2.Calls("DescribeImageReferences"));
-        Assert.Equal(0, _ec2.Calls("DescribeLaunchTemplates"));
-    }
-
-    [Fact]
-    public async Task ReadAsync_UnmappableImage_ImagesFailedKeepingTheOthers()
-    {
-        _ec2.AddImage(Ami(1));
-        _ec2.AddImage(Ami(2), i => i.CreationDate = "last tuesday");
-
-        var snapshot = await ReadAsync();
-
-        var images = Source(snapshot, InventorySource.Images);
-        Assert.Equal(SourceStatus.Failed, images.Status);
-        Assert.Contains(Ami(2), images.Error, StringComparison.Ordinal);
-        Assert.Equal([Ami(1)], snapshot.Images.Select(i => i.ImageId));
-    }
-
-    [Fact]
-    public async Task ReadAsync_NetworkFailure_SourceFailedNotThrown()
-    {
-        _ec2.AddImage(Ami(1));
-        _ec2.Faults.Add(new Fault("DescribeLaunchTemplates", 0, FaultKind.Network));
-
-        var snapshot = await ReadAsync();
-
-        var failed = Assert.Single(snapshot.FailedSources);
-        Assert.Equal(InventorySource.LaunchTemplates, failed.Source);
-        Assert.Contains("HttpRequestException", failed.Error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task ReadAsync_Cancelled_EverySourceFailedAndSnapshotReturned()
-    {
-        _ec2.AddImage(Ami(1));
-
-        var snapshot = await ReadAsync(cancellationToken: new CancellationToken(true));
-
-        Assert.False(snapshot.IsComplete);
-        Assert.Contains("Cancelled", Source(snapshot, InventorySource.Images).Error, StringComparison.Ordinal);
-        Assert.Contains("Cancelled", Source(snapshot, InventorySource.Instances).Error, StringComparison.Ordinal);
-        Assert.Contains("Cancelled", Source(snapshot, InventorySource.LaunchTemplates).Error, StringComparison.Ordinal);
-        Assert.Equal(SourceStatus.Failed, Source(snapshot, InventorySource.LastLaunchedTime).Status);
-        Assert.Equal(0, _ec2.TotalCalls);
     }
 
     [Theory]
@@ -323,39 +194,30 @@ public sealed class Ec2InventoryReaderTests
     {
         for (var i = 0; i < images; i++)
         {
-            _ec2.AddImage(Ami(i));
+            Ec2.AddImage(Ami(i));
         }
 
         for (var i = 0; i < instancesCount; i++)
         {
-            _ec2.AddInstance($"i-{i}", Ami(i));
+            Ec2.AddInstance($"i-{i}", Ami(i));
         }
 
         for (var t = 0; t < templates; t++)
         {
-            _ec2.AddTemplate($"lt-{t}", Ami(t));
+            Ec2.AddTemplate($"lt-{t}", Ami(t));
         }
 
         var snapshot = await ReadAsync();
 
         var templatePages = Math.Max(1, (int)Math.Ceiling(templates / 200.0));
         Assert.True(snapshot.IsComplete);
-        Assert.Equal(imagePages, _ec2.Calls("DescribeImages"));
-        Assert.Equal(batches, _ec2.Calls("DescribeImageReferences"));
-        Assert.Equal(1, _ec2.Calls("DescribeInstances"));
-        Assert.Equal(templatePages, _ec2.Calls("DescribeLaunchTemplates"));
-        Assert.Equal(templates, _ec2.Calls("DescribeLaunchTemplateVersions"));
-        Assert.Equal(imagePages + batches + 1 + templatePages + templates, _ec2.TotalCalls);
-        Assert.Equal(0, _ec2.Calls("DescribeImageAttribute"));
-        Assert.Equal(_ec2.TotalCalls, snapshot.Sources.Sum(s => s.Calls));
-    }
-
-    [Fact]
-    public async Task ReadAsync_InvalidOptions_ThrowsListingEveryProblem()
-    {
-        var ex = await Assert.ThrowsAsync<ArgumentException>(() => ReadAsync(new InventoryOptions { InstancePageSize = 2, ImageReferenceBatchSize = 11 }));
-
-        Assert.Contains("InstancePageSize", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("ImageReferenceBatchSize", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(imagePages, Ec2.Calls("DescribeImages"));
+        Assert.Equal(batches, Ec2.Calls("DescribeImageReferences"));
+        Assert.Equal(1, Ec2.Calls("DescribeInstances"));
+        Assert.Equal(templatePages, Ec2.Calls("DescribeLaunchTemplates"));
+        Assert.Equal(templates, Ec2.Calls("DescribeLaunchTemplateVersions"));
+        Assert.Equal(imagePages + batches + 1 + templatePages + templates, Ec2.TotalCalls);
+        Assert.Equal(0, Ec2.Calls("DescribeImageAttribute"));
+        Assert.Equal(Ec2.TotalCalls, snapshot.Sources.Sum(s => s.Calls));
     }
 }

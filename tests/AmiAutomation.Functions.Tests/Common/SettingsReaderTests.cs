@@ -169,4 +169,30 @@ public sealed class SettingsReaderTests
 
         Assert.True(reader.IsValid);
     }
+
+    [Theory]
+    [InlineData(null, 30)]
+    [InlineData("0", null)]
+    [InlineData("off", null)]
+    [InlineData("NONE", null)]
+    [InlineData("45", 45)]
+    public void GetIntOrOff_ZeroOrOffTurnsTheRuleOff(string? raw, int? expected)
+    {
+        var reader = raw is null ? Reader() : Reader(("R", raw));
+
+        Assert.Equal(expected, reader.GetIntOrOff("R", 30, 1, 100));
+        Assert.True(reader.IsValid);
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("101")]
+    [InlineData("soon")]
+    public void GetIntOrOff_BadValue_NamedAndDefaultKept(string raw)
+    {
+        var reader = Reader(("R", raw));
+
+        Assert.Equal(30, reader.GetIntOrOff("R", 30, 1, 100));
+        Assert.Contains(raw, Assert.Single(reader.Errors), StringComparison.Ordinal);
+    }
 }

@@ -52,7 +52,7 @@ public sealed class DeprecateSettingsTests
     {
         var ex = Assert.Throws<ConfigurationException>(() => Read(
             (CommonSettings.DryRunVariable, "sometimes"),
-            (DeprecateSettings.DeprecateAfterDaysVariable, "0"),
+            (DeprecateSettings.DeprecateAfterDaysVariable, "-5"),
             (DeprecateSettings.DeprecateWhenNewerCountVariable, "many"),
             (DeprecateSettings.KeepNewestVariable, "0"),
             (DeprecateSettings.DeprecationDelayDaysVariable, "4000"),
@@ -62,7 +62,7 @@ public sealed class DeprecateSettingsTests
 
         Assert.Equal(9, ex.Errors.Count);
         Assert.Contains(ex.Errors, e => e.Contains("DRY_RUN='sometimes'", StringComparison.Ordinal));
-        Assert.Contains(ex.Errors, e => e.Contains("DEPRECATE_AFTER_DAYS=0", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.Contains("DEPRECATE_AFTER_DAYS=-5", StringComparison.Ordinal));
         Assert.Contains(ex.Errors, e => e.Contains("DEPRECATE_WHEN_NEWER_COUNT='many'", StringComparison.Ordinal));
         Assert.Contains(ex.Errors, e => e.Contains("KEEP_NEWEST=0", StringComparison.Ordinal));
         Assert.Contains(ex.Errors, e => e.Contains("DEPRECATION_DELAY_DAYS=4000", StringComparison.Ordinal));
@@ -76,7 +76,7 @@ public sealed class DeprecateSettingsTests
     public void Read_BothRulesOff_Rejected()
     {
         var ex = Assert.Throws<ConfigurationException>(() => Read(
-            (DeprecateSettings.DeprecateAfterDaysVariable, "off"),
+            (DeprecateSettings.DeprecateAfterDaysVariable, "0"),
             (DeprecateSettings.DeprecateWhenNewerCountVariable, "none")));
 
         Assert.Contains("needs at least one rule", Assert.Single(ex.Errors), StringComparison.Ordinal);

@@ -1,0 +1,6 @@
+using AmiAutomation.TestKit.Moto;
+
+namespace AmiAutomation.Cli.Tests.Planning;
+
+[CollectionDefinition("moto")]
+public sealed class MotoCollection : ICollectionFixture<MotoServerFixture>;

@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text.Json;
+using AmiAutomation.TestKit.Moto;
+using Amazon.EC2.Model;
+
+namespace AmiAutomation.Cli.Tests.Planning;
+
+[Collection("moto")]
+public sealed class PlanCommandTests(MotoServerFixture moto) : IAsyncLifetime
+{
+    private const string Region = "eu-west-3";
+    private readonly List<string> _imageIds = [];
+
+    private Dictionary<string, string> Environment => new()
+    {
+        ["AWS_ENDPOINT_URL_EC2"] = moto.ServiceUrl,
+        ["AWS_ACCESS_KEY_ID"] = "test",
+        ["AWS_SECRET_ACCESS_KEY"] = "test",
+        ["AWS_REGION"] = Region,
+        ["AWS_MAX_ATTEMPTS"] = "1",
+    };
+
+    public async Task InitializeAsync()
+    {
+        await moto.ResetAsync();
+        using var ec2 = moto.CreateEc2Client(Region);
+        for (var i = 1; i <= 5; i++)
+        {
+            var response = await ec2.RegisterImageAsync(new RegisterImageRequest
+            {
+                Name = string.Create(CultureInfo.InvariantCulture, $"web-2024.0{i}.01"),
+                RootDeviceName = "/dev/xvda",
+                BlockDeviceMappings = [new BlockDeviceMapping { DeviceName = "/dev/xvda", Ebs = new EbsBlockDevice { VolumeSize = 8 } }],
+            });
+            _imageIds.Add(response.ImageId);
+        }
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Plan_MotoLacksImageReferences_ShowsTheSourceFailedAndPlansNothing()
+    {
+        var run = await CliRun.RunAsync(Environment, "plan", "--at", "+400d", "--set", "EXPIRE_OLDER_THAN_DAYS=30", "--json");
+        using var document = JsonDocument.Parse(run.Out);
+        var region = document.RootElement.GetProperty("regions")[0];
+        var sources = region.GetProperty("sources").EnumerateArray().ToDictionary(s => s.GetProperty("source").GetString()!, s => s.GetProperty("status").GetString());
+        var functions = region.GetProperty("functions").EnumerateArray().ToDictionary(f => f.GetProperty("function").GetString()!);
+
+        Assert.Equal(ExitCodes.RunFailed, run.ExitCode);
+        Assert.Contains("fail closed", run.Error, StringComparison.Ordinal);
+        Assert.Equal("Failed", sources["ImageReferences"]);
+        Assert.Equal("Complete", sources["Images"]);
+        Assert.False(region.GetProperty("inventoryComplete").GetBoolean());
+        Assert.Equal(5, region.GetProperty("images").GetInt32());
+        foreach (var name in new[] { "deprecate", "expire" })
+        {
+            Assert.Equal(0, functions[name].GetProperty("actions").GetInt32());
+            Assert.Equal(0, functions[name].GetProperty("destructive").GetInt32());
+            Assert.True(functions[name].GetProperty("counts").GetProperty("None").GetProperty("InventoryIncomplete").GetInt32() > 0);
+        }
+    }
+
+    [Fact]
+    public async Task Plan_ImageReferencesSwitchedOff_PlansWithReasonsAndChangesNothing()
+    {
+        var run = await CliRun.RunAsync(Environment, "plan", "--at", "+400d", "--json",
+            "--set", "DISABLED_REFERENCE_SOURCES=ImageReferences", "--set", "EXPIRE_OLDER_THAN_DAYS=30", "--set", "EXPIRE_KEEP_NEWEST=2");
+        using var document = JsonDocument.Parse(run.Out);
+        var functions = document.RootElement.GetProperty("regions")[0].GetProperty("functions").EnumerateArray()
+            .ToDictionary(f => f.GetProperty("function").GetString()!);
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.True(functions["deprecate"].GetProperty("actions").GetInt32() > 0);
+        Assert.Equal(3, functions["expire"].GetProperty("destructive").GetInt32());
+        Assert.All(functions["expire"].GetProperty("decisions").EnumerateArray(), d =>
+        {
+            Assert.Equal("Deregister", d.GetProperty("action").GetString());
+            Assert.NotEmpty(d.GetProperty("reasons").EnumerateArray());
+        });
+        using var ec2 = moto.CreateEc2Client(Region);
+        var images = await ec2.DescribeImagesAsync(new DescribeImagesRequest { Owners = ["self"], IncludeDeprecated = true });
+        Assert.Equal(_imageIds.Order(), images.Images.Select(i => i.ImageId).Order());
+        Assert.All(images.Images, i => Assert.Null(i.DeprecationTime));
+    }
+
+    [Fact]
+    public async Task Plan_Text_NamesTheFailedSource()
+    {
+        var run = await CliRun.RunAsync(Environment, "plan", "--function", "expire");
+
+        Assert.Equal(ExitCodes.RunFailed, run.ExitCode);
+        Assert.Contains("ImageReferences", run.Out, StringComparison.Ordinal);
+        Assert.Contains("INCOMPLETE", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plan_UnknownRegion_ExitsTwo()
+    {
+        var environment = Environment;
+        environment.Remove("AWS_ENDPOINT_URL_EC2");
+
+        var run = await CliRun.RunAsync(environment, "plan", "--region", "us-east-9");
+
+        Assert.Equal(ExitCodes.BadUsage, run.ExitCode);
+        Assert.Contains("Unknown region 'us-east-9'", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plan_BadEndpoint_ExitsThree()
+    {
+        var environment = Environment;
+        environment["AWS_ENDPOINT_URL_EC2"] = "not a url";
+
+        var run = await CliRun.RunAsync(environment, "plan");
+
+        Assert.Equal(ExitCodes.AwsProblem, run.ExitCode);
+        Assert.Contains("AWS_ENDPOINT_URL_EC2", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plan_UnreachableEndpoint_ExitsThree()
+    {
+        var environment = Environment;
+        environment["AWS_ENDPOINT_URL_EC2"] = "http://127.0.0.1:9";
+
+        var run = await CliRun.RunAsync(environment, "plan");
+
+        Assert.Equal(ExitCodes.AwsProblem, run.ExitCode);
+        Assert.Contains("Could not read the images", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plan_BadPolicyValue_ExitsTwoNamingTheVariable()
+    {
+        var run = await CliRun.RunAsync(Environment, "plan", "--set", "DEPRECATE_AFTER_DAYS=soon");
+
+        Assert.Equal(ExitCodes.BadUsage, run.ExitCode);
+        Assert.Contains("DEPRECATE_AFTER_DAYS", run.Error, StringComparison.Ordinal);
+    }
+}
