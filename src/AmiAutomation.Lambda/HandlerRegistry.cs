@@ -1,3 +1,7 @@
+using AmiAutomation.Functions.Copy;
+using AmiAutomation.Functions.Deprecate;
+using AmiAutomation.Functions.Expire;
+using AmiAutomation.Functions.Restore;
 using AmiAutomation.Runtime.Configuration;
 using AmiAutomation.Runtime.Functions;
 
@@ -10,19 +14,21 @@ namespace AmiAutomation.Lambda;
 /// </summary>
 public static class HandlerRegistry
 {
-    /// <summary>Every handler name <see cref="Create"/> registers, in order. Keep it equal to the <c>Handler:</c> values in
-    /// template.yaml. Add each product function here and in <see cref="Create"/> together.</summary>
-    public static IReadOnlyList<string> Names { get; } = [];
+    /// <summary>Every handler name <see cref="Create"/> registers, in order. A test keeps it equal to the
+    /// <c>Handler:</c> values in template.yaml.</summary>
+    public static IReadOnlyList<string> Names { get; } =
+        [DeprecateFunction.FunctionName, CopyFunction.FunctionName, ExpireFunction.FunctionName, RestoreFunction.FunctionName];
 
     /// <summary>The registry of product functions, built from the process environment and clock.</summary>
     public static FunctionRegistry Create(IEnvironmentVariables environment, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(time);
-        var registry = new FunctionRegistry();
-
-        // Register each product function as: registry.Add("<handler>", () => new <Function>(services));
-        // the product functions (deprecate, copy, expire, restore) are wired in here by the lead.
-        return registry;
+        var services = new Lazy<Functions.Composition.FunctionServices>(() => LambdaServices.Create(environment, time));
+        return new FunctionRegistry()
+            .Add(DeprecateFunction.FunctionName, () => new DeprecateFunction(services.Value))
+            .Add(CopyFunction.FunctionName, () => new CopyFunction(services.Value))
+            .Add(ExpireFunction.FunctionName, () => new ExpireFunction(services.Value))
+            .Add(RestoreFunction.FunctionName, () => new RestoreFunction(services.Value));
     }
 }

@@ -9,7 +9,7 @@ using AmiAutomation.Simulation;
 using AmiAutomation.Simulation.Fleet;
 using AmiAutomation.Simulation.Ledger;
 using Microsoft.Extensions.Logging;
-using SimFleetSummary = AmiAutomation.Simulation.Fleet.FleetSummary;
+using GeneratedFleet = AmiAutomation.Simulation.Fleet.FleetSummary;
 
 namespace AmiAutomation.Cli.Simulation;
 
@@ -56,10 +56,10 @@ public sealed class SimulatedAccount
     public LocalInvoker Invoker { get; }
 
     /// <summary>What the generator reported.</summary>
-    public SimFleetSummary Fleet { get; private set; } = null!;
+    public GeneratedFleet Fleet { get; private set; } = null!;
 
     /// <summary>The fleet at the start, counted from the simulator (generator output plus images of other managers).</summary>
-    public FleetSummary InitialFleet { get; private set; } = null!;
+    public StartingFleet InitialFleet { get; private set; } = null!;
 
     public string AccountId => Simulator.AccountId;
 
@@ -100,7 +100,7 @@ public sealed class SimulatedAccount
         return account;
     }
 
-    private FleetSummary Count()
+    private StartingFleet Count()
     {
         var byRegion = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var managedByOthers = 0;
@@ -111,7 +111,7 @@ public sealed class SimulatedAccount
             managedByOthers += own.Count(i => i.ManagedBy is not (ImageManager.Nobody or ImageManager.Us));
         }
 
-        return new FleetSummary(
+        return new StartingFleet(
             byRegion.Values.Sum(),
             Fleet.Families.Count,
             Regions.Sum(Simulator.InstanceCount),

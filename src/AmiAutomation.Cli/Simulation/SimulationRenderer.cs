@@ -6,6 +6,8 @@ namespace AmiAutomation.Cli.Simulation;
 /// <summary>Renders a <see cref="SimulationReport"/> for people: fleet, per-day table, chart, decisions, skips, restore, summary.</summary>
 internal static class SimulationRenderer
 {
+    public const int MaxReasonsPerFunction = 8;
+
     public static void Render(IAnsiConsole console, SimulationReport report)
     {
         var fleet = report.Fleet;
@@ -68,9 +70,15 @@ internal static class SimulationRenderer
         table.AddColumn("Function").AddColumn("Reason").AddColumn(new TableColumn("Decisions").RightAligned());
         foreach (var (function, reasons) in report.SkipsByReason)
         {
-            foreach (var (reason, count) in reasons.OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal))
+            var ordered = reasons.OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
+            foreach (var (reason, count) in ordered.Take(MaxReasonsPerFunction))
             {
                 table.AddRow(function, reason, Cell(count));
+            }
+
+            if (ordered.Count > MaxReasonsPerFunction)
+            {
+                table.AddRow(function, Invariant($"{ordered.Count - MaxReasonsPerFunction} more reasons (--json lists all)"), Cell(ordered.Skip(MaxReasonsPerFunction).Sum(r => r.Value)));
             }
         }
 

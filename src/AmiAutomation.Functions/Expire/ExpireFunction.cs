@@ -15,7 +15,7 @@ namespace AmiAutomation.Functions.Expire;
 /// </summary>
 /// <remarks>IAM: ec2:DescribeImages, ec2:DescribeInstances, ec2:DescribeLaunchTemplates, ec2:DescribeLaunchTemplateVersions,
 /// ec2:DescribeImageReferences, ec2:DescribeImageAttribute, ec2:DeregisterImage, ec2:DeleteSnapshot,
-/// ec2:ListImagesInRecycleBin; dynamodb:PutItem, dynamodb:UpdateItem on the ledger table.</remarks>
+/// ec2:ListImagesInRecycleBin, ec2:CreateTags (image and snapshots); dynamodb:PutItem, dynamodb:UpdateItem on the ledger table.</remarks>
 public sealed class ExpireFunction : LambdaFunction<ManualSweepInput, RunSummary>
 {
     public const string FunctionName = "expire";
@@ -48,7 +48,7 @@ public sealed class ExpireFunction : LambdaFunction<ManualSweepInput, RunSummary
             ? new RecycleBinVerifier(client, _services.Time, _settings.RecycleBinCheck, _recycleBinPollInterval)
             : null;
         var records = new LedgerRecordFactory(client, _services.Time, _settings.ImageRetention);
-        var guard = new ExpiryGuard(_services.Ledger, records, recycleBin, _services.Time, context.RequestId);
+        var guard = new ExpiryGuard(_services.Ledger, records, new RecycleBinTagger(client), recycleBin, _services.Time, context.RequestId);
         return _pipeline.RunAsync(
             request,
             context,

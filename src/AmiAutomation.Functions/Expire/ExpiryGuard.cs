@@ -7,8 +7,8 @@ namespace AmiAutomation.Functions.Expire;
 
 /// <summary>
 /// The expire function's hooks around each real deregistration (never called in dry runs):
-/// before: write the ledger record (a failed write throws, so the executor records the image Failed and does not
-/// deregister it); after: mark the record Deregistered, and after the run's first EBS-backed deregistration (when
+/// before: write the ledger record, then tag the image and its snapshots for the Recycle Bin rules (a failed write or
+/// tag throws, so the executor records the image Failed and does not deregister it); after: mark the record Deregistered, and after the run's first EBS-backed deregistration (when
 /// required) wait for the image in the Recycle Bin; missing → stop every further deregistration.
 /// </summary>
 /// <remarks>One instance per run (it counts). Instance store-backed images never enter the Recycle Bin, so they are
@@ -18,13 +18,16 @@ public sealed class ExpiryGuard : IDeregistrationGuard
     private readonly IDeregistrationLedger _ledger;
     private readonly LedgerRecordFactory _records;
     private readonly RecycleBinVerifier? _recycleBin;
+    private readonly RecycleBinTagger _tagger;
     private readonly TimeProvider _time;
     private readonly string _runId;
     private bool _binChecked;
 
     /// <param name="recycleBin">null: the Recycle Bin is not checked (<c>REQUIRE_RECYCLE_BIN=false</c>).</param>
-    public ExpiryGuard(IDeregistrationLedger ledger, LedgerRecordFactory records, RecycleBinVerifier? recycleBin, TimeProvider time, string runId)
+    public ExpiryGuard(IDeregistrationLedger ledger, LedgerRecordFactory records, RecycleBinTagger tagger, RecycleBinVerifier? recycleBin, TimeProvider time, string runId)
     {
+        ArgumentNullException.ThrowIfNull(tagger);
+        _tagger = tagger;
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(time);
@@ -49,6 +52,7 @@ public sealed class ExpiryGuard : IDeregistrationGuard
         var record = await _records.CreateAsync(context, _runId, cancellationToken).ConfigureAwait(false);
         await _ledger.PutAsync(record, cancellationToken).ConfigureAwait(false);
         LedgerRecordsWritten++;
+        await _tagger.TagAsync(context.Current, cancellationToken).ConfigureAwait(false);
         return GuardVerdict.Proceed;
     }
 

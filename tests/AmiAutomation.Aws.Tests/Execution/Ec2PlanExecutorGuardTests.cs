@@ -2,12 +2,7 @@ using AmiAutomation.Aws.Execution;
 using AmiAutomation.Aws.Tests.Support;
 using AmiAutomation.Core.Execution;
 using AmiAutomation.Core.Images;
-using AmiAutomation.Core.Inventory;
-using AmiAutomation.Core.Planning;
-using AmiAutomation.Core.Protection;
-using AmiAutomation.Core.Tagging;
 using Amazon.EC2.Model;
-using Microsoft.Extensions.Time.Testing;
 
 namespace AmiAutomation.Aws.Tests.Execution;
 

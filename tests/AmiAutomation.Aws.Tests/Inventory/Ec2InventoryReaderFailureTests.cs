@@ -1,10 +1,6 @@
-using System.Globalization;
 using AmiAutomation.Aws.Inventory;
 using AmiAutomation.Aws.Tests.Support;
 using AmiAutomation.Core.Inventory;
-using AmiAutomation.Core.References;
-using Amazon.EC2.Model;
-using ImageReference = Amazon.EC2.Model.ImageReference;
 
 namespace AmiAutomation.Aws.Tests.Inventory;
 

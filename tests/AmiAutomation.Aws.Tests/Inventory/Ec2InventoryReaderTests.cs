@@ -1,4 +1,3 @@
-using System.Globalization;
 using AmiAutomation.Aws.Inventory;
 using AmiAutomation.Aws.Tests.Support;
 using AmiAutomation.Core.Inventory;

@@ -100,4 +100,21 @@ public sealed class InvokeCommandTests
         Assert.Equal("dry-run", response.RootElement.GetProperty("status").GetString());
         Assert.True(response.RootElement.GetProperty("dryRun").GetBoolean());
     }
+
+    [Fact]
+    public async Task Invoke_Verbose_StreamsTheFunctionLogsAsJsonLinesToStandardError()
+    {
+        var run = await CliRun.RunAsync("--verbose", "invoke", "deprecate", "--event", RepositoryRoot.File("events", "deprecate-schedule.json"), "--simulate", "--json");
+        var logLines = run.Error.Split('\n').Where(l => l.StartsWith('{')).ToList();
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.NotEmpty(logLines);
+        Assert.All(logLines, line =>
+        {
+            using var log = JsonDocument.Parse(line);
+            Assert.True(log.RootElement.TryGetProperty("level", out _));
+        });
+        using var response = JsonDocument.Parse(run.Out);
+        Assert.Equal("deprecate", response.RootElement.GetProperty("function").GetString());
+    }
 }

@@ -1,0 +1,13 @@
+namespace AmiAutomation.Cli.Planning;
+
+/// <summary>One region's plan: the inventory sources and the functions' plans.</summary>
+public sealed record RegionPlan
+{
+    public required string Region { get; init; }
+    public required string AccountId { get; init; }
+    public required int Images { get; init; }
+    public required int References { get; init; }
+    public required bool InventoryComplete { get; init; }
+    public required IReadOnlyList<PlanSource> Sources { get; init; }
+    public required IReadOnlyList<FunctionPlan> Functions { get; init; }
+}
