@@ -245,6 +245,7 @@ public sealed partial class Ec2Simulator
     private static string CheckRegion(string region) =>
         ResourceIds.IsRegionName(region) ? region : throw new ArgumentException($"'{region}' is not a region name (e.g. us-east-1).", nameof(region));
 
+
     private static void CheckInstanceState(string state)
     {
         if (state is not ("pending" or "running" or "stopping" or "stopped" or "shutting-down" or "terminated"))

@@ -16,8 +16,9 @@ namespace AmiAutomation.Core.Families;
 /// dotted dates and versions (<c>-2024.03.01</c>, <c>_1.2.3</c>), dashed dates with an optional time
 /// (<c>-2024-03-01</c>, <c>-2024-03-01T12-00-00Z</c>), compact dates and date-times (<c>-20240301</c>,
 /// <c>-20240301T1200Z</c>, <c>-20240301-1200</c>, <c>-202403011200</c>), <c>v</c>-versions (<c>-v12</c>, <c>-v1.2</c>),
-/// epoch seconds or milliseconds (<c>-1712345678</c>), build numbers (<c>-build-123</c>). A lone short number
-/// (<c>centos-7</c>) is NOT stripped. Only one token goes, so <c>ubuntu-22.04-20240301</c> gives <c>ubuntu-22.04</c>.
+/// epoch seconds or milliseconds (<c>-1712345678</c>), build numbers (<c>-build-123</c>), each optionally followed by a
+/// short build counter (<c>-2025.03.18-6</c>: several builds on one day). A lone short number (<c>centos-7</c>) is NOT
+/// stripped. Only one token goes, so <c>ubuntu-22.04-20240301</c> gives <c>ubuntu-22.04</c>.
 /// A name that is nothing but a version keeps its whole name as family.</para>
 /// <para>Override: a regular expression with a named group <c>family</c> picks the family out of the name (no match:
 /// the whole name); any other regular expression is a "strip" expression whose first match is removed (trailing
@@ -33,7 +34,7 @@ public sealed partial class FamilyResolver
     /// <summary>The default strip expression (matched case-insensitively). See the type remarks.</summary>
     public const string DefaultPattern =
         @"[-_.\s]+(?:v\d+(?:\.\d+)*|\d+(?:\.\d+)+|\d{4}-\d{2}-\d{2}(?:[T_-]?\d{2}[-:.]?\d{2}(?:[-:.]?\d{2})?Z?)?"
-        + @"|\d{8}(?:[T_.-]?\d{4}(?:\d{2})?Z?)?|\d{10}(?:\d{3})?|build[-_.]?\d+)[-_.\s]*$";
+        + @"|\d{8}(?:[T_.-]?\d{4}(?:\d{2})?Z?)?|\d{10}(?:\d{3})?|build[-_.]?\d+)(?:[-_.\s]+\d{1,4})?[-_.\s]*$";
 
     /// <summary>Longest time one name may take to match an override pattern.</summary>
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(200);

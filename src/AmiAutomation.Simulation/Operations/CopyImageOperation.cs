@@ -156,11 +156,10 @@ internal static class CopyImageOperation
                 Encrypted = encrypted,
                 KmsKeyId = kmsKeyId,
                 State = "pending",
-                CompletesAt = copy.CompletesAt,
             };
             TagSpecifications.Apply(tagSpecifications, "snapshot", snapshot.Tags);
             destination.Snapshots.Add(snapshot.SnapshotId, snapshot);
-            destination.PendingSnapshotIds.Add(snapshot.SnapshotId);
+            destination.MarkPending(snapshot);
             copy.BlockDevices.Add(device with { SnapshotId = snapshot.SnapshotId, Encrypted = encrypted, KmsKeyId = kmsKeyId });
         }
 
@@ -175,7 +174,7 @@ internal static class CopyImageOperation
 
         TagSpecifications.Apply(tagSpecifications, "image", copy.Tags);
         destination.AttachImage(copy, context.AccountId);
-        destination.PendingImageIds.Add(imageId);
+        destination.MarkPending(copy);
         WorldClock.Settle(destination, context.Now);
         return copy;
     }

@@ -77,7 +77,7 @@ internal static class ImageFactory
         if (status == ImageStatus.Pending)
         {
             image.CompletesAt = now + (spec.PendingFor ?? (image.SourceImageId is null ? world.Options.CreateImageDuration : world.Options.CopyDuration));
-            region.PendingImageIds.Add(imageId);
+            region.MarkPending(image);
         }
 
         region.AttachImage(image, world.AccountId);
@@ -121,7 +121,7 @@ internal static class ImageFactory
             region.Snapshots.Add(snapshot.SnapshotId, snapshot);
             if (snapshot.State == "pending")
             {
-                region.PendingSnapshotIds.Add(snapshot.SnapshotId);
+                region.MarkPending(snapshot);
             }
 
             image.BlockDevices.Add(new SimBlockDevice(device, snapshot.SnapshotId, snapshot.VolumeSizeGiB, snapshot.Encrypted, snapshot.KmsKeyId));

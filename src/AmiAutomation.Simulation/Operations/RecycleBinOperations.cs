@@ -107,7 +107,7 @@ internal static class RecycleBinOperations
         region.Snapshots.Add(snapshotId, snapshot);
         if (snapshot.State == "pending")
         {
-            region.PendingSnapshotIds.Add(snapshotId);
+            region.MarkPending(snapshot);
         }
 
         return new RestoreSnapshotFromRecycleBinResponse

@@ -15,7 +15,10 @@ internal static partial class ResourceIds
 
     public static bool IsAccountId(string? value) => value is not null && AccountPattern().IsMatch(value);
 
-    public static bool IsRegionName(string? value) => value is not null && RegionPattern().IsMatch(value);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> KnownRegions = new(StringComparer.Ordinal);
+
+    public static bool IsRegionName(string? value) =>
+        value is not null && KnownRegions.GetOrAdd(value, static v => RegionPattern().IsMatch(v));
 
     public static bool IsImageName(string? value) => value is not null && value.Length is >= 3 and <= 128 && ImageNamePattern().IsMatch(value);
 

@@ -10,36 +10,21 @@ internal static class WorldClock
 {
     public static void Settle(RegionState region, DateTimeOffset now)
     {
-        if (region.PendingImageIds.Count > 0)
+        while (region.DueQueue.TryPeek(out var due, out var at) && at <= now)
         {
-            foreach (var imageId in region.PendingImageIds.ToList())
+            region.DueQueue.Dequeue();
+            if (due.IsImage)
             {
-                var image = region.Images.Find(imageId);
-                if (image is null)
-                {
-                    region.PendingImageIds.Remove(imageId);
-                }
-                else if (image.CompletesAt is { } at && at <= now)
+                if (region.PendingImageIds.Contains(due.Id) && region.Images.Find(due.Id) is { CompletesAt: { } completes } image && completes <= now)
                 {
                     Complete(region, image);
                 }
             }
-        }
-
-        if (region.PendingSnapshotIds.Count > 0)
-        {
-            foreach (var snapshotId in region.PendingSnapshotIds.ToList())
+            else if (region.PendingSnapshotIds.Contains(due.Id) && region.Snapshots.Find(due.Id) is { State: "pending", CompletesAt: { } completes } snapshot && completes <= now)
             {
-                var snapshot = region.Snapshots.Find(snapshotId);
-                if (snapshot is null || (snapshot.CompletesAt is { } at && at <= now))
-                {
-                    region.PendingSnapshotIds.Remove(snapshotId);
-                    if (snapshot is not null && snapshot.State == "pending")
-                    {
-                        snapshot.State = "completed";
-                        snapshot.CompletesAt = null;
-                    }
-                }
+                region.PendingSnapshotIds.Remove(due.Id);
+                snapshot.State = "completed";
+                snapshot.CompletesAt = null;
             }
         }
 

@@ -28,7 +28,11 @@ internal sealed class RegionState(string name)
     public HashSet<string> PendingImageIds { get; } = new(StringComparer.Ordinal);
     public HashSet<string> PendingSnapshotIds { get; } = new(StringComparer.Ordinal);
 
-    private readonly Dictionary<string, HashSet<string>> _snapshotUsers = new(StringComparer.Ordinal);
+    /// <summary>When pending images/snapshots are due (lazy deletion: entries may be stale).</summary>
+    public PriorityQueue<(bool IsImage, string Id), DateTimeOffset> DueQueue { get; } = new();
+
+    // Value: the one image using the snapshot (the common case, no extra allocation) or a HashSet of several.
+    private readonly Dictionary<string, object> _snapshotUsers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _ownedNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<SimInstance>> _instancesByImage = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(SimLaunchTemplate Template, SimLaunchTemplateVersion Version)>> _templateVersionsByImage = new(StringComparer.Ordinal);
@@ -48,11 +52,19 @@ internal sealed class RegionState(string name)
         {
             if (!_snapshotUsers.TryGetValue(snapshotId, out var users))
             {
-                users = new HashSet<string>(StringComparer.Ordinal);
-                _snapshotUsers[snapshotId] = users;
+                _snapshotUsers[snapshotId] = image.ImageId;
             }
-
-            users.Add(image.ImageId);
+            else if (users is string single)
+            {
+                if (single != image.ImageId)
+                {
+                    _snapshotUsers[snapshotId] = new HashSet<string>(StringComparer.Ordinal) { single, image.ImageId };
+                }
+            }
+            else
+            {
+                ((HashSet<string>)users).Add(image.ImageId);
+            }
         }
     }
 
@@ -68,10 +80,23 @@ internal sealed class RegionState(string name)
 
         foreach (var snapshotId in image.SnapshotIds)
         {
-            if (_snapshotUsers.TryGetValue(snapshotId, out var users))
+            if (!_snapshotUsers.TryGetValue(snapshotId, out var users))
             {
-                users.Remove(image.ImageId);
-                if (users.Count == 0)
+                continue;
+            }
+
+            if (users is string single)
+            {
+                if (single == image.ImageId)
+                {
+                    _snapshotUsers.Remove(snapshotId);
+                }
+            }
+            else
+            {
+                var set = (HashSet<string>)users;
+                set.Remove(image.ImageId);
+                if (set.Count == 0)
                 {
                     _snapshotUsers.Remove(snapshotId);
                 }
@@ -79,11 +104,35 @@ internal sealed class RegionState(string name)
         }
     }
 
+    /// <summary>A pending image settles when its CompletesAt passes.</summary>
+    public void MarkPending(SimImage image)
+    {
+        PendingImageIds.Add(image.ImageId);
+        if (image.CompletesAt is { } at)
+        {
+            DueQueue.Enqueue((true, image.ImageId), at);
+        }
+    }
+
+    /// <summary>A pending snapshot: completes on its own CompletesAt, or with its image when it has none.</summary>
+    public void MarkPending(SimSnapshot snapshot)
+    {
+        PendingSnapshotIds.Add(snapshot.SnapshotId);
+        if (snapshot.CompletesAt is { } at)
+        {
+            DueQueue.Enqueue((false, snapshot.SnapshotId), at);
+        }
+    }
+
     public string? ImageHoldingName(string name) => _ownedNames.GetValueOrDefault(name);
 
     /// <summary>Registered (incl. disabled/pending/failed) images that use the snapshot.</summary>
-    public IReadOnlyCollection<string> SnapshotUsers(string snapshotId) =>
-        _snapshotUsers.TryGetValue(snapshotId, out var users) ? users : [];
+    public IReadOnlyCollection<string> SnapshotUsers(string snapshotId) => _snapshotUsers.GetValueOrDefault(snapshotId) switch
+    {
+        null => [],
+        string single => [single],
+        var users => (HashSet<string>)users,
+    };
 
     public void AddInstance(SimInstance instance)
     {

@@ -43,8 +43,18 @@ internal sealed class SimImage
 
     public bool IsPublic => LaunchPermissions.Exists(p => p.Kind == LaunchPermissionKind.Public);
 
-    public IEnumerable<string> SnapshotIds =>
-        BlockDevices.Where(d => d.SnapshotId is not null).Select(d => d.SnapshotId!).Distinct(StringComparer.Ordinal);
+    public IEnumerable<string> SnapshotIds
+    {
+        get
+        {
+            if (BlockDevices.Count == 1)
+            {
+                return BlockDevices[0].SnapshotId is { } only ? [only] : [];
+            }
+
+            return BlockDevices.Where(d => d.SnapshotId is not null).Select(d => d.SnapshotId!).Distinct(StringComparer.Ordinal);
+        }
+    }
 
     public bool IsDeprecatedAt(DateTimeOffset now) => DeprecationTime is { } at && at <= now;
 

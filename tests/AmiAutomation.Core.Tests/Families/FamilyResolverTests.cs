@@ -23,6 +23,8 @@ public class FamilyResolverTests
     [InlineData("web-1712345678123", "web")]
     [InlineData("web-build-123", "web")]
     [InlineData("web_build_7", "web")]
+    [InlineData("web-2025.03.18-6", "web")]
+    [InlineData("web-20250318_12", "web")]
     [InlineData("web--20240301--", "web")]
     [InlineData("web 20240301", "web")]
     [InlineData("api.server.1.0", "api.server")]
