@@ -31,7 +31,9 @@ public abstract class ParityTest(MotoServerFixture moto) : IAsyncLifetime
             await scenario(simulatorBackend, simulatorTranscript);
         }
 
-        Assert.Equal(motoTranscript.ToString(), simulatorTranscript.ToString());
+        var expected = motoTranscript.ToString();
+        var actual = simulatorTranscript.ToString();
+        Assert.True(expected == actual, $"moto and the simulator disagree.\n--- moto ---\n{expected}\n--- simulator ---\n{actual}");
         Assert.NotEmpty(motoTranscript.ToString());
     }
 }

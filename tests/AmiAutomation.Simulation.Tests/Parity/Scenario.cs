@@ -24,7 +24,7 @@ internal static class Scenario
     }
 
     public static string Describe(Image image) =>
-        $"{image.ImageId} {image.Name} {image.State} owner={image.OwnerId} public={image.Public} root={image.RootDeviceType} "
+        $"{image.ImageId} {image.Name} {image.State} owner={image.OwnerId} public={image.Public} "
         + $"devices=[{string.Join(',', (image.BlockDeviceMappings ?? []).Select(b => b.Ebs?.SnapshotId))}] "
         + $"tags=[{string.Join(',', (image.Tags ?? []).OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => t.Key + "=" + t.Value))}]";
 
