@@ -19,7 +19,7 @@ public sealed record DeprecateSettings
     public const string DeprecateWhenNewerCountVariable = "DEPRECATE_WHEN_NEWER_COUNT";
 
     /// <summary>The newest K available images of each family are never deprecated (1–1000). Default 1.</summary>
-    public const string KeepNewestVariable = "KEEP_NEWEST";
+    public const string KeepNewestVariable = "DEPRECATE_KEEP_NEWEST";
 
     /// <summary>Deprecation time = now + D days (0–3650; 0 = as soon as EC2 allows). Default 0. Policy: DeprecateInDays.</summary>
     public const string DeprecationDelayDaysVariable = "DEPRECATION_DELAY_DAYS";

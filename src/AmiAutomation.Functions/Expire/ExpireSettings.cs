@@ -27,10 +27,10 @@ public sealed record ExpireSettings
     public const string UnusedForDaysVariable = "EXPIRE_UNUSED_FOR_DAYS";
 
     /// <summary>Deregister public images too (true/false). Default false.</summary>
-    public const string AllowPublicVariable = "ALLOW_PUBLIC";
+    public const string AllowPublicVariable = "EXPIRE_ALLOW_PUBLIC";
 
     /// <summary>Deregister instance store-backed images too; their S3 bundle stays (true/false). Default false.</summary>
-    public const string AllowInstanceStoreVariable = "ALLOW_INSTANCE_STORE";
+    public const string AllowInstanceStoreVariable = "EXPIRE_ALLOW_INSTANCE_STORE";
 
     /// <summary>Planned deregistrations per run, oldest first (1–1000); the rest BlastRadiusCapReached. Default 10.</summary>
     public const string MaxDeregistrationsPerRunVariable = "MAX_DEREGISTRATIONS_PER_RUN";

@@ -63,7 +63,7 @@ internal static class DescribeImagesOperation
         var (page, next) = PageToken.Page(matches, request.MaxResults, Scope);
         return new DescribeImagesResponse
         {
-            Images = page.Select(image => ImageMapper.ToSdk(image, account, context.Now)).ToList(),
+            Images = SdkLists.OrNull(page.Select(image => ImageMapper.ToSdk(image, account, context.Now)).ToList()),
             NextToken = next,
             HttpStatusCode = System.Net.HttpStatusCode.OK,
         };

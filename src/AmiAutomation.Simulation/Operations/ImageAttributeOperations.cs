@@ -22,7 +22,7 @@ internal static class ImageAttributeOperations
                 result.LastLaunchedTime = TimeFormat.Iso(image.LastLaunchedTime);
                 break;
             case "launchPermission":
-                result.LaunchPermissions = image.LaunchPermissions.Select(ImageMapper.ToSdk).ToList();
+                result.LaunchPermissions = SdkLists.OrNull(image.LaunchPermissions.Select(ImageMapper.ToSdk).ToList());
                 break;
             case "description":
                 result.Description = image.Description;

@@ -63,7 +63,7 @@ internal static class ImageReferenceOperation
         }
 
         var (page, next) = PageToken.Page(references.Select((r, i) => (i, r)).Where(e => e.i >= start), request.MaxResults, Scope);
-        return new DescribeImageReferencesResponse { ImageReferences = page, NextToken = next, HttpStatusCode = System.Net.HttpStatusCode.OK };
+        return new DescribeImageReferencesResponse { ImageReferences = SdkLists.OrNull(page), NextToken = next, HttpStatusCode = System.Net.HttpStatusCode.OK };
     }
 
     private static (HashSet<string> Types, HashSet<string>? States, long Depth) ParseTypes(DescribeImageReferencesRequest request)

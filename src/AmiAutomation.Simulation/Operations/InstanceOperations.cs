@@ -74,7 +74,7 @@ internal static class InstanceOperations
             reservations[^1].Instances.Add(ToSdk(instance));
         }
 
-        return new DescribeInstancesResponse { Reservations = reservations, NextToken = next, HttpStatusCode = System.Net.HttpStatusCode.OK };
+        return new DescribeInstancesResponse { Reservations = SdkLists.OrNull(reservations), NextToken = next, HttpStatusCode = System.Net.HttpStatusCode.OK };
     }
 
     public static RunInstancesResponse Run(OperationContext context, RunInstancesRequest request)

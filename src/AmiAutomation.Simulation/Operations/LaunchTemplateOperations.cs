@@ -37,7 +37,7 @@ internal static class LaunchTemplateOperations
         var (page, next) = PageToken.Page(matches, request.MaxResults, Scope);
         return new DescribeLaunchTemplatesResponse
         {
-            LaunchTemplates = page.Select(t => new LaunchTemplate
+            LaunchTemplates = SdkLists.OrNull(page.Select(t => new LaunchTemplate
             {
                 LaunchTemplateId = t.LaunchTemplateId,
                 LaunchTemplateName = t.Name,
@@ -46,7 +46,7 @@ internal static class LaunchTemplateOperations
                 DefaultVersionNumber = t.DefaultVersion,
                 LatestVersionNumber = t.LatestVersion,
                 Tags = ImageMapper.Tags(t.Tags),
-            }).ToList(),
+            }).ToList()),
             NextToken = next,
             HttpStatusCode = System.Net.HttpStatusCode.OK,
         };
@@ -94,7 +94,7 @@ internal static class LaunchTemplateOperations
         var (page, next) = PageToken.Page(matches, request.MaxResults, Scope);
         return new DescribeLaunchTemplateVersionsResponse
         {
-            LaunchTemplateVersions = page.Select(e => new LaunchTemplateVersion
+            LaunchTemplateVersions = SdkLists.OrNull(page.Select(e => new LaunchTemplateVersion
             {
                 LaunchTemplateId = e.Template.LaunchTemplateId,
                 LaunchTemplateName = e.Template.Name,
@@ -108,7 +108,7 @@ internal static class LaunchTemplateOperations
                     ImageId = e.Version.ImageAlias is { } alias && !resolveAlias ? alias : e.Version.ImageId,
                     InstanceType = e.Version.InstanceType is null ? null : Amazon.EC2.InstanceType.FindValue(e.Version.InstanceType),
                 },
-            }).ToList(),
+            }).ToList()),
             NextToken = next,
             HttpStatusCode = System.Net.HttpStatusCode.OK,
         };

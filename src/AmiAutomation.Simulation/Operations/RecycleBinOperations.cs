@@ -34,14 +34,14 @@ internal static class RecycleBinOperations
         var (page, next) = PageToken.Page(matches, request.MaxResults, Scope);
         return new ListImagesInRecycleBinResponse
         {
-            Images = page.Select(b => new ImageRecycleBinInfo
+            Images = SdkLists.OrNull(page.Select(b => new ImageRecycleBinInfo
             {
                 ImageId = b.Image.ImageId,
                 Name = b.Image.Name,
                 Description = b.Image.Description,
                 RecycleBinEnterTime = b.EnterTime.UtcDateTime,
                 RecycleBinExitTime = b.ExitTime.UtcDateTime,
-            }).ToList(),
+            }).ToList()),
             NextToken = next,
             HttpStatusCode = System.Net.HttpStatusCode.OK,
         };
@@ -64,14 +64,14 @@ internal static class RecycleBinOperations
         var (page, next) = PageToken.Page(matches, request.MaxResults, Scope);
         return new ListSnapshotsInRecycleBinResponse
         {
-            Snapshots = page.Select(b => new SnapshotRecycleBinInfo
+            Snapshots = SdkLists.OrNull(page.Select(b => new SnapshotRecycleBinInfo
             {
                 SnapshotId = b.Snapshot.SnapshotId,
                 Description = b.Snapshot.Description,
                 VolumeId = b.Snapshot.VolumeId,
                 RecycleBinEnterTime = b.EnterTime.UtcDateTime,
                 RecycleBinExitTime = b.ExitTime.UtcDateTime,
-            }).ToList(),
+            }).ToList()),
             NextToken = next,
             HttpStatusCode = System.Net.HttpStatusCode.OK,
         };

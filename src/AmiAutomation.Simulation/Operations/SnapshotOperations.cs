@@ -61,7 +61,7 @@ internal static class SnapshotOperations
         var (page, next) = PageToken.Page(matches, request.MaxResults, Scope);
         return new DescribeSnapshotsResponse
         {
-            Snapshots = page.Select(ToSdk).ToList(),
+            Snapshots = SdkLists.OrNull(page.Select(ToSdk).ToList()),
             NextToken = next,
             HttpStatusCode = System.Net.HttpStatusCode.OK,
         };

@@ -83,7 +83,7 @@ public sealed class ExpireSettingsTests
         foreach (var variable in new[]
         {
             "EXPIRE_AFTER_DEPRECATED_DAYS=-3", "EXPIRE_OLDER_THAN_DAYS='ninety'", "EXPIRE_KEEP_NEWEST=0", "EXPIRE_UNUSED_FOR_DAYS=0",
-            "ALLOW_PUBLIC='perhaps'", "MAX_DEREGISTRATIONS_PER_RUN=5000", "REQUIRE_RECYCLE_BIN='2'", "RECYCLE_BIN_CHECK_SECONDS=0",
+            "EXPIRE_ALLOW_PUBLIC='perhaps'", "MAX_DEREGISTRATIONS_PER_RUN=5000", "REQUIRE_RECYCLE_BIN='2'", "RECYCLE_BIN_CHECK_SECONDS=0",
             "IMAGE_RETENTION_DAYS=400", "SNAPSHOT_PRICE_PER_GIB_MONTH='cheap'", "LEDGER_TABLE_NAME is required",
         })
         {

@@ -42,7 +42,7 @@ public sealed class ImageReferenceOperationTests
         var versions = new[] { (string?)old }.Concat(Enumerable.Repeat((string?)"ami-00000009", 10)).ToArray();
         world.Simulator.AddLaunchTemplate(TestWorld.East, "pinned", versions);
 
-        Assert.Empty((await world.EastClient.DescribeImageReferencesAsync(All(old))).ImageReferences);
+        Assert.Null((await world.EastClient.DescribeImageReferencesAsync(All(old))).ImageReferences);
         var deep = await world.EastClient.DescribeImageReferencesAsync(new DescribeImageReferencesRequest
         {
             ImageIds = [old],
@@ -80,7 +80,7 @@ public sealed class ImageReferenceOperationTests
         await Errors.Expect("MissingParameter", () => world.EastClient.DescribeImageReferencesAsync(new DescribeImageReferencesRequest { ImageIds = [ids[0]] }));
         await Errors.Expect("InvalidParameterValue", () => world.EastClient.DescribeImageReferencesAsync(new DescribeImageReferencesRequest { ImageIds = [ids[0]], IncludeAllResourceTypes = true, MaxResults = TooFew }));
         await Errors.Expect("InvalidAMIID.Malformed", () => world.EastClient.DescribeImageReferencesAsync(All("nope")));
-        Assert.Empty((await world.EastClient.DescribeImageReferencesAsync(All(ids[..10]))).ImageReferences);
+        Assert.Null((await world.EastClient.DescribeImageReferencesAsync(All(ids[..10]))).ImageReferences);
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class RecycleBinOperationsTests
         Assert.Null(image.DeprecationTime);
         Assert.Null(image.Tags);
         Assert.Equal([new AmiAutomation.Core.Images.LaunchPermission(LaunchPermissionKind.Account, "111122223333")], world.Simulator.LaunchPermissionsOf(TestWorld.East, id));
-        Assert.Empty((await world.EastClient.ListImagesInRecycleBinAsync(new ListImagesInRecycleBinRequest())).Images);
+        Assert.Null((await world.EastClient.ListImagesInRecycleBinAsync(new ListImagesInRecycleBinRequest())).Images);
     }
 
     [Fact]
@@ -83,13 +83,13 @@ public sealed class RecycleBinOperationsTests
         await world.EastClient.DeregisterImageAsync(new DeregisterImageRequest { ImageId = id, DeleteAssociatedSnapshots = true });
 
         world.Time.Advance(TimeSpan.FromDays(3));
-        Assert.Empty((await world.EastClient.ListSnapshotsInRecycleBinAsync(new ListSnapshotsInRecycleBinRequest())).Snapshots);
+        Assert.Null((await world.EastClient.ListSnapshotsInRecycleBinAsync(new ListSnapshotsInRecycleBinRequest())).Snapshots);
         await Errors.Expect("InvalidSnapshot.NotFound", () => world.EastClient.RestoreSnapshotFromRecycleBinAsync(new RestoreSnapshotFromRecycleBinRequest { SnapshotId = snapshot }));
         var unrecoverable = await Errors.Expect(SimulatedErrorCodes.RestoreBeforeSnapshots, () => world.EastClient.RestoreImageFromRecycleBinAsync(new RestoreImageFromRecycleBinRequest { ImageId = id }));
         Assert.Contains("no longer exists", unrecoverable.Message, StringComparison.Ordinal);
 
         world.Time.Advance(TimeSpan.FromDays(4));
-        Assert.Empty((await world.EastClient.ListImagesInRecycleBinAsync(new ListImagesInRecycleBinRequest())).Images);
+        Assert.Null((await world.EastClient.ListImagesInRecycleBinAsync(new ListImagesInRecycleBinRequest())).Images);
         await Errors.Expect(SimulatedErrorCodes.ImageNotInRecycleBin, () => world.EastClient.RestoreImageFromRecycleBinAsync(new RestoreImageFromRecycleBinRequest { ImageId = id }));
         Assert.True(world.Simulator.IsImageGone(TestWorld.East, id));
     }

@@ -14,6 +14,7 @@ public sealed class ImagesParityTests(MotoServerFixture moto) : ParityTest(moto)
         var web1 = await Scenario.ImageAsync(ec2, instance, "web-1", "first", new Tag("team", "blue"));
         var web2 = await Scenario.ImageAsync(ec2, instance, "web-2");
         var api1 = await Scenario.ImageAsync(ec2, instance, "api-10", tags: new Tag("team", "red"));
+        t.Note("created", $"{instance} {web1} {web2} {api1}");
 
         await t.Step("self", () => ec2.DescribeImagesAsync(new DescribeImagesRequest { Owners = ["self"] }), r => Scenario.Ids(r.Images));
         await t.Step("account", () => ec2.DescribeImagesAsync(new DescribeImagesRequest { Owners = [MotoServerFixture.AccountId] }), r => Scenario.Ids(r.Images));
