@@ -147,7 +147,9 @@ internal static class InstanceOperations
             {
                 InstanceId = instance.InstanceId,
                 PreviousState = new InstanceState { Name = InstanceStateName.FindValue(previous), Code = SimInstance.StateCode(previous) },
-                CurrentState = new InstanceState { Name = InstanceStateName.Terminated, Code = 48 },
+                CurrentState = previous == "terminated"
+                    ? new InstanceState { Name = InstanceStateName.Terminated, Code = 48 }
+                    : new InstanceState { Name = InstanceStateName.ShuttingDown, Code = 32 },
             });
         }
 

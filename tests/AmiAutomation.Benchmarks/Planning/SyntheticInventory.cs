@@ -5,7 +5,7 @@ using AmiAutomation.Core.Tagging;
 
 namespace AmiAutomation.Benchmarks.Planning;
 
-/// <summary>A large, seeded inventory for planning benchmarks: weekly builds of many families over years, with a
+/// <summary>A large, seeded inventory for planning benchmarks: builds of many families spread over four years, with a
 /// heavy reference load (instances and launch-template versions) concentrated on recent images.</summary>
 internal static class SyntheticInventory
 {
@@ -15,12 +15,23 @@ internal static class SyntheticInventory
     public static InventorySnapshot Build(int images, int references, int seed, DateTimeOffset now)
     {
         var random = new Random(seed);
-        var families = Math.Max(1, images / 50);
-        var list = new List<AmiImage>(images);
-        for (var i = 0; i < images; i++)
+        var list = Images(images, random, now);
+        var sources = Enum.GetValues<InventorySource>()
+            .Select(s => new SourceReport(s, SourceStatus.Complete, s == InventorySource.Images ? images : references, 1))
+            .ToList();
+        return new InventorySnapshot(Region, Account, list, new ReferenceIndex(References(list, references, random)), sources);
+    }
+
+    /// <summary>Image <c>i</c> is about <c>i / count × 1500</c> days old (index 0 is the newest); family <c>i mod
+    /// families</c>, so every family has about 50 builds spread over the whole period.</summary>
+    public static List<AmiImage> Images(int count, Random random, DateTimeOffset now)
+    {
+        var families = Math.Max(1, count / 50);
+        var list = new List<AmiImage>(count);
+        for (var i = 0; i < count; i++)
         {
             var family = $"family-{i % families:D5}";
-            var created = now.AddDays(-random.Next(1, 1500)).AddMinutes(-random.Next(0, 1440));
+            var created = now.AddDays(-(1 + (1499.0 * i / count))).AddMinutes(-random.Next(0, 1440));
             var tags = new Dictionary<string, string>(StringComparer.Ordinal);
             if (i % 3 == 0)
             {
@@ -43,22 +54,25 @@ internal static class SyntheticInventory
                 DeprecationTime = i % 5 == 0 ? created.AddDays(random.Next(30, 400)) : null,
                 LastLaunchedTime = i % 4 == 0 ? now.AddDays(-random.Next(0, 400)) : null,
                 Tags = tags,
-                Snapshots = [new SnapshotInfo($"snap-{i:x17}", 8 + (i % 5) * 8, "/dev/xvda")],
+                Snapshots = [new SnapshotInfo($"snap-{i:x17}", 8 + (i % 5 * 8), "/dev/xvda")],
             });
         }
 
-        var refs = new List<ImageReference>(references);
-        for (var r = 0; r < references; r++)
+        return list;
+    }
+
+    /// <summary>References skewed towards recent images (low indices), like real fleets: 3 in 4 from instances, 1 in 4
+    /// from launch-template versions.</summary>
+    public static List<ImageReference> References(IReadOnlyList<AmiImage> images, int count, Random random)
+    {
+        var refs = new List<ImageReference>(count);
+        for (var r = 0; r < count; r++)
         {
-            // Skewed towards recent image indices, like real fleets.
-            var target = (int)(images * Math.Pow(random.NextDouble(), 3));
+            var target = (int)(images.Count * Math.Pow(random.NextDouble(), 3));
             var kind = r % 4 == 0 ? ReferenceKind.LaunchTemplateVersion : ReferenceKind.Instance;
-            refs.Add(new ImageReference(list[target].ImageId, kind, kind == ReferenceKind.Instance ? $"i-{r:x17}" : $"lt-{r / 10:x17}:{r % 10}"));
+            refs.Add(new ImageReference(images[target].ImageId, kind, kind == ReferenceKind.Instance ? $"i-{r:x17}" : $"lt-{r / 10:x17}:{r % 10}"));
         }
 
-        var sources = Enum.GetValues<InventorySource>()
-            .Select(s => new SourceReport(s, SourceStatus.Complete, s == InventorySource.Images ? images : references, 1))
-            .ToList();
-        return new InventorySnapshot(Region, Account, list, new ReferenceIndex(refs), sources);
+        return refs;
     }
 }

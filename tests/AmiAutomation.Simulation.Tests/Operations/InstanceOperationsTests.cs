@@ -61,7 +61,7 @@ public sealed class InstanceOperationsTests
         Assert.Equal(2, reservation.Instances.Count);
         Assert.Equal(InstanceStateName.Pending, reservation.Instances[0].State.Name);
         Assert.Equal("2025-06-01T12:00:00.000Z", world.Simulator.FindImage(TestWorld.East, image)!.LastLaunchedTime);
-        Assert.Equal(InstanceStateName.Terminated, terminated.TerminatingInstances[0].CurrentState.Name);
+        Assert.Equal(InstanceStateName.ShuttingDown, terminated.TerminatingInstances[0].CurrentState.Name);
         var all = await world.EastClient.DescribeInstancesAsync(new DescribeInstancesRequest());
         var reservationOut = Assert.Single(all.Reservations);
         Assert.Equal(reservation.ReservationId, reservationOut.ReservationId);

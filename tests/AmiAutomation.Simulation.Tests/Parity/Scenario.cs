@@ -28,8 +28,9 @@ internal static class Scenario
         + $"devices=[{string.Join(',', (image.BlockDeviceMappings ?? []).Select(b => b.Ebs?.SnapshotId))}] "
         + $"tags=[{string.Join(',', (image.Tags ?? []).OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => t.Key + "=" + t.Value))}]";
 
+    /// <summary>An unordered set of ids: <see cref="Transcript"/> sorts it after replacing ids by placeholders.</summary>
     public static string Ids(IEnumerable<Image>? images) =>
-        images is null ? "null" : "[" + string.Join(',', images.Select(i => i.ImageId).Order(StringComparer.Ordinal)) + "]";
+        images is null ? "null" : "{" + string.Join(',', images.Select(i => i.ImageId)) + "}";
 
     public static string Names(IEnumerable<Image>? images) =>
         images is null ? "null" : "[" + string.Join(',', images.Select(i => i.Name).Order(StringComparer.Ordinal)) + "]";

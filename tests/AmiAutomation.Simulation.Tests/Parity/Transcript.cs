@@ -12,7 +12,9 @@ internal sealed partial class Transcript
     private readonly List<string> _lines = [];
     private readonly Dictionary<string, string> _placeholders = new(StringComparer.Ordinal);
 
-    public void Note(string label, object? value) => _lines.Add($"{label}: {Normalize(value?.ToString() ?? "null")}");
+    /// <summary>Notes a value; ids become placeholders and <c>{a,b}</c> sets are sorted afterwards.</summary>
+    public void Note(string label, object? value) =>
+        _lines.Add($"{label}: {SetPattern().Replace(Normalize(value?.ToString() ?? "null"), m => "{" + string.Join(',', m.Groups[1].Value.Split(',').Order(StringComparer.Ordinal)) + "}")}");
 
     /// <summary>Runs a call and notes either its described result or the EC2 error code.</summary>
     public async Task<T?> Step<T>(string label, Func<Task<T>> call, Func<T, object?> describe)
@@ -44,6 +46,9 @@ internal sealed partial class Transcript
 
         return placeholder;
     });
+
+    [GeneratedRegex(@"\{([^{}]*)\}")]
+    private static partial Regex SetPattern();
 
     [GeneratedRegex(@"\b(ami|snap|i|lt|vol|r)-[0-9a-f]{8,17}\b")]
     private static partial Regex IdPattern();

@@ -1,0 +1,54 @@
+using AmiAutomation.Core.Ledger;
+
+namespace AmiAutomation.Lambda.Tests.Support;
+
+/// <summary>
+/// Wraps the in-memory ledger and records, for every call, the DynamoDB action the deployed ledger
+/// (<c>AmiAutomation.Aws.Ledger.DynamoDbDeregistrationLedger</c>) sends for it — before the call, since an attempt
+/// already needs the permission:
+/// <code>
+/// IDeregistrationLedger      DynamoDbDeregistrationLedger sends      IAM action
+/// PutAsync                   PutItem                                 dynamodb:PutItem
+/// GetAsync                   GetItem (ConsistentRead)                dynamodb:GetItem
+/// ListAsync                  Query on the region's partition, paged  dynamodb:Query
+/// UpdateStatusAsync          UpdateItem (attribute_exists condition) dynamodb:UpdateItem
+/// </code>
+/// <see cref="ActionOf"/> holds this table; a test checks it against the real class's SDK calls.
+/// </summary>
+internal sealed class DynamoDbActionRecordingLedger(IDeregistrationLedger inner, PermissionLog log) : IDeregistrationLedger
+{
+    /// <summary>IDeregistrationLedger method name → the IAM action of the DynamoDB call behind it.</summary>
+    public static IReadOnlyDictionary<string, string> ActionOf { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [nameof(IDeregistrationLedger.PutAsync)] = "dynamodb:PutItem",
+        [nameof(IDeregistrationLedger.GetAsync)] = "dynamodb:GetItem",
+        [nameof(IDeregistrationLedger.ListAsync)] = "dynamodb:Query",
+        [nameof(IDeregistrationLedger.UpdateStatusAsync)] = "dynamodb:UpdateItem",
+    };
+
+    public Task PutAsync(LedgerRecord record, CancellationToken cancellationToken)
+    {
+        Record(nameof(PutAsync));
+        return inner.PutAsync(record, cancellationToken);
+    }
+
+    public Task<LedgerRecord?> GetAsync(string region, string imageId, CancellationToken cancellationToken)
+    {
+        Record(nameof(GetAsync));
+        return inner.GetAsync(region, imageId, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<LedgerRecord>> ListAsync(string region, CancellationToken cancellationToken)
+    {
+        Record(nameof(ListAsync));
+        return inner.ListAsync(region, cancellationToken);
+    }
+
+    public Task UpdateStatusAsync(string region, string imageId, LedgerStatus status, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        Record(nameof(UpdateStatusAsync));
+        return inner.UpdateStatusAsync(region, imageId, status, at, cancellationToken);
+    }
+
+    private void Record(string method) => log.Add(ActionOf[method]);
+}

@@ -1,0 +1,46 @@
+using System.Reflection;
+using System.Runtime.ExceptionServices;
+using Amazon.EC2;
+using Amazon.EC2.Model;
+
+namespace AmiAutomation.Lambda.Tests.Support;
+
+/// <summary>
+/// Forwards every <see cref="IAmazonEC2"/> call to the simulated client unchanged and records the permissions EC2
+/// checks on our behalf for a request's parameters, which the simulator's CallLog (action names only) cannot show:
+/// DeregisterImage with <c>DeleteAssociatedSnapshots = true</c> deletes the snapshots as the caller, so it needs
+/// <c>ec2:DeleteSnapshot</c> (without it EC2 reports <c>missing-permissions</c> per snapshot and keeps them).
+/// </summary>
+public class ImpliedPermissionProxy : DispatchProxy
+{
+    private IAmazonEC2 _target = null!;
+    private Action<string> _record = null!;
+
+    internal static IAmazonEC2 Wrap(IAmazonEC2 target, PermissionLog log)
+    {
+        var client = Create<IAmazonEC2, ImpliedPermissionProxy>();
+        var proxy = (ImpliedPermissionProxy)(object)client;
+        proxy._target = target;
+        proxy._record = log.Add;
+        return client;
+    }
+
+    protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+    {
+        ArgumentNullException.ThrowIfNull(targetMethod);
+        if (args is [DeregisterImageRequest { DeleteAssociatedSnapshots: true }, ..])
+        {
+            _record("ec2:DeleteSnapshot");
+        }
+
+        try
+        {
+            return targetMethod.Invoke(_target, args);
+        }
+        catch (TargetInvocationException ex) when (ex.InnerException is not null)
+        {
+            ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
+            throw;
+        }
+    }
+}
