@@ -34,6 +34,12 @@ public sealed partial class SimulatedEc2Client : AmazonEC2Client
         pipeline.AddHandler(new UnsupportedOperationHandler());
     }
 
+    /// <summary>The simulator owns and shares this client (one per region): disposing it, e.g. in a
+    /// <c>using</c>, leaves it usable.</summary>
+    protected override void Dispose(bool disposing)
+    {
+    }
+
     private Task<TResponse> Invoke<TRequest, TResponse>(string action, ThrottleBucket bucket, TRequest request, bool? dryRun, Func<OperationContext, TRequest, TResponse> operation, CancellationToken cancellationToken)
         where TRequest : class
     {

@@ -1,11 +1,22 @@
+using AmiAutomation.Benchmarks.Calls;
 using AmiAutomation.Benchmarks.ColdStart;
+using AmiAutomation.Benchmarks.Throttle;
 using BenchmarkDotNet.Running;
 
-// `coldstart --aot <bootstrap> --jit <dll> [--runs N]` measures start-up; anything else goes to BenchmarkDotNet.
-if (args.Length > 0 && args[0] == "coldstart")
+// Figures programs by name; anything else goes to BenchmarkDotNet (e.g. `--filter '*Planning*' '*ReferenceIndex*'`).
+//   coldstart --aot <bootstrap> --jit <dll> [--runs N]   start-up, Native AOT against JIT
+//   calls [--images 1000,10000,50000]                     EC2 calls per inventory and per dry-run expire sweep
+//   throttle [--deregistrations 1000] [--clock virtual|real]   deregistrations under EC2's token buckets
+return args switch
 {
-    return await ColdStartCommand.RunAsync(args[1..], Console.Out);
-}
+    ["coldstart", .. var rest] => await ColdStartCommand.RunAsync(rest, Console.Out),
+    ["calls", .. var rest] => await CallsCommand.RunAsync(rest, Console.Out),
+    ["throttle", .. var rest] => await ThrottleCommand.RunAsync(rest, Console.Out),
+    _ => RunBenchmarks(args),
+};
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-return 0;
+static int RunBenchmarks(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    return 0;
+}

@@ -51,6 +51,20 @@ public sealed class SimulatedEc2ClientTests
     }
 
     [Fact]
+    public async Task DisposedByACaller_StaysUsable()
+    {
+        var world = new TestWorld();
+        var id = world.Image();
+
+        using (var client = world.Simulator.ClientFactory.ForRegion(TestWorld.East))
+        {
+            await client.DescribeImagesAsync(new DescribeImagesRequest { ImageIds = [id] });
+        }
+
+        Assert.Single((await world.Simulator.ClientFactory.ForRegion(TestWorld.East).DescribeImagesAsync(new DescribeImagesRequest { ImageIds = [id] })).Images);
+    }
+
+    [Fact]
     public async Task Calls_AreRecordedWithRegionAndOutcome()
     {
         var world = new TestWorld();

@@ -21,7 +21,8 @@ internal static class CallsReport
         {
             var e = r.Expected;
             var i = r.Inventory;
-            lines.Add(Invariant(
+            lines.Add(string.Create(
+                CultureInfo.InvariantCulture,
                 $"| {r.Images:N0} | {r.ImagesWithLastLaunched:N0} | {r.Census.LiveInstances:N0} / {r.Census.LaunchTemplates:N0} / {r.Census.VersionsPerTemplate.Sum():N0} "
                 + $"| {Pair(i.Of("DescribeImages"), e.DescribeImages)} | {Pair(i.Of("DescribeImageReferences"), e.DescribeImageReferences)} "
                 + $"| {Pair(i.Of("DescribeInstances"), e.DescribeInstances)} | {Pair(i.Of("DescribeLaunchTemplates"), e.DescribeLaunchTemplates)} "
@@ -38,8 +39,10 @@ internal static class CallsReport
         {
             var s = r.Sweep;
             var other = s.ByAction.Where(kv => !SweepActions.Contains(kv.Key)).Select(kv => $"{kv.Key} {kv.Value}").ToList();
-            lines.Add(Invariant(
-                $"| {r.Images:N0} | {r.Decisions:N0} | {r.Acted} | " + string.Join(" | ", SweepActions.Select(a => s.Of(a).ToString("N0", CultureInfo.InvariantCulture)))
+            var perAction = string.Join(" | ", SweepActions.Select(a => s.Of(a).ToString("N0", CultureInfo.InvariantCulture)));
+            lines.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"| {r.Images:N0} | {r.Decisions:N0} | {r.Acted} | {perAction}"
                 + $" | {(other.Count == 0 ? "none" : string.Join(", ", other))} | {s.Total:N0} | {s.Total - r.Expected.Total:N0} | {s.Failed} | {s.Simulated.TotalSeconds:F1} s | {s.Wall.TotalSeconds:F1} s |"));
         }
 

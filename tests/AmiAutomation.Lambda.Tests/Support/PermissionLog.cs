@@ -3,12 +3,14 @@ namespace AmiAutomation.Lambda.Tests.Support;
 /// <summary>
 /// IAM actions the functions needed that the simulator's CallLog cannot show: DynamoDB ledger calls and permissions
 /// EC2 checks on our behalf (e.g. ec2:DeleteSnapshot for DeregisterImage with DeleteAssociatedSnapshots). In call
-/// order, so a window of it can be attributed to one invocation. Thread safe.
+/// order, so a window of it can be attributed to one invocation. Also the tag keys of every CreateTags request, for
+/// policies that limit them (<c>aws:TagKeys</c>). Thread safe.
 /// </summary>
 internal sealed class PermissionLog
 {
     private readonly Lock _gate = new();
     private readonly List<string> _actions = [];
+    private readonly List<string> _tagKeys = [];
 
     public int Count
     {
@@ -18,6 +20,34 @@ internal sealed class PermissionLog
             {
                 return _actions.Count;
             }
+        }
+    }
+
+    public int TagKeyCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _tagKeys.Count;
+            }
+        }
+    }
+
+    public void AddTagKeys(IEnumerable<string> keys)
+    {
+        lock (_gate)
+        {
+            _tagKeys.AddRange(keys);
+        }
+    }
+
+    /// <summary>The CreateTags keys recorded after the first <paramref name="skip"/>.</summary>
+    public IReadOnlyList<string> TagKeysSince(int skip)
+    {
+        lock (_gate)
+        {
+            return [.. _tagKeys.Skip(skip)];
         }
     }
 

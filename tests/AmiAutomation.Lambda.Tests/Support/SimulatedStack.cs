@@ -129,16 +129,19 @@ internal sealed class SimulatedStack
         InvokeAsync(function, payload, RestoreJsonContext.Default.RestoreOutput);
 
     /// <summary>Where the logs stand now; pass it to <see cref="ActionsSince"/> after an invocation.</summary>
-    public (int Calls, int Permissions) Mark() => (Ec2.Calls.Count, Permissions.Count);
+    public LogMark Mark() => new(Ec2.Calls.Count, Permissions.Count, Permissions.TagKeyCount);
 
     /// <summary>
     /// Every IAM action needed since <paramref name="mark"/>: each simulator call as <c>ec2:&lt;Action&gt;</c> (dry
     /// runs and refused calls included: they need the same permission) plus <see cref="Permissions"/>.
     /// </summary>
-    public IReadOnlySet<string> ActionsSince((int Calls, int Permissions) mark) =>
+    public IReadOnlySet<string> ActionsSince(LogMark mark) =>
         Ec2.Calls.All.Skip(mark.Calls).Select(c => "ec2:" + c.Action)
             .Concat(Permissions.Since(mark.Permissions))
             .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The tag keys of every CreateTags request sent since <paramref name="mark"/>.</summary>
+    public IReadOnlySet<string> TagKeysSince(LogMark mark) => Permissions.TagKeysSince(mark.TagKeys).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>An EventBridge "EC2 AMI State Change" event as EC2 sends it.</summary>
     public static string AmiStateChange(string region, string imageId, string state) => $$"""

@@ -135,12 +135,13 @@ public sealed class KnownMotoDifferences(MotoServerFixture moto) : ParityTest(mo
     [Fact]
     public async Task Validation_Moto_Lenient_Simulator_Ec2Codes()
     {
-        using var motoBackend = Ec2Backend.Moto(_moto);
-        using var simulator = Ec2Backend.Simulated(East);
+        var (motoBackend, simulator, _, _) = await ImagesAsync();
+        using var _1 = motoBackend;
+        using var _2 = simulator;
 
         var motoOwners = await motoBackend[East].DescribeImagesAsync(new DescribeImagesRequest { Owners = ["bogus"] });
         var motoDeregister = await Errors.Of(() => motoBackend[East].DeregisterImageAsync(new DeregisterImageRequest { ImageId = "bogus" }));
-        var motoFilter = await Errors.Of(() => motoBackend[East].DescribeImagesAsync(new DescribeImagesRequest { Filters = [new Filter("no-such-filter", ["x"])] }));
+        var motoFilter = await Errors.Of(() => motoBackend[East].DescribeImagesAsync(new DescribeImagesRequest { Owners = ["self"], Filters = [new Filter("no-such-filter", ["x"])] }));
 
         Assert.Null(motoOwners.Images);
         Assert.Equal("InvalidAMIID.NotFound", motoDeregister.ErrorCode);
