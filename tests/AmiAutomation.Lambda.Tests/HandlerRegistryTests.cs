@@ -48,25 +48,13 @@ public sealed class HandlerRegistryTests
         Assert.Contains("AWS_REGION", error.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>The environment template.yaml gives the function, with parameters at their defaults.</summary>
+    /// <summary>The environment template.yaml gives the function (parameters at their defaults), plus what Lambda adds.</summary>
     private static Dictionary<string, string> TemplateEnvironment(string handler)
     {
-        var template = SamTemplate.Load();
-        var values = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["AWS_REGION"] = "eu-west-1",
-            ["AWS_ACCESS_KEY_ID"] = "test",
-            ["AWS_SECRET_ACCESS_KEY"] = "test",
-        };
-        var (_, _, properties) = template.Functions().Single(f => f.Handler == handler);
-        foreach (var variables in new[] { SamTemplate.Child(template.Root, "Globals", "Function", "Environment", "Variables"), SamTemplate.Child(properties, "Environment", "Variables") })
-        {
-            foreach (var (name, value) in TemplateValues.Resolve((YamlDotNet.RepresentationModel.YamlMappingNode)variables!, template))
-            {
-                values[name] = value;
-            }
-        }
-
+        var values = Template.TemplateEnvironment.For(handler);
+        values["AWS_REGION"] = "eu-west-1";
+        values["AWS_ACCESS_KEY_ID"] = "test";
+        values["AWS_SECRET_ACCESS_KEY"] = "test";
         return values;
     }
 }

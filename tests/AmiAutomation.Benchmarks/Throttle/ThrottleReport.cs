@@ -9,6 +9,11 @@ internal static class ThrottleReport
     {
         var c = CultureInfo.InvariantCulture;
         var failed = r.FailedCalls.Count == 0 ? "0" : string.Join(", ", r.FailedCalls.Select(kv => $"{kv.Key} ×{kv.Value}"));
+        if (r.FailedDeregisterCalls.Count > 0)
+        {
+            failed += " (DeregisterImage call " + string.Join(", ", r.FailedDeregisterCalls.Select(f => string.Create(c, $"#{f.Position} at +{f.Seconds:F3} s"))) + ")";
+        }
+
         var lines = new[]
         {
             string.Create(c, $"| Clock | Deregistrations | Outcomes | Failed calls | First → last DeregisterImage | Expected ({r.Deregistrations} − {r.Burst}) / {r.RefillPerSecond:0.#}/s | Achieved rate after the burst | vs sustained {r.RefillPerSecond:0.#}/s | Execution phase (simulated / wall) | Goal ≥ 0.9 and 0 failed |"),

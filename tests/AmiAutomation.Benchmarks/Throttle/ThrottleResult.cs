@@ -19,6 +19,9 @@ internal sealed record ThrottleResult
     /// <summary>Failed calls of the execution phase, "action errorCode" → count.</summary>
     public required IReadOnlyDictionary<string, int> FailedCalls { get; init; }
 
+    /// <summary>Failed DeregisterImage calls: 1-based position among the DeregisterImage calls and seconds after the first.</summary>
+    public required IReadOnlyList<(int Position, double Seconds)> FailedDeregisterCalls { get; init; }
+
     /// <summary>Simulator time from the first to the last DeregisterImage call.</summary>
     public required TimeSpan FirstToLast { get; init; }
 

@@ -86,6 +86,10 @@ internal static class ThrottleRun
             DeregisterCalls = deregisterCalls.Count,
             CallsByAction = account.Simulator.Calls.CountsByAction,
             FailedCalls = Failures(account),
+            FailedDeregisterCalls = [.. deregisterCalls
+                .Select((call, index) => (Call: call, Position: index + 1))
+                .Where(x => x.Call.ErrorCode is not null)
+                .Select(x => (x.Position, (x.Call.At - deregisterCalls[0].At).TotalSeconds))],
             FirstToLast = deregisterCalls.Count > 1 ? deregisterCalls[^1].At - deregisterCalls[0].At : TimeSpan.Zero,
             Execution = end - start,
             Wall = wall.Elapsed,

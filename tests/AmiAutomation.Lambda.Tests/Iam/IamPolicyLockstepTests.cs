@@ -3,6 +3,7 @@ using AmiAutomation.Core.Images;
 using AmiAutomation.Core.Ledger;
 using AmiAutomation.Core.Tagging;
 using AmiAutomation.Functions.Common;
+using AmiAutomation.Functions.Copy;
 using AmiAutomation.Lambda.Tests.Support;
 using AmiAutomation.Lambda.Tests.Template;
 using Amazon.DynamoDBv2;
@@ -82,7 +83,7 @@ public sealed class IamPolicyLockstepTests(LockstepScenarios scenarios) : IClass
         {
             foreach (var statement in PolicyStatement.Of(properties).Where(s => s.Actions.Any(a => PolicyStatement.Namespace(a) == "kms")))
             {
-                Assert.True(handler == "copy", $"'{handler}' grants KMS actions ({statement.Sid}); only copy encrypts (through CopyImage).");
+                Assert.True(handler == CopyFunction.FunctionName, $"'{handler}' grants KMS actions ({statement.Sid}); only copy encrypts (through CopyImage).");
                 Assert.All(statement.Actions, a => Assert.Equal("kms", PolicyStatement.Namespace(a)));
                 var viaService = SamTemplate.Child(statement.Condition ?? new YamlMappingNode(), "StringLike", "kms:ViaService") as YamlScalarNode;
                 Assert.True(viaService is not null, $"copy's KMS statement {statement.Sid} has no StringLike kms:ViaService condition.");
@@ -90,7 +91,7 @@ public sealed class IamPolicyLockstepTests(LockstepScenarios scenarios) : IClass
             }
         }
 
-        Assert.Contains(Granted("copy"), a => PolicyStatement.Namespace(a) == "kms");
+        Assert.Contains(Granted(CopyFunction.FunctionName), a => PolicyStatement.Namespace(a) == "kms");
     }
 
     [Fact]
