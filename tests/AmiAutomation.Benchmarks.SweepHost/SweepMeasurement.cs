@@ -44,14 +44,12 @@ internal static class SweepMeasurement
         var heapAfterFleet = GC.GetGCMemoryInfo().HeapSizeBytes;
         var peakReset = ProcessMemory.TryResetPeak();
 
-        var liveAfterFleet = GC.GetTotalMemory(forceFullCollection: false);
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         var (summary, sweep) = await InvokeExpireAsync(simulator, options, time);
         var peak = ProcessMemory.PeakBytes;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         var collections = string.Join("/", Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectionsBefore[g]));
-        var retained = GC.GetTotalMemory(forceFullCollection: true) - liveAfterFleet;
         GC.KeepAlive(simulator);
         var share = peak - afterFleet;
         var met = peak < GoalBytes;
@@ -61,7 +59,7 @@ internal static class SweepMeasurement
             string.Create(c, $"sweep-host: expire ({mode}) over {fleet.Images:N0} simulated images, rate limits {(options.DocumentedRateLimits ? "EC2 documented" : "unlimited")}, {Environment.ProcessorCount} cores, {time.GetUtcNow():u}"),
             string.Create(c, $"RSS at start {ProcessMemory.Megabytes(atStart)}; fleet built in {build.Elapsed.TotalSeconds:F1} s (peak RSS while building {ProcessMemory.Megabytes(peakDuringBuild)}); after a full GC: RSS {ProcessMemory.Megabytes(afterFleet)}, GC heap {ProcessMemory.Megabytes(heapAfterFleet)} (fleet: {fleet.Snapshots:N0} snapshots, {fleet.Instances:N0} instances, {fleet.LaunchTemplateVersions:N0} launch template versions)"),
             string.Create(c, $"sweep: {sweep.TotalSeconds:F1} s; {summary.TotalDecisions:N0} decisions; outcomes {string.Join(", ", summary.Outcomes.Select(kv => $"{kv.Key} {kv.Value}"))}; failed sources {summary.FailedSources.Count}; completed {summary.Completed}"),
-            string.Create(c, $"sweep allocated {ProcessMemory.Megabytes(allocated)} in total; GC collections gen0/1/2 during the sweep {collections}; retained after it {ProcessMemory.Megabytes(retained)}; GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, {System.Runtime.GCSettings.LatencyMode}, memory available to the GC {ProcessMemory.Megabytes(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes)}"),
+            string.Create(c, $"sweep allocated {ProcessMemory.Megabytes(allocated)} in total; GC collections gen0/1/2 during the sweep {collections}; GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, {System.Runtime.GCSettings.LatencyMode}, memory available to the GC {ProcessMemory.Megabytes(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes)}"),
             string.Create(c, $"peak RSS during the sweep {ProcessMemory.Megabytes(peak)} ({(peakReset ? "VmHWM reset after the fleet was built" : "VmHWM could NOT be reset: peak since process start")}); sweep's share above the fleet ≈ {ProcessMemory.Megabytes(share)}"),
             string.Create(c, $"| {mode} | {fleet.Images:N0} | {ProcessMemory.Megabytes(afterFleet)} | {ProcessMemory.Megabytes(peak)} | {ProcessMemory.Megabytes(share)} | {sweep.TotalSeconds:F1} s | < 128 MiB: {(met ? "met" : "MISSED")} |"),
         ];

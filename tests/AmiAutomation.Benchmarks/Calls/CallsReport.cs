@@ -68,9 +68,17 @@ internal static class CallsReport
             && s.Of("DescribeImageAttribute") >= a && s.Of("DescribeImageAttribute") <= 2 * a
             && s.Of("DeregisterImage") == a
             && s.ByAction.Keys.All(SweepActions.Contains);
+        var i = r.Inventory;
+        var e = r.Expected;
+        var inventoryOk = i.Of("DescribeImages") == e.DescribeImages
+            && i.Of("DescribeImageReferences") == e.DescribeImageReferences
+            && i.Of("DescribeInstances") == e.DescribeInstances
+            && i.Of("DescribeLaunchTemplates") == e.DescribeLaunchTemplates
+            && i.Of("DescribeLaunchTemplateVersions") == e.DescribeLaunchTemplateVersions
+            && i.Total == e.Total;
         return
         [
-            Invariant($"inventory calls = formula ({r.Inventory.Total:N0} = {r.Expected.Total:N0}): {Verdict(r.Inventory.Total == r.Expected.Total && r.Expected.Total == r.Inventory.Of("DescribeImages") + r.Inventory.Of("DescribeImageReferences") + r.Inventory.Of("DescribeInstances") + r.Inventory.Of("DescribeLaunchTemplates") + r.Inventory.Of("DescribeLaunchTemplateVersions"))}"),
+            Invariant($"inventory calls = formula, action by action ({r.Inventory.Total:N0} = {r.Expected.Total:N0}): {Verdict(inventoryOk)}"),
             Invariant($"zero per-image DescribeImageAttribute in the inventory ({r.ImagesWithLastLaunched:N0} images carry LastLaunchedTime from DescribeImages): {Verdict(r.Inventory.Of("DescribeImageAttribute") == 0)}"),
             Invariant($"sweep = formula + per planned deregistration only (a = {a}; DescribeImageAttribute {s.Of("DescribeImageAttribute")} within [a, 2a]): {Verdict(recheckOk)}"),
             Invariant($"inventory complete, zero failed calls under EC2 throttling: {Verdict(r.InventoryComplete && r.Inventory.Failed == 0 && s.Failed == 0)}"),

@@ -21,9 +21,6 @@ internal sealed class VirtualClock : TimeProvider
 
     public VirtualClock(DateTimeOffset start) => _now = start.ToUniversalTime();
 
-    /// <summary>Timers fired so far (each one a wait the work would have spent in real time).</summary>
-    public int TimersFired { get; private set; }
-
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
@@ -126,8 +123,6 @@ internal sealed class VirtualClock : TimeProvider
                 next.Sequence = ++_sequence;
                 _scheduled.Add(next);
             }
-
-            TimersFired++;
         }
 
         next.Fire();

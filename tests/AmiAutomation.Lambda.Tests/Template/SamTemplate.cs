@@ -52,6 +52,9 @@ internal sealed class SamTemplate
         return current;
     }
 
+    /// <summary>Deny statements (guard rails such as "never deregister a kept image") grant nothing.</summary>
+    public static bool IsAllow(YamlMappingNode statement) => Scalar(statement, "Effect") is null or "Allow";
+
     /// <summary>Every IAM action granted to a function through inline policy statements, e.g. "ec2:DescribeImages".</summary>
     public static IReadOnlySet<string> GrantedActions(YamlMappingNode functionProperties)
     {
@@ -68,7 +71,7 @@ internal sealed class SamTemplate
                 continue;
             }
 
-            foreach (var statement in statements.Children.OfType<YamlMappingNode>())
+            foreach (var statement in statements.Children.OfType<YamlMappingNode>().Where(IsAllow))
             {
                 switch (Child(statement, "Action"))
                 {
