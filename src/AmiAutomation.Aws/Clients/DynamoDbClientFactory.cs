@@ -1,5 +1,4 @@
 using AmiAutomation.Aws.Regions;
-using Amazon;
 using Amazon.DynamoDBv2;
 
 namespace AmiAutomation.Aws.Clients;
@@ -18,28 +17,6 @@ public static class DynamoDbClientFactory
     public static AmazonDynamoDBConfig CreateConfig(string region, AwsClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        RegionName.Validate(region);
-        var config = new AmazonDynamoDBConfig
-        {
-            RetryMode = options.RetryMode,
-            MaxErrorRetry = options.MaxErrorRetry,
-            IgnoreConfiguredEndpointUrls = true,
-        };
-        if (options.Timeout is { } timeout)
-        {
-            config.Timeout = timeout;
-        }
-
-        if (options.DynamoDbEndpointUrl is { } endpoint)
-        {
-            config.ServiceURL = endpoint.ToString();
-            config.AuthenticationRegion = region;
-        }
-        else
-        {
-            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
-        }
-
-        return config;
+        return AwsClientConfigs.Configure(new AmazonDynamoDBConfig(), region, options, options.DynamoDbEndpointUrl);
     }
 }

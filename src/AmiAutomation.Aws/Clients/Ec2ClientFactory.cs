@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using AmiAutomation.Aws.Regions;
-using Amazon;
 using Amazon.EC2;
 
 namespace AmiAutomation.Aws.Clients;
@@ -31,29 +30,7 @@ public sealed class Ec2ClientFactory : IEc2ClientFactory, IDisposable
     public static AmazonEC2Config CreateConfig(string region, AwsClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        RegionName.Validate(region);
-        var config = new AmazonEC2Config
-        {
-            RetryMode = options.RetryMode,
-            MaxErrorRetry = options.MaxErrorRetry,
-            IgnoreConfiguredEndpointUrls = true,
-        };
-        if (options.Timeout is { } timeout)
-        {
-            config.Timeout = timeout;
-        }
-
-        if (options.Ec2EndpointUrl is { } endpoint)
-        {
-            config.ServiceURL = endpoint.ToString();
-            config.AuthenticationRegion = region;
-        }
-        else
-        {
-            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
-        }
-
-        return config;
+        return AwsClientConfigs.Configure(new AmazonEC2Config(), region, options, options.Ec2EndpointUrl);
     }
 
     public void Dispose()

@@ -1,5 +1,3 @@
-using AmiAutomation.Aws.Paging;
-using AmiAutomation.Aws.Throttling;
 using AmiAutomation.Core.References;
 using Amazon.EC2.Model;
 using ImageReference = AmiAutomation.Core.References.ImageReference;
@@ -25,21 +23,17 @@ internal static class ImageReferenceSource
     {
         foreach (var batch in imageIds.Chunk(context.Options.ImageReferenceBatchSize))
         {
-            await Pager.ReadAllAsync(
+            await context.ReadAllAsync(
+                run,
                 Action,
-                (token, ct) => context.SendAsync(
-                    run,
-                    Action,
-                    Ec2ActionClass.Describe,
-                    (ec2, c) => ec2.DescribeImageReferencesAsync(
-                        new DescribeImageReferencesRequest
-                        {
-                            ImageIds = [.. batch],
-                            IncludeAllResourceTypes = true,
-                            MaxResults = context.Options.ImageReferencePageSize,
-                            NextToken = token,
-                        },
-                        c),
+                (ec2, token, ct) => ec2.DescribeImageReferencesAsync(
+                    new DescribeImageReferencesRequest
+                    {
+                        ImageIds = [.. batch],
+                        IncludeAllResourceTypes = true,
+                        MaxResults = context.Options.ImageReferencePageSize,
+                        NextToken = token,
+                    },
                     ct),
                 response => response.NextToken,
                 response =>
@@ -58,7 +52,6 @@ internal static class ImageReferenceSource
                             reference.Arn ?? reference.ResourceType?.Value ?? "(unknown resource)"));
                     }
                 },
-                context.Options.MaxPagesPerListing,
                 cancellationToken).ConfigureAwait(false);
         }
     }

@@ -1,6 +1,4 @@
 using AmiAutomation.Aws.Mapping;
-using AmiAutomation.Aws.Paging;
-using AmiAutomation.Aws.Throttling;
 using AmiAutomation.Core.Images;
 using Amazon.EC2.Model;
 
@@ -14,22 +12,18 @@ internal static class ImageSource
 
     /// <summary>Fills <paramref name="images"/> (by id) as pages arrive, so a failure keeps what was read.</summary>
     public static Task ReadAsync(InventoryContext context, SourceRun run, Dictionary<string, AmiImage> images, CancellationToken cancellationToken) =>
-        Pager.ReadAllAsync(
+        context.ReadAllAsync(
+            run,
             Action,
-            (token, ct) => context.SendAsync(
-                run,
-                Action,
-                Ec2ActionClass.Describe,
-                (ec2, c) => ec2.DescribeImagesAsync(
-                    new DescribeImagesRequest
-                    {
-                        Owners = ["self"],
-                        IncludeDeprecated = true,
-                        IncludeDisabled = true,
-                        MaxResults = context.Options.ImagePageSize,
-                        NextToken = token,
-                    },
-                    c),
+            (ec2, token, ct) => ec2.DescribeImagesAsync(
+                new DescribeImagesRequest
+                {
+                    Owners = ["self"],
+                    IncludeDeprecated = true,
+                    IncludeDisabled = true,
+                    MaxResults = context.Options.ImagePageSize,
+                    NextToken = token,
+                },
                 ct),
             response => response.NextToken,
             response =>
@@ -42,6 +36,5 @@ internal static class ImageSource
 
                 run.Items = images.Count;
             },
-            context.Options.MaxPagesPerListing,
             cancellationToken);
 }

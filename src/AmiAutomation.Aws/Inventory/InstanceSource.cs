@@ -1,5 +1,3 @@
-using AmiAutomation.Aws.Paging;
-using AmiAutomation.Aws.Throttling;
 using AmiAutomation.Core.References;
 using Amazon.EC2.Model;
 using ImageReference = AmiAutomation.Core.References.ImageReference;
@@ -16,21 +14,17 @@ internal static class InstanceSource
     public static readonly IReadOnlyList<string> LiveStates = ["pending", "running", "shutting-down", "stopping", "stopped"];
 
     public static Task ReadAsync(InventoryContext context, SourceRun run, List<ImageReference> references, CancellationToken cancellationToken) =>
-        Pager.ReadAllAsync(
+        context.ReadAllAsync(
+            run,
             Action,
-            (token, ct) => context.SendAsync(
-                run,
-                Action,
-                Ec2ActionClass.Describe,
-                (ec2, c) => ec2.DescribeInstancesAsync(
-                    new DescribeInstancesRequest
-                    {
-                        Filters = [new Filter("instance-state-name", [.. LiveStates])],
-                        MaxResults = context.Options.InstancePageSize,
-                        IncludeManagedResources = context.Options.IncludeManagedResources ? true : null,
-                        NextToken = token,
-                    },
-                    c),
+            (ec2, token, ct) => ec2.DescribeInstancesAsync(
+                new DescribeInstancesRequest
+                {
+                    Filters = [new Filter("instance-state-name", [.. LiveStates])],
+                    MaxResults = context.Options.InstancePageSize,
+                    IncludeManagedResources = context.Options.IncludeManagedResources ? true : null,
+                    NextToken = token,
+                },
                 ct),
             response => response.NextToken,
             response =>
@@ -44,6 +38,5 @@ internal static class InstanceSource
                     }
                 }
             },
-            context.Options.MaxPagesPerListing,
             cancellationToken);
 }

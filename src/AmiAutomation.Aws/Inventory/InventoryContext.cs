@@ -1,3 +1,4 @@
+using AmiAutomation.Aws.Paging;
 using AmiAutomation.Aws.Throttling;
 using Amazon.EC2;
 
@@ -19,4 +20,24 @@ internal sealed record InventoryContext(string Region, IAmazonEC2 Client, Ec2Rat
         run.Calls++;
         return await send(Client, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Reads a Describe* listing to the end (<see cref="Pager"/>, at most <see cref="InventoryOptions.MaxPagesPerListing"/>
+    /// pages), each page sent through <see cref="SendAsync{TResponse}"/> with the page's NextToken.
+    /// </summary>
+    public Task ReadAllAsync<TResponse>(
+        SourceRun run,
+        string action,
+        Func<IAmazonEC2, string?, CancellationToken, Task<TResponse>> send,
+        Func<TResponse, string?> nextToken,
+        Action<TResponse> onPage,
+        CancellationToken cancellationToken)
+        where TResponse : class =>
+        Pager.ReadAllAsync(
+            action,
+            (token, ct) => SendAsync(run, action, Ec2ActionClass.Describe, (ec2, c) => send(ec2, token, c), ct),
+            nextToken,
+            onPage,
+            Options.MaxPagesPerListing,
+            cancellationToken);
 }

@@ -1,6 +1,4 @@
 using AmiAutomation.Aws.Errors;
-using AmiAutomation.Aws.Paging;
-using AmiAutomation.Aws.Throttling;
 using AmiAutomation.Core.References;
 using Amazon.EC2;
 using Amazon.EC2.Model;
@@ -27,24 +25,19 @@ internal static class LaunchTemplateSource
     public static async Task ReadAsync(InventoryContext context, SourceRun run, List<ImageReference> references, CancellationToken cancellationToken)
     {
         var templateIds = new List<string>();
-        await Pager.ReadAllAsync(
+        await context.ReadAllAsync(
+            run,
             ListAction,
-            (token, ct) => context.SendAsync(
-                run,
-                ListAction,
-                Ec2ActionClass.Describe,
-                (ec2, c) => ec2.DescribeLaunchTemplatesAsync(
-                    new DescribeLaunchTemplatesRequest
-                    {
-                        MaxResults = context.Options.LaunchTemplatePageSize,
-                        IncludeManagedResources = context.Options.IncludeManagedResources ? true : null,
-                        NextToken = token,
-                    },
-                    c),
+            (ec2, token, ct) => ec2.DescribeLaunchTemplatesAsync(
+                new DescribeLaunchTemplatesRequest
+                {
+                    MaxResults = context.Options.LaunchTemplatePageSize,
+                    IncludeManagedResources = context.Options.IncludeManagedResources ? true : null,
+                    NextToken = token,
+                },
                 ct),
             response => response.NextToken,
             response => templateIds.AddRange((response.LaunchTemplates ?? []).Select(t => t.LaunchTemplateId).Where(id => !string.IsNullOrEmpty(id))),
-            context.Options.MaxPagesPerListing,
             cancellationToken).ConfigureAwait(false);
 
         var unresolved = new List<string>();
@@ -75,22 +68,18 @@ internal static class LaunchTemplateSource
         List<ImageReference> references,
         List<string> unresolved,
         CancellationToken cancellationToken) =>
-        Pager.ReadAllAsync(
+        context.ReadAllAsync(
+            run,
             VersionsAction,
-            (token, ct) => context.SendAsync(
-                run,
-                VersionsAction,
-                Ec2ActionClass.Describe,
-                (ec2, c) => ec2.DescribeLaunchTemplateVersionsAsync(
-                    new DescribeLaunchTemplateVersionsRequest
-                    {
-                        LaunchTemplateId = templateId,
-                        MaxResults = context.Options.LaunchTemplateVersionPageSize,
-                        ResolveAlias = true,
-                        IncludeManagedResources = context.Options.IncludeManagedResources ? true : null,
-                        NextToken = token,
-                    },
-                    c),
+            (ec2, token, ct) => ec2.DescribeLaunchTemplateVersionsAsync(
+                new DescribeLaunchTemplateVersionsRequest
+                {
+                    LaunchTemplateId = templateId,
+                    MaxResults = context.Options.LaunchTemplateVersionPageSize,
+                    ResolveAlias = true,
+                    IncludeManagedResources = context.Options.IncludeManagedResources ? true : null,
+                    NextToken = token,
+                },
                 ct),
             response => response.NextToken,
             response =>
@@ -115,6 +104,5 @@ internal static class LaunchTemplateSource
                     }
                 }
             },
-            context.Options.MaxPagesPerListing,
             cancellationToken);
 }

@@ -3,7 +3,6 @@ using AmiAutomation.Core.Images;
 using AmiAutomation.Core.Inventory;
 using AmiAutomation.Core.Planning;
 using AmiAutomation.Core.Policies;
-using AmiAutomation.Core.Protection;
 using AmiAutomation.Core.Tagging;
 
 namespace AmiAutomation.Core.Deprecation;
@@ -18,15 +17,13 @@ internal sealed class DeprecationRun
     private readonly InventorySnapshot _inventory;
     private readonly IReadOnlyList<AmiImage> _images;
     private readonly DeprecationPolicy _policy;
-    private readonly PlanSelection _selection;
     private readonly DateTimeOffset _now;
     private readonly FamilyIndex _families;
-    private readonly ProtectionOptions _options;
+    private readonly ImageGate _gate;
     private readonly Dictionary<string, int> _indexById;
     private readonly Decision?[] _decisions;
     private readonly byte[] _state;
     private readonly DecisionReason? _incomplete;
-    private readonly List<DecisionReason> _protections = [];
     private readonly List<DecisionReason> _fired = [];
     private readonly DateTimeOffset _target;
 
@@ -35,10 +32,9 @@ internal sealed class DeprecationRun
         _inventory = inventory;
         _images = inventory.Images;
         _policy = policy;
-        _selection = selection;
         _now = now;
         _families = new FamilyIndex(_images, policy.CreateFamilyResolver(), inventory.AccountId);
-        _options = policy.ToProtectionOptions();
+        _gate = new ImageGate(inventory, selection, _families, policy.ToProtectionOptions(), policy.KeepNewest, now);
         _decisions = new Decision?[_images.Count];
         _state = new byte[_images.Count];
         _target = DeprecationLimits.Target(now, policy.DeprecateInDays);
@@ -89,13 +85,7 @@ internal sealed class DeprecationRun
             }
         }
 
-        var order = new int[_images.Count];
-        for (var i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-        }
-
-        Array.Sort(order, (a, b) => FamilyIndex.CompareAge(_images[a], _images[b]));
+        var order = FamilyIndex.AgeOrder(_images);
         var decisions = new Decision[order.Length];
         for (var i = 0; i < order.Length; i++)
         {
@@ -115,22 +105,9 @@ internal sealed class DeprecationRun
     {
         var image = _images[index];
         var family = _families.FamilyOf(index);
-        if (!_selection.Includes(image.ImageId, family))
+        if (_gate.SkipIfGuarded(index, image, family) is { } guarded)
         {
-            return Skip(image, family, [new(ReasonCode.NotSelected, _selection.DescribeExclusion(image.ImageId, family))]);
-        }
-
-        var protections = _protections;
-        protections.Clear();
-        ImageProtections.AddTo(protections, image, _inventory.AccountId, _inventory.References, _options, _now);
-        if (_families.IsAmongNewest(index, image, _inventory.AccountId, _policy.KeepNewest))
-        {
-            protections.Add(new(ReasonCode.NewestInFamily, NewestDetail(index, image, family)));
-        }
-
-        if (protections.Count > 0)
-        {
-            return Skip(image, family, [.. protections]);
+            return guarded;
         }
 
         var fired = _fired;
@@ -143,7 +120,7 @@ internal sealed class DeprecationRun
             var sourceTime = EffectiveTime(source);
             if (sourceTime is null)
             {
-                return Skip(image, family, [new(ReasonCode.NotDue, $"copy of {sourceImage.ImageId} (in this region), which has no deprecation time")]);
+                return ImageGate.Skip(image, family, [new(ReasonCode.NotDue, $"copy of {sourceImage.ImageId} (in this region), which has no deprecation time")]);
             }
 
             fired.Add(new(ReasonCode.FollowsSourceDeprecation, $"copy of {sourceImage.ImageId}, deprecated at {PlanText.Time(sourceTime.Value)}"));
@@ -154,7 +131,7 @@ internal sealed class DeprecationRun
             AddRules(fired, index, image, family);
             if (fired.Count == 0)
             {
-                return Skip(image, family, [new(ReasonCode.NotDue, NotDueDetail(index, image))]);
+                return ImageGate.Skip(image, family, [new(ReasonCode.NotDue, NotDueDetail(index, image))]);
             }
 
             wanted = _target;
@@ -166,12 +143,12 @@ internal sealed class DeprecationRun
         {
             if (existing <= time)
             {
-                return Skip(image, family, [new(ReasonCode.AlreadyDeprecatedEarlier, $"already deprecated at {PlanText.Time(existing)}, not later than {PlanText.Time(time)}"), .. fired]);
+                return ImageGate.Skip(image, family, [new(ReasonCode.AlreadyDeprecatedEarlier, $"already deprecated at {PlanText.Time(existing)}, not later than {PlanText.Time(time)}"), .. fired]);
             }
 
             if (!_policy.AllowMovingExistingDeprecation)
             {
-                return Skip(image, family, [new(ReasonCode.DeprecationSetByHand, $"existing deprecation time {PlanText.Time(existing)} is later than {PlanText.Time(time)} and counts as set by hand; the policy does not move it"), .. fired]);
+                return ImageGate.Skip(image, family, [new(ReasonCode.DeprecationSetByHand, $"existing deprecation time {PlanText.Time(existing)} is later than {PlanText.Time(time)} and counts as set by hand; the policy does not move it"), .. fired]);
             }
 
             moved = new(ReasonCode.DeprecationMovedEarlier, $"moves the existing deprecation time {PlanText.Time(existing)} earlier to {PlanText.Time(time)}");
@@ -179,7 +156,7 @@ internal sealed class DeprecationRun
 
         if (_incomplete is not null)
         {
-            return Skip(image, family, [_incomplete, .. fired]);
+            return ImageGate.Skip(image, family, [_incomplete, .. fired]);
         }
 
         if (clamp is not null)
@@ -216,9 +193,6 @@ internal sealed class DeprecationRun
     private DateTimeOffset? EffectiveTime(int index) =>
         _decisions[index] is { Action: DecisionAction.Deprecate, DeprecateAt: { } planned } ? planned : _images[index].DeprecationTime;
 
-    private string NewestDetail(int index, AmiImage image, string family) =>
-        $"among the newest {_policy.KeepNewest} available image(s) of family '{family}' (number {_families.NewerCount(index, image) + 1} of {_families.RankedCount(family)})";
-
     private string NotDueDetail(int index, AmiImage image)
     {
         var parts = new List<string>(2);
@@ -234,7 +208,4 @@ internal sealed class DeprecationRun
 
         return string.Join("; ", parts);
     }
-
-    private static Decision Skip(AmiImage image, string family, IReadOnlyList<DecisionReason> reasons) =>
-        new() { Image = image, Family = family, Action = DecisionAction.None, Reasons = reasons };
 }

@@ -14,12 +14,10 @@ internal sealed class ExpiryRun
     private readonly InventorySnapshot _inventory;
     private readonly IReadOnlyList<AmiImage> _images;
     private readonly ExpiryPolicy _policy;
-    private readonly PlanSelection _selection;
     private readonly DateTimeOffset _now;
     private readonly FamilyIndex _families;
-    private readonly ProtectionOptions _options;
+    private readonly ImageGate _gate;
     private readonly DecisionReason? _incomplete;
-    private readonly List<DecisionReason> _protections = [];
     private readonly List<DecisionReason> _fired = [];
     private readonly List<DecisionReason> _blockers = [];
     private readonly List<string> _notes = [];
@@ -31,10 +29,9 @@ internal sealed class ExpiryRun
         _inventory = inventory;
         _images = inventory.Images;
         _policy = policy;
-        _selection = selection;
         _now = now;
         _families = new FamilyIndex(_images, policy.CreateFamilyResolver(), inventory.AccountId);
-        _options = policy.ToProtectionOptions();
+        _gate = new ImageGate(inventory, selection, _families, policy.ToProtectionOptions(), policy.KeepNewest, now);
         var failed = inventory.FailedSources;
         if (failed.Count > 0)
         {
@@ -46,13 +43,7 @@ internal sealed class ExpiryRun
 
     public Plan Build()
     {
-        var order = new int[_images.Count];
-        for (var i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-        }
-
-        Array.Sort(order, (a, b) => FamilyIndex.CompareAge(_images[a], _images[b]));
+        var order = FamilyIndex.AgeOrder(_images);
         var decisions = new Decision[order.Length];
         for (var i = 0; i < order.Length; i++)
         {
@@ -66,24 +57,9 @@ internal sealed class ExpiryRun
     {
         var image = _images[index];
         var family = _families.FamilyOf(index);
-        if (!_selection.Includes(image.ImageId, family))
+        if (_gate.SkipIfGuarded(index, image, family) is { } guarded)
         {
-            return Skip(image, family, [new(ReasonCode.NotSelected, _selection.DescribeExclusion(image.ImageId, family))]);
-        }
-
-        var protections = _protections;
-        protections.Clear();
-        ImageProtections.AddTo(protections, image, _inventory.AccountId, _inventory.References, _options, _now);
-        if (_families.IsAmongNewest(index, image, _inventory.AccountId, _policy.KeepNewest))
-        {
-            protections.Add(new(
-                ReasonCode.NewestInFamily,
-                $"among the newest {_policy.KeepNewest} available image(s) of family '{family}' (number {_families.NewerCount(index, image) + 1} of {_families.RankedCount(family)})"));
-        }
-
-        if (protections.Count > 0)
-        {
-            return Skip(image, family, [.. protections]);
+            return guarded;
         }
 
         var fired = _fired;
@@ -93,7 +69,7 @@ internal sealed class ExpiryRun
         AddRules(fired, notes, image);
         if (fired.Count == 0)
         {
-            return Skip(image, family, [new(ReasonCode.NotDue, string.Join("; ", notes))]);
+            return ImageGate.Skip(image, family, [new(ReasonCode.NotDue, string.Join("; ", notes))]);
         }
 
         var blockers = _blockers;
@@ -116,7 +92,7 @@ internal sealed class ExpiryRun
 
         if (blockers.Count > 0)
         {
-            return Skip(image, family, [.. blockers, .. fired]);
+            return ImageGate.Skip(image, family, [.. blockers, .. fired]);
         }
 
         _remaining[family] = remaining - 1;
@@ -189,7 +165,4 @@ internal sealed class ExpiryRun
 
         return remaining;
     }
-
-    private static Decision Skip(AmiImage image, string family, IReadOnlyList<DecisionReason> reasons) =>
-        new() { Image = image, Family = family, Action = DecisionAction.None, Reasons = reasons };
 }

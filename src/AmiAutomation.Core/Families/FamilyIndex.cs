@@ -60,6 +60,19 @@ internal sealed class FamilyIndex
         return byDate != 0 ? byDate : string.CompareOrdinal(a.ImageId, b.ImageId);
     }
 
+    /// <summary>The indexes of <paramref name="images"/>, oldest first (<see cref="CompareAge"/>).</summary>
+    public static int[] AgeOrder(IReadOnlyList<AmiImage> images)
+    {
+        var order = new int[images.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (a, b) => CompareAge(images[a], images[b]));
+        return order;
+    }
+
     public string FamilyOf(int index) => _familyOf[index];
 
     /// <summary>How many ranked images of the family are newer than <paramref name="image"/>.</summary>

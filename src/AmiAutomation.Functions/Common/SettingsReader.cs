@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using AmiAutomation.Aws.Regions;
+using AmiAutomation.Core.Families;
 using AmiAutomation.Core.Policies;
 using AmiAutomation.Runtime.Configuration;
 
@@ -61,6 +62,20 @@ public sealed class SettingsReader
     {
         var value = _environment.Get(name);
         return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+
+    /// <summary>A family rule override (a .NET regular expression, see <see cref="FamilyResolver"/>); null when unset
+    /// or invalid (the error is recorded).</summary>
+    public string? GetFamilyPattern(string name)
+    {
+        var pattern = GetString(name);
+        if (FamilyResolver.ValidatePattern(pattern, name) is { } error)
+        {
+            _errors.Add(error);
+            return null;
+        }
+
+        return pattern;
     }
 
     /// <summary>The trimmed value; an error when unset or blank.</summary>

@@ -66,12 +66,7 @@ public sealed record CopySettings
         }
 
         var managedBy = ManagedByOptions.Read(reader);
-        var familyPattern = reader.GetString(DeprecateSettings.FamilyPatternVariable);
-        if (FamilyResolver.ValidatePattern(familyPattern, DeprecateSettings.FamilyPatternVariable) is { } patternError)
-        {
-            reader.AddError(patternError);
-            familyPattern = null;
-        }
+        var familyPattern = reader.GetFamilyPattern(DeprecateSettings.FamilyPatternVariable);
 
         var lookbackDays = reader.GetInt(ReconcileLookbackDaysVariable, (int)CopyPolicy.DefaultReconcileLookback.TotalDays, 0, 3650);
         var policy = new CopyPolicy

@@ -1,4 +1,3 @@
-using AmiAutomation.Core.Families;
 using AmiAutomation.Core.Policies;
 using AmiAutomation.Functions.Common;
 using AmiAutomation.Runtime.Configuration;
@@ -51,13 +50,8 @@ public sealed record DeprecateSettings
             AllowMovingExistingDeprecation = reader.GetBool(AllowMovingManualDeprecationVariable, defaults.AllowMovingExistingDeprecation),
             IncludeDataLifecycleManagerImages = managedBy.DataLifecycleManager,
             IncludeImageBuilderImages = managedBy.ImageBuilder,
-            FamilyPattern = reader.GetString(FamilyPatternVariable),
+            FamilyPattern = reader.GetFamilyPattern(FamilyPatternVariable),
         };
-        if (FamilyResolver.ValidatePattern(policy.FamilyPattern, FamilyPatternVariable) is { } patternError)
-        {
-            reader.AddError(patternError);
-        }
-
         if (policy.MaxAgeDays is null && policy.MinNewerImages is null)
         {
             reader.AddError($"{DeprecateAfterDaysVariable} and {DeprecateWhenNewerCountVariable} are both off: the deprecate function needs at least one rule.");

@@ -1,4 +1,3 @@
-using AmiAutomation.Core.Families;
 using AmiAutomation.Core.Policies;
 using AmiAutomation.Functions.Common;
 using AmiAutomation.Runtime.Configuration;
@@ -93,13 +92,8 @@ public sealed record ExpireSettings
             AllowInstanceStore = reader.GetBool(AllowInstanceStoreVariable, defaults.AllowInstanceStore),
             IncludeDataLifecycleManagerImages = managedBy.DataLifecycleManager,
             IncludeImageBuilderImages = managedBy.ImageBuilder,
-            FamilyPattern = reader.GetString(FamilyPatternVariable),
+            FamilyPattern = reader.GetFamilyPattern(FamilyPatternVariable),
         };
-        if (FamilyResolver.ValidatePattern(policy.FamilyPattern, FamilyPatternVariable) is { } patternError)
-        {
-            reader.AddError(patternError);
-        }
-
         if (policy.DeprecatedForDays is null && policy.RetentionDays is null && !policy.UseExpiresAtTag)
         {
             reader.AddError($"{ExpireAfterDeprecatedDaysVariable} and {ExpireOlderThanDaysVariable} are off and {UseExpiresAtTagVariable} is false: the expire function needs at least one rule.");

@@ -50,12 +50,7 @@ public sealed record RestoreSettings
             Deprecation = reader.GetEnum(DeprecationVariable, RestoreDeprecationMode.Ledger),
         };
         var poll = reader.GetDuration(PollIntervalVariable, TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5));
-        var pattern = reader.GetString(FamilyPatternVariable);
-        if (FamilyResolver.ValidatePattern(pattern, FamilyPatternVariable) is { } patternError)
-        {
-            reader.AddError(patternError);
-            pattern = null;
-        }
+        var pattern = reader.GetFamilyPattern(FamilyPatternVariable);
 
         reader.ThrowIfInvalid();
         return new RestoreSettings

@@ -34,16 +34,7 @@ internal static class ImageAccess
     /// <summary>A registered image visible to the caller; NotFound/Unavailable/Malformed otherwise.</summary>
     public static SimImage Registered(OperationContext context, string? imageId)
     {
-        if (string.IsNullOrEmpty(imageId))
-        {
-            throw Ec2Errors.MissingParameter("ImageId");
-        }
-
-        if (!ResourceIds.IsImageId(imageId))
-        {
-            throw Ec2Errors.ImageMalformed(imageId);
-        }
-
+        imageId = ResourceIds.RequireImageId(imageId);
         var region = context.Region;
         if (region.Images.TryGet(imageId, out var image) && CanSee(image, context.AccountId))
         {

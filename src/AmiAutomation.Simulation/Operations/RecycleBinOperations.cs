@@ -14,24 +14,9 @@ internal static class RecycleBinOperations
 {
     public static ListImagesInRecycleBinResponse ListImages(OperationContext context, ListImagesInRecycleBinRequest request)
     {
-        const string Scope = "ListImagesInRecycleBin";
-        var ids = request.ImageIds is { Count: > 0 } list ? list.ToHashSet(StringComparer.Ordinal) : null;
-        if (ids is { Count: > 20 })
-        {
-            throw Ec2Errors.InvalidParameterValue($"ImageIds holds {ids.Count} ids; at most 20 are allowed.");
-        }
-
-        var malformed = ids?.FirstOrDefault(id => !ResourceIds.IsImageId(id));
-        if (malformed is not null)
-        {
-            throw Ec2Errors.ImageMalformed(malformed);
-        }
-
-        PageToken.CheckRange(request.MaxResults, 1, 1000);
-        var start = PageToken.Decode(Scope, request.NextToken);
-        context.Commit();
-        var matches = context.Region.BinnedImages.From(start).Where(e => ids is null || ids.Contains(e.Item.Image.ImageId));
-        var (page, next) = PageToken.Page(matches, request.MaxResults, Scope);
+        var ids = RequestedIds(request.ImageIds, ResourceIds.IsImageId, Ec2Errors.ImageMalformed, maxIds: 20, "ImageIds");
+        var (page, next) = Page(
+            context, "ListImagesInRecycleBin", context.Region.BinnedImages, b => b.Image.ImageId, ids, request.MaxResults, minResults: 1, request.NextToken);
         return new ListImagesInRecycleBinResponse
         {
             Images = SdkLists.OrNull(page.Select(b => new ImageRecycleBinInfo
@@ -49,19 +34,9 @@ internal static class RecycleBinOperations
 
     public static ListSnapshotsInRecycleBinResponse ListSnapshots(OperationContext context, ListSnapshotsInRecycleBinRequest request)
     {
-        const string Scope = "ListSnapshotsInRecycleBin";
-        var ids = request.SnapshotIds is { Count: > 0 } list ? list.ToHashSet(StringComparer.Ordinal) : null;
-        var malformed = ids?.FirstOrDefault(id => !ResourceIds.IsSnapshotId(id));
-        if (malformed is not null)
-        {
-            throw Ec2Errors.SnapshotMalformed(malformed);
-        }
-
-        PageToken.CheckRange(request.MaxResults, 5, 1000);
-        var start = PageToken.Decode(Scope, request.NextToken);
-        context.Commit();
-        var matches = context.Region.BinnedSnapshots.From(start).Where(e => ids is null || ids.Contains(e.Item.Snapshot.SnapshotId));
-        var (page, next) = PageToken.Page(matches, request.MaxResults, Scope);
+        var ids = RequestedIds(request.SnapshotIds, ResourceIds.IsSnapshotId, Ec2Errors.SnapshotMalformed, maxIds: null, "SnapshotIds");
+        var (page, next) = Page(
+            context, "ListSnapshotsInRecycleBin", context.Region.BinnedSnapshots, b => b.Snapshot.SnapshotId, ids, request.MaxResults, minResults: 5, request.NextToken);
         return new ListSnapshotsInRecycleBinResponse
         {
             Snapshots = SdkLists.OrNull(page.Select(b => new SnapshotRecycleBinInfo
@@ -79,17 +54,7 @@ internal static class RecycleBinOperations
 
     public static RestoreSnapshotFromRecycleBinResponse RestoreSnapshot(OperationContext context, RestoreSnapshotFromRecycleBinRequest request)
     {
-        var snapshotId = request.SnapshotId;
-        if (string.IsNullOrEmpty(snapshotId))
-        {
-            throw Ec2Errors.MissingParameter("SnapshotId");
-        }
-
-        if (!ResourceIds.IsSnapshotId(snapshotId))
-        {
-            throw Ec2Errors.SnapshotMalformed(snapshotId);
-        }
-
+        var snapshotId = ResourceIds.RequireSnapshotId(request.SnapshotId);
         var region = context.Region;
         if (region.BinnedSnapshots.Find(snapshotId) is not { } binned)
         {
@@ -127,17 +92,7 @@ internal static class RecycleBinOperations
 
     public static RestoreImageFromRecycleBinResponse RestoreImage(OperationContext context, RestoreImageFromRecycleBinRequest request)
     {
-        var imageId = request.ImageId;
-        if (string.IsNullOrEmpty(imageId))
-        {
-            throw Ec2Errors.MissingParameter("ImageId");
-        }
-
-        if (!ResourceIds.IsImageId(imageId))
-        {
-            throw Ec2Errors.ImageMalformed(imageId);
-        }
-
+        var imageId = ResourceIds.RequireImageId(request.ImageId);
         var region = context.Region;
         if (region.BinnedImages.Find(imageId) is not { } binned)
         {
@@ -173,5 +128,31 @@ internal static class RecycleBinOperations
         image.ProtectionCooldownUntil = null;
         region.AttachImage(image, context.AccountId);
         return new RestoreImageFromRecycleBinResponse { Return = true, HttpStatusCode = System.Net.HttpStatusCode.OK };
+    }
+
+    /// <summary>The ids a List*InRecycleBin request names (null = all); too many or a malformed one is an EC2 error.</summary>
+    private static HashSet<string>? RequestedIds(
+        List<string>? requested, Func<string, bool> isId, Func<string, AmazonEC2Exception> malformedError, int? maxIds, string parameter)
+    {
+        var ids = requested is { Count: > 0 } list ? list.ToHashSet(StringComparer.Ordinal) : null;
+        if (ids is not null && ids.Count > maxIds)
+        {
+            throw Ec2Errors.InvalidParameterValue($"{parameter} holds {ids.Count} ids; at most {maxIds} are allowed.");
+        }
+
+        var malformed = ids?.FirstOrDefault(id => !isId(id));
+        return malformed is null ? ids : throw malformedError(malformed);
+    }
+
+    /// <summary>One page of a Recycle Bin store, in its stable order, restricted to <paramref name="ids"/> when given.</summary>
+    private static (List<T> Page, string? NextToken) Page<T>(
+        OperationContext context, string scope, OrderedStore<T> bin, Func<T, string> idOf, HashSet<string>? ids, int? maxResults, int minResults, string? nextToken)
+        where T : class
+    {
+        PageToken.CheckRange(maxResults, minResults, 1000);
+        var start = PageToken.Decode(scope, nextToken);
+        context.Commit();
+        var matches = bin.From(start).Where(e => ids is null || ids.Contains(idOf(e.Item)));
+        return PageToken.Page(matches, maxResults, scope);
     }
 }

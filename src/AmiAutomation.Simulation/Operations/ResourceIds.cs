@@ -22,6 +22,28 @@ internal static partial class ResourceIds
 
     public static bool IsImageName(string? value) => value is not null && value.Length is >= 3 and <= 128 && ImageNamePattern().IsMatch(value);
 
+    /// <summary>The image id of a request: MissingParameter when absent or empty, Malformed when not an image id.</summary>
+    public static string RequireImageId(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            throw Ec2Errors.MissingParameter("ImageId");
+        }
+
+        return IsImageId(value) ? value : throw Ec2Errors.ImageMalformed(value);
+    }
+
+    /// <summary>The snapshot id of a request: MissingParameter when absent or empty, Malformed when not a snapshot id.</summary>
+    public static string RequireSnapshotId(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            throw Ec2Errors.MissingParameter("SnapshotId");
+        }
+
+        return IsSnapshotId(value) ? value : throw Ec2Errors.SnapshotMalformed(value);
+    }
+
     [GeneratedRegex("^ami-([0-9a-f]{8}|[0-9a-f]{17})$")]
     private static partial Regex ImagePattern();
 

@@ -69,17 +69,7 @@ internal static class SnapshotOperations
 
     public static DeleteSnapshotResponse Delete(OperationContext context, DeleteSnapshotRequest request)
     {
-        var snapshotId = request.SnapshotId;
-        if (string.IsNullOrEmpty(snapshotId))
-        {
-            throw Ec2Errors.MissingParameter("SnapshotId");
-        }
-
-        if (!ResourceIds.IsSnapshotId(snapshotId))
-        {
-            throw Ec2Errors.SnapshotMalformed(snapshotId);
-        }
-
+        var snapshotId = ResourceIds.RequireSnapshotId(request.SnapshotId);
         var region = context.Region;
         if (region.Snapshots.Find(snapshotId) is not { } snapshot)
         {
