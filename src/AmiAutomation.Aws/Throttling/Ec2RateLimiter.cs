@@ -19,7 +19,7 @@ public sealed class Ec2RateLimiter
     {
         ArgumentNullException.ThrowIfNull(time);
         _time = time;
-        _limits = limits ?? Ec2RateLimits.Documented;
+        _limits = limits ?? Ec2RateLimits.Default;
     }
 
     public Ec2RateLimits Limits => _limits;

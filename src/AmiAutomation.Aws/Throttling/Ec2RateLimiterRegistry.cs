@@ -14,7 +14,7 @@ public sealed class Ec2RateLimiterRegistry
     {
         ArgumentNullException.ThrowIfNull(time);
         _time = time;
-        _limits = limits ?? Ec2RateLimits.Documented;
+        _limits = limits ?? Ec2RateLimits.Default;
     }
 
     /// <exception cref="InvalidRegionException"><paramref name="region"/> is not a region name.</exception>

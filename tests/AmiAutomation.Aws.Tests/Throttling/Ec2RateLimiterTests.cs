@@ -11,6 +11,19 @@ public sealed class Ec2RateLimiterTests
         new(Enum.GetValues<Ec2ActionClass>().ToDictionary(c => c, _ => new TokenBucketLimit(capacity, refill)));
 
     [Fact]
+    public void Default_IsNinetyFivePercentOfDocumented_ForEveryClass()
+    {
+        foreach (var actionClass in Enum.GetValues<Ec2ActionClass>())
+        {
+            var documented = Ec2RateLimits.Documented.For(actionClass);
+            var used = Ec2RateLimits.Default.For(actionClass);
+
+            Assert.Equal(documented.RefillPerSecond * 0.95, used.RefillPerSecond, 9);
+            Assert.Equal((int)Math.Floor(documented.Capacity * 0.95), used.Capacity);
+        }
+    }
+
+    [Fact]
     public void Documented_MatchesEc2Defaults()
     {
         var limits = Ec2RateLimits.Documented;
@@ -26,7 +39,7 @@ public sealed class Ec2RateLimiterTests
     [Fact]
     public async Task AcquireAsync_BurstUpToCapacity_CompletesAtOnce_ThenWaitsForRefill()
     {
-        var limiter = new Ec2RateLimiter(_time);
+        var limiter = new Ec2RateLimiter(_time, Ec2RateLimits.Documented);
 
         for (var i = 0; i < 100; i++)
         {
@@ -116,7 +129,7 @@ public sealed class Ec2RateLimiterTests
     [Fact]
     public async Task AcquireAsync_SustainedLoad_RunsAtBurstThenRefillRate()
     {
-        var limiter = new Ec2RateLimiter(_time);
+        var limiter = new Ec2RateLimiter(_time, Ec2RateLimits.Documented);
         var pending = Enumerable.Range(0, 300)
             .Select(_ => limiter.AcquireAsync("DeregisterImage", Ec2ActionClass.Deregister, CancellationToken.None).AsTask())
             .ToList();
