@@ -21,6 +21,9 @@ public sealed class ProductBootstrapTests(MotoServerFixture moto, ProductBootstr
     private const string Region = "eu-west-1";
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan InvocationTimeout = TimeSpan.FromSeconds(90);
+
+    /// <summary>Environment prefixes the bootstrap never inherits from the machine (AWS_*, _HANDLER, …).</summary>
+    private static readonly string[] NotInherited = ["AWS_", "_HANDLER", "_X_AMZN", "POWERTOOLS_", "AMI_AUTOMATION_", "DRY_RUN", "LEDGER_TABLE_NAME"];
     private readonly FakeRuntimeApi _api = FakeRuntimeApi.Start();
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -127,7 +130,7 @@ public sealed class ProductBootstrapTests(MotoServerFixture moto, ProductBootstr
 
     /// <summary>Lambda's environment for <paramref name="handler"/>: the template's variables (parameters at their
     /// defaults) when the template declares the handler, the runtime's own, fake credentials, JSON logs.</summary>
-    private BootstrapRun Start(string handler, IReadOnlyDictionary<string, string>? overrides = null)
+    private BootstrapProcessRunner Start(string handler, IReadOnlyDictionary<string, string>? overrides = null)
     {
         var environment = HandlerRegistry.Names.Contains(handler) ? TemplateEnvironment.For(handler) : [];
         environment[RuntimeEnvironmentVariableNames.RuntimeApi] = _api.Address;
@@ -144,7 +147,7 @@ public sealed class ProductBootstrapTests(MotoServerFixture moto, ProductBootstr
             environment[name] = value;
         }
 
-        return BootstrapRun.Start(bootstrap.BootstrapPath, environment);
+        return BootstrapProcessRunner.Start(bootstrap.BootstrapPath, environment, NotInherited);
     }
 
     /// <summary>Three images of one family in moto, one second apart (moto's creation dates have whole seconds).</summary>
@@ -171,7 +174,7 @@ public sealed class ProductBootstrapTests(MotoServerFixture moto, ProductBootstr
     }
 
     /// <summary>stdout holds only JSON lines; every log record has a level, and the invocation's carry its request id.</summary>
-    private static void AssertStructuredLogs(BootstrapRun run, string requestId)
+    private static void AssertStructuredLogs(BootstrapProcessRunner run, string requestId)
     {
         var lines = run.JsonLines;
         var logs = lines.Where(l => !l.TryGetProperty("_aws", out _)).ToList();

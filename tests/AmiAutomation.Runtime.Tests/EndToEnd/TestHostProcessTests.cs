@@ -9,20 +9,23 @@ namespace AmiAutomation.Runtime.Tests.EndToEnd;
 public sealed class TestHostProcessTests(TestHostBootstrapFixture bootstrap) : IClassFixture<TestHostBootstrapFixture>, IAsyncLifetime
 {
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>Environment prefixes the test host never inherits from the machine (AWS_*, _HANDLER, …).</summary>
+    private static readonly string[] NotInherited = ["AWS_", "_HANDLER", "_X_AMZN", "POWERTOOLS_", "AMI_AUTOMATION_"];
     private readonly FakeRuntimeApi _api = FakeRuntimeApi.Start();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await _api.DisposeAsync();
 
-    private BootstrapProcess Start(string handler, bool runOnce = false) => BootstrapProcess.Start(bootstrap.BootstrapPath, new Dictionary<string, string>
+    private BootstrapProcessRunner Start(string handler, bool runOnce = false) => BootstrapProcessRunner.Start(bootstrap.BootstrapPath, new Dictionary<string, string>
     {
         ["AWS_LAMBDA_RUNTIME_API"] = _api.Address,
         ["_HANDLER"] = handler,
         ["AWS_LAMBDA_FUNCTION_NAME"] = "ami-e2e",
         ["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = "128",
         ["AWS_LAMBDA_DOTNET_DEBUG_RUN_ONCE"] = runOnce ? "true" : "false",
-    });
+    }, NotInherited);
 
     private static IReadOnlyList<JsonElement> JsonLines(string stdout)
         => [.. stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.Clone())];

@@ -1,44 +1,33 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.Json;
 
-namespace AmiAutomation.Runtime.Tests.EndToEnd;
+namespace AmiAutomation.TestKit.RuntimeApi;
 
-/// <summary>One run of a bootstrap executable with a clean Lambda-like environment and captured output.</summary>
-internal sealed class BootstrapProcess : IDisposable
+/// <summary>
+/// One run of a bootstrap executable (typically against <see cref="FakeRuntimeApi"/>) with only the environment a test
+/// gives it: variables starting with any of the caller's prefixes are not inherited from the machine. stdout and
+/// stderr are captured line by line. Killed on dispose if still running.
+/// </summary>
+public sealed class BootstrapProcessRunner : IDisposable
 {
-    private static readonly string[] InheritedPrefixes = ["AWS_", "_HANDLER", "_X_AMZN", "POWERTOOLS_", "AMI_AUTOMATION_"];
     private readonly Process _process;
     private readonly StringBuilder _stdout = new();
     private readonly StringBuilder _stderr = new();
 
-    private BootstrapProcess(Process process)
-    {
-        _process = process;
-    }
+    private BootstrapProcessRunner(Process process) => _process = process;
 
-    public string StandardOutput
-    {
-        get
-        {
-            lock (_stdout)
-            {
-                return _stdout.ToString();
-            }
-        }
-    }
+    public string StandardOutput => Read(_stdout);
 
-    public string StandardError
-    {
-        get
-        {
-            lock (_stderr)
-            {
-                return _stderr.ToString();
-            }
-        }
-    }
+    public string StandardError => Read(_stderr);
 
-    public static BootstrapProcess Start(string path, IReadOnlyDictionary<string, string> environment)
+    /// <summary>Every stdout line, each parsed as one JSON document (for hosts that write nothing else there).</summary>
+    public IReadOnlyList<JsonElement> JsonLines =>
+        [.. StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.Clone())];
+
+    /// <summary>Starts <paramref name="path"/> with <paramref name="environment"/> set and every inherited variable
+    /// whose name starts with one of <paramref name="notInheritedPrefixes"/> (ordinal) removed.</summary>
+    public static BootstrapProcessRunner Start(string path, IReadOnlyDictionary<string, string> environment, IReadOnlyCollection<string> notInheritedPrefixes)
     {
         var start = new ProcessStartInfo(path)
         {
@@ -46,7 +35,7 @@ internal sealed class BootstrapProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var key in start.Environment.Keys.Where(k => InheritedPrefixes.Any(p => k.StartsWith(p, StringComparison.Ordinal))).ToList())
+        foreach (var key in start.Environment.Keys.Where(k => notInheritedPrefixes.Any(p => k.StartsWith(p, StringComparison.Ordinal))).ToList())
         {
             start.Environment.Remove(key);
         }
@@ -57,7 +46,7 @@ internal sealed class BootstrapProcess : IDisposable
         }
 
         var process = new Process { StartInfo = start };
-        var run = new BootstrapProcess(process);
+        var run = new BootstrapProcessRunner(process);
         process.OutputDataReceived += (_, e) => Append(run._stdout, e.Data);
         process.ErrorDataReceived += (_, e) => Append(run._stderr, e.Data);
         process.Start();
@@ -95,16 +84,24 @@ internal sealed class BootstrapProcess : IDisposable
         _process.Dispose();
     }
 
-    private static void Append(StringBuilder target, string? line)
+    private static string Read(StringBuilder buffer)
+    {
+        lock (buffer)
+        {
+            return buffer.ToString();
+        }
+    }
+
+    private static void Append(StringBuilder buffer, string? line)
     {
         if (line is null)
         {
             return;
         }
 
-        lock (target)
+        lock (buffer)
         {
-            target.Append(line).Append('\n');
+            buffer.Append(line).Append('\n');
         }
     }
 }
