@@ -6,7 +6,6 @@ using AmiAutomation.Core.References;
 using AmiAutomation.TestKit.Moto;
 using Amazon.EC2;
 using Amazon.EC2.Model;
-using Amazon.Runtime;
 
 namespace AmiAutomation.Aws.Tests.Inventory;
 
@@ -23,12 +22,7 @@ public sealed class Ec2InventoryReaderMotoTests(MotoServerFixture moto) : IAsync
     public async Task InitializeAsync()
     {
         await moto.ResetAsync();
-        _factory = new Ec2ClientFactory(new AwsClientOptions
-        {
-            Ec2EndpointUrl = new Uri(moto.ServiceUrl),
-            Credentials = new BasicAWSCredentials("test", "test"),
-            MaxErrorRetry = 0,
-        });
+        _factory = moto.CreateEc2ClientFactory();
         _setup = moto.CreateEc2Client(Region);
     }
 

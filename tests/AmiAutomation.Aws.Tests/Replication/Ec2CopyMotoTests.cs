@@ -8,7 +8,6 @@ using AmiAutomation.Core.Tagging;
 using AmiAutomation.TestKit.Moto;
 using Amazon.EC2;
 using Amazon.EC2.Model;
-using Amazon.Runtime;
 
 namespace AmiAutomation.Aws.Tests.Replication;
 
@@ -33,12 +32,7 @@ public sealed class Ec2CopyMotoTests(MotoServerFixture moto) : IAsyncLifetime, I
     public async Task InitializeAsync()
     {
         await moto.ResetAsync();
-        _factory = new Ec2ClientFactory(new AwsClientOptions
-        {
-            Ec2EndpointUrl = new Uri(moto.ServiceUrl),
-            Credentials = new BasicAWSCredentials("test", "test"),
-            MaxErrorRetry = 0,
-        });
+        _factory = moto.CreateEc2ClientFactory();
         _home = moto.CreateEc2Client(Home);
         _destination = moto.CreateEc2Client(Destination);
     }

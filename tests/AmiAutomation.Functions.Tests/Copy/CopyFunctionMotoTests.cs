@@ -13,7 +13,6 @@ using AmiAutomation.Runtime.Metrics;
 using AmiAutomation.TestKit.Moto;
 using Amazon.EC2;
 using Amazon.EC2.Model;
-using Amazon.Runtime;
 
 namespace AmiAutomation.Functions.Tests.Copy;
 
@@ -35,12 +34,7 @@ public sealed class CopyFunctionMotoTests(MotoServerFixture moto) : IAsyncLifeti
     public async Task InitializeAsync()
     {
         await moto.ResetAsync();
-        _factory = new Ec2ClientFactory(new AwsClientOptions
-        {
-            Ec2EndpointUrl = new Uri(moto.ServiceUrl),
-            Credentials = new BasicAWSCredentials("test", "test"),
-            MaxErrorRetry = 0,
-        });
+        _factory = moto.CreateEc2ClientFactory();
         _home = moto.CreateEc2Client(Home);
         _destination = moto.CreateEc2Client(UsEast);
     }

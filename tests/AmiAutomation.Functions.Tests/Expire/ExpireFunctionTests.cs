@@ -8,27 +8,8 @@ using AmiAutomation.Simulation.Seeding;
 namespace AmiAutomation.Functions.Tests.Expire;
 
 /// <summary>The expire function end to end against the simulator: each rule and each "never".</summary>
-public sealed class ExpireFunctionTests
+public sealed class ExpireFunctionTests : ExpireScenarioTests
 {
-    private readonly SweepHarness _h = new();
-
-    public ExpireFunctionTests() => _h.Live().Set(ExpireSettings.KeepNewestVariable, "1");
-
-    private static DecisionSummary Line(RunSummary summary, string imageId) => summary.Decisions.Single(d => d.ImageId == imageId);
-
-    /// <summary>An image deprecated long ago: eligible under the default policy.</summary>
-    private string Expired(string family = "svc", double daysOld = 200, double deprecatedDaysAgo = 60, Action<ImageBuilder>? more = null) =>
-        _h.AddImage(b =>
-        {
-            b.Named($"{family}-{Guid.NewGuid():N}").Tagged(TagNames.Family, family).CreatedDaysAgo(daysOld)
-                .DeprecatedAt(SweepHarness.Start.AddDays(-deprecatedDaysAgo));
-            more?.Invoke(b);
-        });
-
-    private string Newest(string family = "svc") => _h.AddImage(b => b.Named($"{family}-new").Tagged(TagNames.Family, family).CreatedDaysAgo(1));
-
-    private bool Exists(string imageId) => _h.Image(imageId) is not null;
-
     [Fact]
     public async Task DeprecatedLongEnough_Deregistered_ShortlyDeprecatedKept()
     {

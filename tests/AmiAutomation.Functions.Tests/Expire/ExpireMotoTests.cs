@@ -13,7 +13,6 @@ using AmiAutomation.Runtime.Hosting;
 using AmiAutomation.Runtime.Metrics;
 using AmiAutomation.TestKit.Moto;
 using Amazon.EC2.Model;
-using Amazon.Runtime;
 
 namespace AmiAutomation.Functions.Tests.Expire;
 
@@ -58,12 +57,7 @@ public sealed class ExpireMotoTests(MotoServerFixture moto)
             imageIds.Add(imageId);
         }
 
-        using var clients = new Ec2ClientFactory(new AwsClientOptions
-        {
-            Ec2EndpointUrl = new Uri(moto.ServiceUrl),
-            Credentials = new BasicAWSCredentials("test", "test"),
-            MaxErrorRetry = 0,
-        });
+        using var clients = moto.CreateEc2ClientFactory();
         var ledger = new DynamoDbDeregistrationLedger(dynamo, Table);
         var services = new FunctionServices
         {

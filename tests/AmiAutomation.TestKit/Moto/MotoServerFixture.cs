@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using AmiAutomation.Aws.Clients;
 using Amazon.DynamoDBv2;
 using Amazon.EC2;
 using Amazon.Runtime;
@@ -79,6 +80,14 @@ public sealed class MotoServerFixture : IAsyncLifetime
     public AmazonEC2Client CreateEc2Client(string region = "us-east-1", int maxErrorRetry = 0) => new(
         new BasicAWSCredentials("test", "test"),
         new AmazonEC2Config { ServiceURL = ServiceUrl, AuthenticationRegion = region, MaxErrorRetry = maxErrorRetry });
+
+    /// <summary>The product's own client factory pointed at moto (endpoint override, test credentials, no retries).</summary>
+    public Ec2ClientFactory CreateEc2ClientFactory() => new(new AwsClientOptions
+    {
+        Ec2EndpointUrl = new Uri(ServiceUrl),
+        Credentials = new BasicAWSCredentials("test", "test"),
+        MaxErrorRetry = 0,
+    });
 
     public AmazonDynamoDBClient CreateDynamoDbClient(string region = "us-east-1", int maxErrorRetry = 0) => new(
         new BasicAWSCredentials("test", "test"),
