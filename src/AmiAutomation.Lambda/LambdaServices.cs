@@ -35,6 +35,7 @@ internal static class LambdaServices
         {
             Region = region,
             Ec2 = new Ec2ClientFactory(options),
+            Apis = new SignedRegionalApiClients(options),
             Ledger = string.IsNullOrWhiteSpace(table)
                 ? new UnconfiguredLedger()
                 : new DeferredLedger(() => new DynamoDbDeregistrationLedger(DynamoDbClientFactory.Create(region, options), table)),

@@ -82,6 +82,7 @@ internal static class SweepMeasurement
         {
             Region = Region,
             Ec2 = simulator.ClientFactory,
+            Apis = new AmiAutomation.Simulation.Services.SimulatedRegionalApiClients(simulator),
             Ledger = new InMemoryDeregistrationLedger(),
             Time = time,
             Environment = environment,

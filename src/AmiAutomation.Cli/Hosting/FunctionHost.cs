@@ -41,6 +41,7 @@ internal static class FunctionHost
         {
             Region = stackRegion,
             Ec2 = clients,
+            Apis = new SignedRegionalApiClients(options),
             Ledger = new DynamoDbDeregistrationLedger(dynamo, environment.Get(CommonSettings.LedgerTableNameVariable) ?? UnsetLedgerTable),
             Time = TimeProvider.System,
             Environment = environment,

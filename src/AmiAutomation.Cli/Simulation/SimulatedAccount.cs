@@ -129,6 +129,7 @@ public sealed class SimulatedAccount
             {
                 Region = region,
                 Ec2 = Simulator.ClientFactory,
+                Apis = new AmiAutomation.Simulation.Services.SimulatedRegionalApiClients(Simulator),
                 Ledger = Ledger,
                 Time = Clock,
                 Environment = Environment,

@@ -29,4 +29,19 @@ public enum InventorySource
     LaunchTemplates,
     ImageReferences,
     LastLaunchedTime,
+
+    /// <summary>Auto Scaling launch configurations (autoscaling:DescribeLaunchConfigurations).</summary>
+    LaunchConfigurations,
+
+    /// <summary>Spot Instance requests that can still launch (open, active, disabled).</summary>
+    SpotRequests,
+
+    /// <summary>Spot Fleet requests that can still launch, with their launch specifications' images.</summary>
+    SpotFleets,
+
+    /// <summary>Launch permissions of the images that would otherwise be acted on (shared-image protection).</summary>
+    LaunchPermissions,
+
+    /// <summary>AMI usage reports across accounts (EXPIRE_SHARED_IMAGES=when-unused).</summary>
+    UsageReports,
 }

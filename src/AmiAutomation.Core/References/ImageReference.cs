@@ -16,4 +16,13 @@ public enum ReferenceKind
 
     /// <summary>A pinned id from configuration or another external provider.</summary>
     External,
+
+    /// <summary>An Auto Scaling launch configuration.</summary>
+    LaunchConfiguration,
+
+    /// <summary>A Spot Instance request that can still launch (open, active or disabled).</summary>
+    SpotRequest,
+
+    /// <summary>A Spot Fleet request that can still launch, through one of its launch specifications.</summary>
+    SpotFleet,
 }

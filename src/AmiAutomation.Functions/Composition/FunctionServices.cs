@@ -15,6 +15,9 @@ public sealed class FunctionServices
 
     public required IEc2ClientFactory Ec2 { get; init; }
 
+    /// <summary>Auto Scaling and Recycle Bin rule clients (services without an SDK package of ours).</summary>
+    public required IRegionalApiClients Apis { get; init; }
+
     public required IDeregistrationLedger Ledger { get; init; }
 
     public required TimeProvider Time { get; init; }

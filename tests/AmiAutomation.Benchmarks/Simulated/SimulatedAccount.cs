@@ -47,6 +47,7 @@ internal sealed class SimulatedAccount
         {
             Region = Region,
             Ec2 = Clients,
+            Apis = new AmiAutomation.Simulation.Services.SimulatedRegionalApiClients(Simulator),
             Ledger = Ledger,
             Time = Time,
             Environment = new DictionaryEnvironmentVariables(variables),

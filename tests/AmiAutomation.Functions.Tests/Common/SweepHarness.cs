@@ -56,6 +56,7 @@ public sealed class SweepHarness
     {
         Region = Region,
         Ec2 = Ec2.ClientFactory,
+        Apis = new AmiAutomation.Simulation.Services.SimulatedRegionalApiClients(Ec2),
         Ledger = Ledger,
         Time = Time,
         Environment = new DictionaryEnvironmentVariables(new Dictionary<string, string>(Environment, StringComparer.Ordinal)),

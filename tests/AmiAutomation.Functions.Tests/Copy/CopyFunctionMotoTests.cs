@@ -53,6 +53,7 @@ public sealed class CopyFunctionMotoTests(MotoServerFixture moto) : IAsyncLifeti
         {
             Region = region,
             Ec2 = _factory!,
+            Apis = new AmiAutomation.Aws.Clients.SignedRegionalApiClients(moto.ClientOptions()),
             Ledger = new RecordingLedger(),
             Time = TimeProvider.System,
             Environment = new DictionaryEnvironmentVariables(new Dictionary<string, string> { [CommonSettings.DryRunVariable] = "false" }),

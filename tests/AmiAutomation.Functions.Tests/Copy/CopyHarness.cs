@@ -58,6 +58,7 @@ public sealed class CopyHarness
     {
         Region = region,
         Ec2 = Ec2.ClientFactory,
+        Apis = new AmiAutomation.Simulation.Services.SimulatedRegionalApiClients(Ec2),
         Ledger = new RecordingLedger(),
         Time = Time,
         Environment = new DictionaryEnvironmentVariables(new Dictionary<string, string>(Environment, StringComparer.Ordinal)),

@@ -63,6 +63,7 @@ public sealed class ExpireMotoTests(MotoServerFixture moto)
         {
             Region = Region,
             Ec2 = clients,
+            Apis = new AmiAutomation.Aws.Clients.SignedRegionalApiClients(moto.ClientOptions()),
             Ledger = ledger,
             Time = TimeProvider.System,
             Environment = new DictionaryEnvironmentVariables(new Dictionary<string, string>

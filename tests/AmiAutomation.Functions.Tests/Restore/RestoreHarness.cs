@@ -60,6 +60,7 @@ public sealed class RestoreHarness
     {
         Region = Region,
         Ec2 = Ec2.ClientFactory,
+        Apis = new AmiAutomation.Simulation.Services.SimulatedRegionalApiClients(Ec2),
         Ledger = Ledger,
         Time = Time,
         Environment = new DictionaryEnvironmentVariables(new Dictionary<string, string>(Environment, StringComparer.Ordinal)),

@@ -74,6 +74,7 @@ internal sealed class SimulatedStack
         {
             Region = region,
             Ec2 = new RecordingEc2ClientFactory(Ec2.ClientFactory, Permissions),
+            Apis = new AmiAutomation.Simulation.Services.SimulatedRegionalApiClients(Ec2),
             Ledger = new DynamoDbActionRecordingLedger(Ledger, Permissions),
             Time = Time,
             Environment = new DictionaryEnvironmentVariables(environment),

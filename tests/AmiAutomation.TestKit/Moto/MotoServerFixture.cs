@@ -82,12 +82,15 @@ public sealed class MotoServerFixture : IAsyncLifetime
         new AmazonEC2Config { ServiceURL = ServiceUrl, AuthenticationRegion = region, MaxErrorRetry = maxErrorRetry });
 
     /// <summary>The product's own client factory pointed at moto (endpoint override, test credentials, no retries).</summary>
-    public Ec2ClientFactory CreateEc2ClientFactory() => new(new AwsClientOptions
+    public Ec2ClientFactory CreateEc2ClientFactory() => new(ClientOptions());
+
+    /// <summary>The product's client options pointed at moto: endpoint override, test credentials, no retries.</summary>
+    public AwsClientOptions ClientOptions() => new()
     {
         Ec2EndpointUrl = new Uri(ServiceUrl),
         Credentials = new BasicAWSCredentials("test", "test"),
         MaxErrorRetry = 0,
-    });
+    };
 
     public AmazonDynamoDBClient CreateDynamoDbClient(string region = "us-east-1", int maxErrorRetry = 0) => new(
         new BasicAWSCredentials("test", "test"),
