@@ -46,6 +46,9 @@ public sealed record RunSummary
 
     public string? AbortReason { get; init; }
 
+    /// <summary>A safety gate refused the run before anything destructive (Recycle Bin latch or preflight, run lease).</summary>
+    public string? BlockedReason { get; init; }
+
     public IReadOnlyList<string> Errors { get; init; } = [];
 
     /// <summary>Expire only: what the deregistrations released.</summary>

@@ -21,6 +21,7 @@ public sealed class RunSummaryBuilder
     private Plan? _plan;
     private bool _stoppedEarly;
     private string? _abortReason;
+    private string? _blockedReason;
 
     public RunSummaryBuilder(string function, string region, string runId, SweepRequest request, DateTimeOffset startedAt)
     {
@@ -59,6 +60,10 @@ public sealed class RunSummaryBuilder
     /// <summary>A safety check stopped every further destructive action.</summary>
     public void Abort(string reason) => _abortReason ??= reason;
 
+    /// <summary>A safety gate refused the whole run before anything destructive (latch set, Recycle Bin not ready,
+    /// another run holds the lease). The first reason wins.</summary>
+    public void Block(string reason) => _blockedReason ??= reason;
+
     public RunSummary Build(DateTimeOffset finishedAt)
     {
         var decisions = _plan?.Decisions ?? [];
@@ -90,6 +95,7 @@ public sealed class RunSummaryBuilder
             FailedSources = [.. _failedSources],
             DestructiveRunAborted = _abortReason is not null,
             AbortReason = _abortReason,
+            BlockedReason = _blockedReason,
             Errors = [.. _errors],
             Deregistration = Deregistration,
         };
