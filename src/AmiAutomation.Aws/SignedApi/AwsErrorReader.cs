@@ -51,10 +51,13 @@ internal static class AwsErrorReader
         {
             var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true };
             using var reader = XmlReader.Create(new StringReader(body), settings);
-            while (reader.Read())
+            // ReadElementContentAsString moves to the next node itself: only Read() when nothing was consumed.
+            reader.MoveToContent();
+            while (!reader.EOF)
             {
                 if (reader.NodeType != XmlNodeType.Element)
                 {
+                    reader.Read();
                     continue;
                 }
 
@@ -68,6 +71,9 @@ internal static class AwsErrorReader
                         break;
                     case "RequestId" or "RequestID" when requestId is null:
                         requestId = reader.ReadElementContentAsString().Trim();
+                        break;
+                    default:
+                        reader.Read();
                         break;
                 }
             }
