@@ -11,7 +11,9 @@ namespace AmiAutomation.Aws.SignedApi;
 /// (<see cref="SigV4Signer"/>). With an endpoint override (moto, a test server) it sends there and still signs for
 /// <see cref="Region"/>, like the SDK's ServiceURL + AuthenticationRegion. Throttling, 5xx, timeouts and network
 /// failures are retried (<see cref="SignedRetryPolicy"/>); every failure but the caller's cancellation ends as an
-/// <see cref="AmazonServiceException"/> with ErrorCode, StatusCode and RequestId.
+/// <see cref="AmazonServiceException"/> with ErrorCode, StatusCode and RequestId. Retrying a timed-out request is
+/// only safe for reads, which is all the product sends (Describe/List/Get). No clock-skew correction: the signing
+/// time is <see cref="SignedClientSettings.Time"/> (Lambda hosts are NTP-synchronised).
 /// </summary>
 internal sealed class SignedAwsClient
 {
