@@ -21,7 +21,7 @@ namespace AmiAutomation.Lambda.Tests.Iam;
 /// <remarks>
 /// Paths: deprecate live and dry run; expire scheduled (live, dry run), manual, a failed reference source (fail
 /// closed), a refused deregistration; copy start, finish, reconcile, dry run, KMS-encrypted copy, a failed start retried
-/// by the reconciler; restore list, by id, resumed, by name (after a throttled attempt, retried), by family (dry run,
+/// by the reconciler; restore list, by id, resumed, by name (throttled, then called again to resume), by family (dry run,
 /// then live), an image with no ledger record, an id not in the bin. To add a path: seed what it needs, invoke through
 /// <see cref="RunAsync{T}"/> with a scenario label, and assert its outcome in <see cref="IamPolicyLockstepTests"/> so a
 /// path that silently stops doing its work is noticed.
@@ -29,6 +29,7 @@ namespace AmiAutomation.Lambda.Tests.Iam;
 public sealed class LockstepScenarios : IAsyncLifetime
 {
     public const string ShareAccount = "444455556666";
+    public const string BatchFamily = "lockstep-batch";
     public const string CopyKey = "arn:aws:kms:us-east-1:123456789012:key/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0";
     private readonly List<LockstepInvocation> _invocations = [];
     private readonly Dictionary<string, object> _outputs = new(StringComparer.Ordinal);
@@ -123,11 +124,11 @@ public sealed class LockstepScenarios : IAsyncLifetime
             .CreatedDaysAgo(190).DeprecatedAt(Start.AddDays(-50)).WithSnapshot(8).SharedWithAccount(ShareAccount));
         ExpiredByName = Stack.Ec2.AddImage(Home, b => b.Named("lockstep-app-2025-09-05").Tagged(TagNames.Family, Family)
             .CreatedDaysAgo(180).DeprecatedAt(Start.AddDays(-40)).WithSnapshot(8));
-        ExpiredByFamily = Stack.Ec2.AddImage(Home, b => b.Named("lockstep-app-2025-09-15").Tagged(TagNames.Family, Family)
+        ExpiredByFamily = Stack.Ec2.AddImage(Home, b => b.Named("lockstep-batch-2025-09-15").Tagged(TagNames.Family, BatchFamily)
             .CreatedDaysAgo(170).DeprecatedAt(Start.AddDays(-40)).WithSnapshot(8).Tagged(TagNames.Keep, "FALSE"));
-        foreach (var days in new[] { 30, 20, 10 })
+        foreach (var (family, days) in new[] { Family, BatchFamily }.SelectMany(f => new[] { 30, 20, 10 }.Select(d => (f, d))))
         {
-            Stack.Ec2.AddImage(Home, b => b.Named($"lockstep-app-new-{days}").Tagged(TagNames.Family, Family).CreatedDaysAgo(days).WithSnapshot(8));
+            Stack.Ec2.AddImage(Home, b => b.Named($"{family}-new-{days}").Tagged(TagNames.Family, family).CreatedDaysAgo(days).WithSnapshot(8));
         }
 
         await RunAsync("expire dry run", ExpireFunction.FunctionName, Home, DryRun, Schedule, Stack.SweepAsync);
@@ -182,8 +183,8 @@ public sealed class LockstepScenarios : IAsyncLifetime
     /// restore: list the bin; restore by id (snapshots first, wait, image, hold tags, deprecation re-applied from the
     /// ledger, ledger marked); finish an earlier restore that stopped after the image came back — EC2 brought it back
     /// without its share and with a deprecation time (undocumented; the simulator's default reading differs, so the
-    /// test sets that state itself) and RESTORE_DEPRECATION=clear clears it; by name after a throttled
-    /// RestoreImageFromRecycleBin (retried); by family as a dry run, then live; an image some other tool deregistered
+    /// test sets that state itself) and RESTORE_DEPRECATION=clear clears it; by name, throttled at
+    /// RestoreImageFromRecycleBin (partial), then called again to resume; by family as a dry run, then live; an image some other tool deregistered
     /// into the bin (no ledger record); an id that is not in the bin.
     /// </summary>
     private async Task RestoreAsync()
@@ -202,10 +203,11 @@ public sealed class LockstepScenarios : IAsyncLifetime
             Stack.RestoreAsync);
 
         Stack.Ec2.Faults.FailNext("RestoreImageFromRecycleBin", 1, "RequestLimitExceeded", HttpStatusCode.ServiceUnavailable);
-        await RunAsync("restore by name, throttled once", RestoreFunction.FunctionName, Home, null, """{"name": "lockstep-app-2025-09-05"}""", Stack.RestoreAsync);
+        await RunAsync("restore by name, throttled", RestoreFunction.FunctionName, Home, null, """{"name": "lockstep-app-2025-09-05"}""", Stack.RestoreAsync);
         Stack.Ec2.Faults.Clear();
-        await RunAsync("restore by family dry run", RestoreFunction.FunctionName, Home, DryRun, """{"family": "lockstep-app"}""", Stack.RestoreAsync);
-        await RunAsync("restore by family", RestoreFunction.FunctionName, Home, null, """{"family": "lockstep-app"}""", Stack.RestoreAsync);
+        await RunAsync("restore by name, called again", RestoreFunction.FunctionName, Home, null, """{"name": "lockstep-app-2025-09-05"}""", Stack.RestoreAsync);
+        await RunAsync("restore by family dry run", RestoreFunction.FunctionName, Home, DryRun, $$"""{"family": "{{BatchFamily}}"}""", Stack.RestoreAsync);
+        await RunAsync("restore by family", RestoreFunction.FunctionName, Home, null, $$"""{"family": "{{BatchFamily}}"}""", Stack.RestoreAsync);
         await RunAsync("restore without ledger record", RestoreFunction.FunctionName, Home, null, $$"""{"imageId": "{{BinnedWithoutRecord}}"}""", Stack.RestoreAsync);
         await RunFailingAsync("restore of an id not in the bin", RestoreFunction.FunctionName, Home, """{"imageId": "ami-0000000000000dead"}""", Stack.RestoreAsync);
     }
