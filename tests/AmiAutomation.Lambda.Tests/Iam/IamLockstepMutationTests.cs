@@ -141,6 +141,16 @@ public sealed class IamLockstepMutationTests(LockstepScenarios scenarios)
         Assert.Equal(["Deprecate grants ec2:DeregisterImage on [arn:aws:ec2:eu-west-1::image/*], but no recorded call needs it there"], unused);
     }
 
+    [Fact]
+    public void AGrantOfAServiceNothingRecords_FailsTheObservationGuardNamingIt()
+    {
+        Assert.Empty(LockstepCheck.Unobserved(Policy("copy", SimulatedStack.Home), scenarios.Invocations));
+
+        var mutated = Policy("copy", SimulatedStack.Home).WithStatement("TagImages", s => s with { Actions = [.. s.Actions, "sns:Publish"] });
+
+        Assert.Equal(["sns"], LockstepCheck.Unobserved(mutated, scenarios.Invocations));
+    }
+
     private IReadOnlyList<string> Refused(string handler, Func<IamPolicy, IamPolicy> mutate)
     {
         var invocations = Invocations(handler);

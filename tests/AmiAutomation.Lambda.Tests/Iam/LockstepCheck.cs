@@ -52,4 +52,16 @@ internal static class LockstepCheck
             .Where(g => !used.Contains((g.Statement.Sid, g.Action)))
             .Select(g => $"{g.Statement.Sid} grants {g.Action} on [{string.Join(", ", g.Statement.Resources)}], but no recorded call needs it there")];
     }
+
+    /// <summary>Services <paramref name="policy"/> grants actions of that no recorded authorization belongs to: the
+    /// lockstep cannot check such a grant against the code, so it must not pass silently.</summary>
+    public static IReadOnlyList<string> Unobserved(IamPolicy policy, IEnumerable<LockstepInvocation> everyInvocation)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var observed = everyInvocation.SelectMany(i => i.Authorizations.Requests).Select(r => r.Namespace).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return [.. policy.Grants()
+            .Select(g => g.Action[..Math.Max(0, g.Action.IndexOf(':', StringComparison.Ordinal))])
+            .Where(n => !observed.Contains(n))
+            .Distinct(StringComparer.OrdinalIgnoreCase)];
+    }
 }
