@@ -1,7 +1,8 @@
 namespace AmiAutomation.Simulation;
 
 /// <summary>
-/// Error codes the simulator had to choose because EC2 does not document them (ec2-ami-api.md §2, §5).
+/// Error codes the simulator had to choose because EC2 does not document them
+/// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html lists none for these cases).
 /// Product code should avoid these paths up front (skip protected/Backup images, restore snapshots first) and treat
 /// the codes as opaque failures.
 /// </summary>

@@ -18,7 +18,7 @@ public sealed class Ec2RateLimits
         }
     }
 
-    /// <summary>EC2's documented defaults per account and region (ec2-ami-api.md §4).</summary>
+    /// <summary>EC2's documented defaults per account and region (https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-throttling.html).</summary>
     public static Ec2RateLimits Documented { get; } = new(new Dictionary<Ec2ActionClass, TokenBucketLimit>
     {
         [Ec2ActionClass.Describe] = new(100, 20),

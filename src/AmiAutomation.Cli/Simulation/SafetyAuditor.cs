@@ -70,7 +70,7 @@ internal sealed class SafetyAuditor(Ec2Simulator simulator, InMemoryDeregistrati
 
     private static bool IsProtected(AmiImage image) =>
         image.ManagedBy is not (ImageManager.Nobody or ImageManager.Us)
-        || (image.Tag(TagNames.Keep) is { } keep && !string.Equals(keep.Trim(), "false", StringComparison.OrdinalIgnoreCase))
+        || (image.Tag(TagNames.Keep) is { } keep && !System.Text.Ascii.EqualsIgnoreCase(keep, "false"))
         || image.DeregistrationProtected
         || image.IsPublic;
 

@@ -14,8 +14,8 @@ namespace AmiAutomation.Core.Protection;
 /// <remarks>
 /// Always: <see cref="ReasonCode.NotOwned"/>; <see cref="ReasonCode.NotAvailable"/> (only available and disabled
 /// images are retired, never pending/failed/other); <see cref="ReasonCode.InUse"/> (any reference in the
-/// <see cref="ReferenceIndex"/>); <see cref="ReasonCode.KeepTag"/> (any value but "false", case-insensitive, blank
-/// included); <see cref="ReasonCode.HeldUntil"/> (keep-until in the future, or unreadable: a hold nobody can read stays
+/// <see cref="ReferenceIndex"/>); <see cref="ReasonCode.KeepTag"/> (any value but "false" in any ASCII case, blank
+/// and padded values included: exactly what template.yaml's IAM Deny reads, which cannot trim); <see cref="ReasonCode.HeldUntil"/> (keep-until in the future, or unreadable: a hold nobody can read stays
 /// in force); <see cref="ReasonCode.DeregistrationProtected"/>; <see cref="ReasonCode.ManagedByAwsBackup"/> (only AWS
 /// Backup may remove its images). Optional (<see cref="ProtectionOptions"/>): DLM, Image Builder, public, instance
 /// store-backed, recently launched. Family rules (newest K, last of family) need the whole family and live in the
@@ -154,7 +154,11 @@ public static class ImageProtections
         }
     }
 
-    private static bool IsFalse(string value) => string.Equals(value.Trim(), "false", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// Never more permissive than the IAM Deny under it (<c>StringNotEqualsIgnoreCase "false"</c>): no trimming (IAM
+    /// cannot), ASCII case folding only (IAM's folding of other letters is undocumented).
+    /// </summary>
+    private static bool IsFalse(string value) => System.Text.Ascii.EqualsIgnoreCase(value, "false");
 
     private static string DescribeReferences(IReadOnlyList<ImageReference> used)
     {

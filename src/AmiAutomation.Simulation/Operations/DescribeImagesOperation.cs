@@ -5,7 +5,8 @@ using Amazon.EC2.Model;
 namespace AmiAutomation.Simulation.Operations;
 
 /// <summary>
-/// DescribeImages with EC2's visibility rules (ec2-ami-api.md §2): disabled images only with IncludeDisabled=true
+/// DescribeImages with EC2's visibility rules (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ami-deprecate.html,
+/// https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/disable-an-ami.html): disabled images only with IncludeDisabled=true
 /// (even by id, even for the owner); deprecated images hidden from non-owners unless IncludeDeprecated=true or asked
 /// by id; deregistered and binned ids asked by id are silently omitted; unknown ids → InvalidAMIID.NotFound.
 /// Unlike moto, ImageIds combine with Owners and Filters. Stable order (registration order); MaxResults 1–1000.

@@ -1,6 +1,6 @@
 namespace AmiAutomation.Simulation.Throttling;
 
-/// <summary>EC2's throttling action groups (ec2-ami-api.md §4). Each action has its own bucket of its group's size.</summary>
+/// <summary>EC2's throttling action groups (https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-throttling.html). Each action has its own bucket of its group's size.</summary>
 public enum ThrottleBucket
 {
     /// <summary>Non-mutating Describe/List calls: 100 tokens, 20/s.</summary>

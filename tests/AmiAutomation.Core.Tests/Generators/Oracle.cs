@@ -30,7 +30,7 @@ internal static class Oracle
             return "in use";
         }
 
-        if (image.Tags.TryGetValue(TagNames.Keep, out var keep) && !keep.Trim().Equals("false", StringComparison.OrdinalIgnoreCase))
+        if (image.Tags.TryGetValue(TagNames.Keep, out var keep) && !System.Text.Ascii.EqualsIgnoreCase(keep, "false"))
         {
             return "keep tag";
         }

@@ -28,6 +28,8 @@ public class ImageProtectionsTests
     [InlineData("in-use", ReasonCode.InUse)]
     [InlineData("keep", ReasonCode.KeepTag)]
     [InlineData("keep-empty", ReasonCode.KeepTag)]
+    [InlineData("keep-FALSE-padded", ReasonCode.KeepTag)]
+    [InlineData("keep-false-long-s", ReasonCode.KeepTag)]
     [InlineData("keep-until-future", ReasonCode.HeldUntil)]
     [InlineData("keep-until-unreadable", ReasonCode.HeldUntil)]
     [InlineData("deregistration-protected", ReasonCode.DeregistrationProtected)]
@@ -50,7 +52,7 @@ public class ImageProtectionsTests
 
     [Theory]
     [InlineData("keep-false")]
-    [InlineData("keep-FALSE-padded")]
+    [InlineData("keep-FALSE")]
     [InlineData("keep-until-past")]
     [InlineData("launched-long-ago")]
     [InlineData("disabled")]
@@ -145,7 +147,9 @@ public class ImageProtectionsTests
         "keep" => (image.WithTags((TagNames.Keep, "true")), []),
         "keep-empty" => (image.WithTags((TagNames.Keep, "")), []),
         "keep-false" => (image.WithTags((TagNames.Keep, "false")), []),
+        "keep-FALSE" => (image.WithTags((TagNames.Keep, "FALSE")), []),
         "keep-FALSE-padded" => (image.WithTags((TagNames.Keep, " FALSE ")), []),
+        "keep-false-long-s" => (image.WithTags((TagNames.Keep, "fal\u017Fe")), []),
         "keep-until-future" => (image.WithTags((TagNames.KeepUntil, TagTime.Format(TestImages.Now.AddDays(3)))), []),
         "keep-until-past" => (image.WithTags((TagNames.KeepUntil, TagTime.Format(TestImages.Now.AddDays(-3)))), []),
         "keep-until-unreadable" => (image.WithTags((TagNames.KeepUntil, "next tuesday")), []),

@@ -4,6 +4,8 @@ using AmiAutomation.Core.Ledger;
 using AmiAutomation.Core.Tagging;
 using AmiAutomation.Functions.Common;
 using AmiAutomation.Functions.Copy;
+using AmiAutomation.Lambda.Tests.Iam.Policy;
+using AmiAutomation.Lambda.Tests.Iam.Recording;
 using AmiAutomation.Lambda.Tests.Support;
 using AmiAutomation.Lambda.Tests.Template;
 using Amazon.DynamoDBv2;
@@ -13,67 +15,80 @@ using static AmiAutomation.Lambda.Tests.Support.SimulatedStack;
 namespace AmiAutomation.Lambda.Tests.Iam;
 
 /// <summary>
-/// template.yaml grants each function exactly the EC2 and DynamoDB actions it calls when driven through all of its
-/// AWS-calling paths on the simulator (<see cref="LockstepScenarios"/>): a missing grant fails in production, an
-/// unused one is privilege nobody needs. KMS actions are used by EC2 on the copy function's behalf (encrypted
-/// CopyImage) and cannot be observed here; they are checked for place and condition instead.
+/// template.yaml's policy for each function, evaluated (<see cref="IamPolicy"/>) against every authorization the
+/// function needed on all of its AWS-calling paths on the simulator (<see cref="LockstepScenarios"/>): each must be
+/// allowed (a refusal fails in production), and each action of each Allow statement must be needed by some path
+/// (privilege nobody uses is a risk with no benefit).
 /// </summary>
-public sealed class IamPolicyLockstepTests(LockstepScenarios scenarios) : IClassFixture<LockstepScenarios>
+/// <remarks>
+/// What is recorded, and how to add a service or a path:
+/// <list type="bullet">
+/// <item>EC2 requests pass <see cref="AuthorizationRecordingProxy"/>; <see cref="Ec2Authorizations"/> turns each into
+/// requests on ARNs with tags — add a case there for a new mutating action — plus <see cref="ImpliedPermissions"/>
+/// (permissions EC2 checks as the caller because of a parameter) and <see cref="CompanionPermissions"/> (permissions
+/// another service principal uses on the caller's behalf, with <c>aws:CalledVia</c>).</item>
+/// <item>Another simulated service records its calls in the simulator's CallLog as <c>service:Action</c>
+/// (<c>autoscaling:DescribeLaunchConfigurations</c>, <c>rbin:ListRules</c>); <see cref="InvocationRequests"/> picks them
+/// up on <c>*</c> — add the action's resource ARN to <see cref="InvocationRequests.ServiceResource"/> if it has one.</item>
+/// <item>DynamoDB calls are recorded by name through <see cref="PermissionLog.Add(string)"/> (see
+/// <see cref="DynamoDbActionRecordingLedger"/>) and evaluated on the ledger table's ARN.</item>
+/// <item>A new path: add an invocation to <see cref="LockstepScenarios"/> (seed, <c>RunAsync</c> with a label) and a test
+/// here that its output shows the work was done.</item>
+/// <item>A new grant in template.yaml then passes only if some recorded path needs it; a new condition operator or
+/// intrinsic function fails loudly until <see cref="IamCondition"/>/<see cref="IamPolicyReader"/> model it.</item>
+/// </list>
+/// </remarks>
+[Collection(LockstepCollection.Name)]
+public sealed class IamPolicyLockstepTests(LockstepScenarios scenarios)
 {
-    private static readonly string[] ObservableNamespaces = ["ec2", "dynamodb"];
     private readonly SamTemplate _template = SamTemplate.Load();
 
     public static TheoryData<string> Handlers() => new(HandlerRegistry.Names);
 
     [Theory]
     [MemberData(nameof(Handlers))]
-    public void Policy_GrantsExactlyTheEc2AndDynamoDbActionsTheFunctionCalls(string handler)
+    public void Policy_AllowsEveryCallTheFunctionMakes(string handler)
     {
-        Assert.True(scenarios.Called.TryGetValue(handler, out var called), $"No lockstep scenario drives '{handler}': add one to {nameof(LockstepScenarios)}.");
-        var granted = Granted(handler).Where(a => ObservableNamespaces.Contains(PolicyStatement.Namespace(a))).ToHashSet(StringComparer.Ordinal);
+        var invocations = Invocations(handler);
+        var bypassed = invocations.SelectMany(i => i.Authorizations.Bypassed).ToList();
+        Assert.True(bypassed.Count == 0, $"EC2 calls bypassed the recording proxy, so their resources and implied permissions are unknown: {string.Join("; ", bypassed)}");
 
-        var missing = called.Except(granted).Order(StringComparer.Ordinal).ToList();
-        var unused = granted.Except(called).Order(StringComparer.Ordinal).ToList();
+        var refused = LockstepCheck.Refused(invocations, region => LockstepPolicies.For(_template, handler, region));
+        Assert.True(refused.Count == 0, $"template.yaml refuses '{handler}' {refused.Count} call(s) its code makes:\n{string.Join("\n", refused)}");
+    }
 
-        Assert.True(
-            missing.Count == 0 && unused.Count == 0,
-            $"template.yaml's '{handler}' policy is out of step with the code. Called but not granted: [{string.Join(", ", missing)}]. "
-            + $"Granted but called by no path: [{string.Join(", ", unused)}].");
+    [Theory]
+    [MemberData(nameof(Handlers))]
+    public void Policy_GrantsNothingNoPathUses(string handler)
+    {
+        var unused = LockstepCheck.Unused(Invocations(handler), region => LockstepPolicies.For(_template, handler, region));
+        Assert.True(unused.Count == 0, $"template.yaml grants '{handler}' privilege no code path uses:\n{string.Join("\n", unused)}");
     }
 
     [Fact]
-    public void Policies_UseOnlyEc2DynamoDbAndKmsActions()
+    public void Policies_GrantOnlyServicesTheLockstepObserves()
     {
         foreach (var (_, handler, _) in _template.Functions())
         {
-            var other = Granted(handler).Where(a => PolicyStatement.Namespace(a) is not ("ec2" or "dynamodb" or "kms")).ToList();
-            Assert.True(other.Count == 0, $"'{handler}' grants [{string.Join(", ", other)}]: this lockstep test cannot check them; extend it first.");
+            var unobserved = LockstepCheck.Unobserved(LockstepPolicies.For(_template, handler, Home), scenarios.Invocations);
+            Assert.True(
+                unobserved.Count == 0,
+                $"'{handler}' is granted actions of [{string.Join(", ", unobserved)}], a service no lockstep recorder sees: record its calls "
+                + $"(see {nameof(IamPolicyLockstepTests)}' remarks) so the grant can be checked against the code.");
         }
     }
 
     [Fact]
-    public void CreateTagsLimitedToTagKeys_AllowsEveryKeyTheFunctionWrites()
+    public void Lockstep_RecordsEveryKindOfAuthorization()
     {
-        var checkedStatements = 0;
-        foreach (var (_, handler, properties) in _template.Functions())
-        {
-            foreach (var statement in PolicyStatement.Of(properties).Where(s => s.Actions.Contains("ec2:CreateTags")))
-            {
-                if (SamTemplate.Child(statement.Condition ?? new YamlMappingNode(), "ForAllValues:StringEquals", "aws:TagKeys") is not YamlSequenceNode keys)
-                {
-                    continue;
-                }
-
-                var allowed = keys.Children.OfType<YamlScalarNode>().Select(k => k.Value!).ToHashSet(StringComparer.Ordinal);
-                var written = scenarios.TagKeys.GetValueOrDefault(handler) ?? [];
-                Assert.NotEmpty(written);
-                var refused = written.Except(allowed).Order(StringComparer.Ordinal).ToList();
-                Assert.True(refused.Count == 0, $"'{handler}' writes tag keys [{string.Join(", ", refused)}] that statement {statement.Sid} does not allow (aws:TagKeys).");
-                checkedStatements++;
-            }
-        }
-
-        Assert.True(checkedStatements > 0, "no CreateTags statement limits tag keys: expire's Recycle Bin tagging should (aws:TagKeys).");
+        var requests = scenarios.Invocations.SelectMany(i => i.Authorizations.Requests).ToList();
+        Assert.Contains(requests, r => r.Action == "ec2:DeleteSnapshot" && r.Origin.Contains("DeleteAssociatedSnapshots", StringComparison.Ordinal));
+        Assert.Contains(requests, r => r.Action == "kms:ReEncryptTo" && r.Resource == LockstepScenarios.CopyKey);
+        Assert.Contains(requests, r => r.Action == "imagebuilder:GetContainerRecipe" && r.CalledVia.SequenceEqual([CompanionPermissions.ImageReferencesService]));
+        Assert.Contains(requests, r => r.Action == "ssm:GetParameters" && r.CalledVia.Count == 0 && r.Origin.Contains("ResolveAlias", StringComparison.Ordinal));
+        Assert.Contains(requests, r => r.Action == "ec2:DeregisterImage" && r.ResourceTags.ContainsKey(TagNames.Family));
+        Assert.Contains(requests, r => r.Action == "ec2:CreateTags" && r.RequestTags.ContainsKey(TagNames.RecycleBin));
+        Assert.Contains(requests, r => r.Action == "dynamodb:PutItem" && r.Resource == LedgerTableArn(Home));
     }
 
     [Fact]
@@ -176,6 +191,13 @@ public sealed class IamPolicyLockstepTests(LockstepScenarios scenarios) : IClass
 
     private IReadOnlySet<string> Granted(string handler) =>
         SamTemplate.GrantedActions(_template.Functions().Single(f => f.Handler == handler).Properties);
+
+    private List<LockstepInvocation> Invocations(string handler)
+    {
+        var invocations = scenarios.Invocations.Where(i => i.Handler == handler).ToList();
+        Assert.True(invocations.Count > 0, $"No lockstep scenario drives '{handler}': add one to {nameof(LockstepScenarios)}.");
+        return invocations;
+    }
 
     private static LedgerRecord SampleRecord() => new()
     {

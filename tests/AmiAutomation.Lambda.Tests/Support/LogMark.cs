@@ -1,4 +1,4 @@
 namespace AmiAutomation.Lambda.Tests.Support;
 
 /// <summary>Where the simulator's CallLog and the <see cref="PermissionLog"/> stood before an invocation.</summary>
-internal readonly record struct LogMark(int Calls, int Permissions, int TagKeys);
+internal readonly record struct LogMark(int Calls, int Requests, int ProxiedCalls);

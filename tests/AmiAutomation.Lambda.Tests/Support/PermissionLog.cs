@@ -1,16 +1,21 @@
+using AmiAutomation.Lambda.Tests.Iam.Policy;
+
 namespace AmiAutomation.Lambda.Tests.Support;
 
 /// <summary>
-/// IAM actions the functions needed that the simulator's CallLog cannot show: DynamoDB ledger calls and permissions
-/// EC2 checks on our behalf (e.g. ec2:DeleteSnapshot for DeregisterImage with DeleteAssociatedSnapshots). In call
-/// order, so a window of it can be attributed to one invocation. Also the tag keys of every CreateTags request, for
-/// policies that limit them (<c>aws:TagKeys</c>). Thread safe.
+/// What the functions asked IAM for that the simulator's CallLog (action names only) cannot show, in call order so a
+/// window of it can be attributed to one invocation: every EC2 request with its resources, tags, implied and companion
+/// permissions (<see cref="AuthorizationRecordingProxy"/>), the DynamoDB ledger actions
+/// (<see cref="DynamoDbActionRecordingLedger"/>), and the EC2 calls the proxy saw (to prove nothing bypassed it). Thread safe.
 /// </summary>
 internal sealed class PermissionLog
 {
+    /// <summary>Resource of an action recorded by name only; the lockstep fills in the ARN for the function's region.</summary>
+    public const string UnresolvedResource = "(unresolved)";
+
     private readonly Lock _gate = new();
-    private readonly List<string> _actions = [];
-    private readonly List<string> _tagKeys = [];
+    private readonly List<IamRequest> _requests = [];
+    private readonly List<string> _proxiedCalls = [];
 
     public int Count
     {
@@ -18,53 +23,57 @@ internal sealed class PermissionLog
         {
             lock (_gate)
             {
-                return _actions.Count;
+                return _requests.Count;
             }
         }
     }
 
-    public int TagKeyCount
+    public int ProxiedCallCount
     {
         get
         {
             lock (_gate)
             {
-                return _tagKeys.Count;
+                return _proxiedCalls.Count;
             }
         }
     }
 
-    public void AddTagKeys(IEnumerable<string> keys)
+    /// <summary>An action recorded by name only (e.g. <c>dynamodb:PutItem</c> on the ledger table).</summary>
+    public void Add(string iamAction) => Add([new IamRequest(iamAction, UnresolvedResource) { Origin = iamAction + " (by name)" }]);
+
+    public void Add(IEnumerable<IamRequest> requests)
     {
         lock (_gate)
         {
-            _tagKeys.AddRange(keys);
+            _requests.AddRange(requests);
         }
     }
 
-    /// <summary>The CreateTags keys recorded after the first <paramref name="skip"/>.</summary>
-    public IReadOnlyList<string> TagKeysSince(int skip)
+    /// <summary>Notes that the proxy passed one call of <paramref name="action"/> (e.g. <c>ec2:DescribeImages</c>).</summary>
+    public void AddProxiedCall(string action)
     {
         lock (_gate)
         {
-            return [.. _tagKeys.Skip(skip)];
+            _proxiedCalls.Add(action);
         }
     }
 
-    public void Add(string iamAction)
+    /// <summary>The requests recorded after the first <paramref name="skip"/>.</summary>
+    public IReadOnlyList<IamRequest> Since(int skip)
     {
         lock (_gate)
         {
-            _actions.Add(iamAction);
+            return [.. _requests.Skip(skip)];
         }
     }
 
-    /// <summary>The actions recorded after the first <paramref name="skip"/>.</summary>
-    public IReadOnlyList<string> Since(int skip)
+    /// <summary>The proxied calls recorded after the first <paramref name="skip"/>.</summary>
+    public IReadOnlyList<string> ProxiedCallsSince(int skip)
     {
         lock (_gate)
         {
-            return [.. _actions.Skip(skip)];
+            return [.. _proxiedCalls.Skip(skip)];
         }
     }
 }

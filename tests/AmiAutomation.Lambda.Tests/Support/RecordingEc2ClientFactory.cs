@@ -1,10 +1,12 @@
 using AmiAutomation.Aws.Clients;
+using AmiAutomation.Lambda.Tests.Iam.Recording;
+using AmiAutomation.Simulation;
 using Amazon.EC2;
 
 namespace AmiAutomation.Lambda.Tests.Support;
 
-/// <summary>The simulator's clients, each behind an <see cref="ImpliedPermissionProxy"/> writing to one log.</summary>
-internal sealed class RecordingEc2ClientFactory(IEc2ClientFactory inner, PermissionLog log) : IEc2ClientFactory
+/// <summary>The simulator's clients, each behind an <see cref="AuthorizationRecordingProxy"/> writing to one log.</summary>
+internal sealed class RecordingEc2ClientFactory(Ec2Simulator simulator, PermissionLog log) : IEc2ClientFactory
 {
     private readonly Dictionary<string, IAmazonEC2> _clients = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
@@ -15,7 +17,7 @@ internal sealed class RecordingEc2ClientFactory(IEc2ClientFactory inner, Permiss
         {
             if (!_clients.TryGetValue(region, out var client))
             {
-                client = ImpliedPermissionProxy.Wrap(inner.ForRegion(region), log);
+                client = AuthorizationRecordingProxy.Wrap(simulator.ClientFactory.ForRegion(region), log, new AuthorizationScope(simulator, region));
                 _clients[region] = client;
             }
 

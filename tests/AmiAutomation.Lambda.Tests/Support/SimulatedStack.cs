@@ -8,6 +8,7 @@ using AmiAutomation.Functions.Copy;
 using AmiAutomation.Functions.Deprecate;
 using AmiAutomation.Functions.Expire;
 using AmiAutomation.Functions.Restore;
+using AmiAutomation.Lambda.Tests.Iam.Recording;
 using AmiAutomation.Lambda.Tests.Template;
 using AmiAutomation.Runtime.Configuration;
 using AmiAutomation.Runtime.Functions;
@@ -56,7 +57,7 @@ internal sealed class SimulatedStack
 
     public InMemoryDeregistrationLedger Ledger { get; } = new();
 
-    /// <summary>DynamoDB actions and EC2 permissions implied by request parameters (not in <see cref="Ec2Simulator.Calls"/>).</summary>
+    /// <summary>What each EC2 request and ledger call asked IAM for (not in <see cref="Ec2Simulator.Calls"/>).</summary>
     public PermissionLog Permissions { get; } = new();
 
     /// <summary>Builds the function registered as <paramref name="handler"/> for the stack in <paramref name="region"/>.</summary>
@@ -73,7 +74,7 @@ internal sealed class SimulatedStack
         var services = new FunctionServices
         {
             Region = region,
-            Ec2 = new RecordingEc2ClientFactory(Ec2.ClientFactory, Permissions),
+            Ec2 = new RecordingEc2ClientFactory(Ec2, Permissions),
             Apis = new AmiAutomation.Simulation.Services.SimulatedRegionalApiClients(Ec2),
             Ledger = new DynamoDbActionRecordingLedger(Ledger, Permissions),
             Time = Time,
@@ -129,20 +130,23 @@ internal sealed class SimulatedStack
     public Task<RestoreOutput> RestoreAsync(ILambdaFunction function, string payload) =>
         InvokeAsync(function, payload, RestoreJsonContext.Default.RestoreOutput);
 
-    /// <summary>Where the logs stand now; pass it to <see cref="ActionsSince"/> after an invocation.</summary>
-    public LogMark Mark() => new(Ec2.Calls.Count, Permissions.Count, Permissions.TagKeyCount);
+    /// <summary>Where the logs stand now; pass it to <see cref="RequestsSince"/> after an invocation.</summary>
+    public LogMark Mark() => new(Ec2.Calls.Count, Permissions.Count, Permissions.ProxiedCallCount);
 
     /// <summary>
-    /// Every IAM action needed since <paramref name="mark"/>: each simulator call as <c>ec2:&lt;Action&gt;</c> (dry
-    /// runs and refused calls included: they need the same permission) plus <see cref="Permissions"/>.
+    /// Every authorization the calls since <paramref name="mark"/> needed, for a function deployed in
+    /// <paramref name="region"/> (dry runs and refused calls included: they need the same permission); see
+    /// <see cref="InvocationRequests"/>.
     /// </summary>
-    public IReadOnlySet<string> ActionsSince(LogMark mark) =>
-        Ec2.Calls.All.Skip(mark.Calls).Select(c => "ec2:" + c.Action)
-            .Concat(Permissions.Since(mark.Permissions))
-            .ToHashSet(StringComparer.Ordinal);
+    public InvocationRequests RequestsSince(LogMark mark, string region) => InvocationRequests.Collect(
+        Ec2.Calls.All.Skip(mark.Calls).ToList(),
+        Permissions.Since(mark.Requests),
+        Permissions.ProxiedCallsSince(mark.ProxiedCalls),
+        new AuthorizationScope(Ec2, region),
+        LedgerTableArn(region));
 
-    /// <summary>The tag keys of every CreateTags request sent since <paramref name="mark"/>.</summary>
-    public IReadOnlySet<string> TagKeysSince(LogMark mark) => Permissions.TagKeysSince(mark.TagKeys).ToHashSet(StringComparer.Ordinal);
+    /// <summary>The ledger table's ARN for the stack in <paramref name="region"/> (what <c>!GetAtt LedgerTable.Arn</c> gives).</summary>
+    public static string LedgerTableArn(string region) => $"arn:aws:dynamodb:{region}:{AccountId}:table/{LedgerTable}";
 
     /// <summary>An EventBridge "EC2 AMI State Change" event as EC2 sends it.</summary>
     public static string AmiStateChange(string region, string imageId, string state) => $$"""

@@ -83,21 +83,6 @@ public sealed class TemplateTests
         }
     }
 
-    [Theory]
-    [InlineData("deprecate", "ec2:EnableImageDeprecation")]
-    [InlineData("expire", "ec2:DeregisterImage")]
-    public void RetiringActions_AreDeniedByIamOnImagesTaggedKeep(string handler, string action)
-    {
-        var (_, _, properties) = _template.Functions().Single(f => f.Handler == handler);
-        var statements = ((YamlSequenceNode)SamTemplate.Child((YamlMappingNode)((YamlSequenceNode)SamTemplate.Child(properties, "Policies")!).Children[0], "Statement")!)
-            .Children.Cast<YamlMappingNode>();
-
-        var deny = Assert.Single(statements, s => SamTemplate.Scalar(s, "Effect") == "Deny");
-        Assert.Equal(action, ((YamlScalarNode)((YamlSequenceNode)SamTemplate.Child(deny, "Action")!).Children.Single()).Value);
-        Assert.Equal("false", ((YamlScalarNode)SamTemplate.Child(deny, "Condition", "Null", "aws:ResourceTag/ami-lifecycle:keep")!).Value);
-        Assert.Equal("false", ((YamlScalarNode)SamTemplate.Child(deny, "Condition", "StringNotEquals", "aws:ResourceTag/ami-lifecycle:keep")!).Value);
-    }
-
     private int[] AllowedValues(string parameter) =>
         [.. ((YamlSequenceNode)SamTemplate.Child(_template.Root, "Parameters", parameter, "AllowedValues")!)
             .Children.Cast<YamlScalarNode>().Select(n => int.Parse(n.Value!, System.Globalization.CultureInfo.InvariantCulture))];

@@ -6,7 +6,7 @@ using Amazon.EC2.Model;
 namespace AmiAutomation.Simulation.Tests.Parity;
 
 /// <summary>
-/// Where moto 5.2 differs from EC2 (ec2-ami-api.md §8 and what these tests observed), the simulator follows EC2.
+/// Where moto 5.2 (https://github.com/getmoto/moto) differs from EC2, as these tests observe, the simulator follows EC2.
 /// Each test shows moto's behaviour and the simulator's EC2 behaviour for the same call, so a moto upgrade that
 /// changes either side is noticed.
 /// </summary>

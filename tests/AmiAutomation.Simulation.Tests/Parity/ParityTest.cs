@@ -4,7 +4,7 @@ namespace AmiAutomation.Simulation.Tests.Parity;
 
 /// <summary>
 /// Runs one scenario against moto_server and against the simulator and requires equal transcripts.
-/// Only behaviour moto implements like EC2 is compared; where moto differs from EC2 (ec2-ami-api.md §8) the
+/// Only behaviour moto implements like EC2 is compared; where moto differs from EC2 (https://github.com/getmoto/moto) the
 /// simulator follows EC2 and is tested on its own (see <see cref="KnownMotoDifferences"/>).
 /// </summary>
 public abstract class ParityTest(MotoServerFixture moto) : IAsyncLifetime
