@@ -35,7 +35,7 @@ public sealed record ExecutionOptions
     public IReadOnlyDictionary<string, long>? LaunchTemplateVersionsSeen { get; init; }
 
     /// <summary>
-    /// How long the re-check may reuse a listing it cannot filter by image (launch configurations, Spot Fleet requests,
+    /// How long the re-check may reuse a listing (launch configurations, launchable Spot requests, Spot Fleet requests,
     /// changed launch templates) within one run before reading it again. Default 10 s: a run deregisters at most ~5
     /// images/s (EC2's DeregisterImage bucket), so re-reading every listing per image would multiply the listing calls by
     /// the number of images, while a consumer created inside a 10 s window is the same race as one created between any

@@ -19,10 +19,9 @@ namespace AmiAutomation.Aws.Execution;
 
 /// <summary>
 /// Re-reads one image right before a destructive call: DescribeImages by id, DescribeImageAttribute (lastLaunchedTime when
-/// missing, launchPermission), DescribeImageReferences, DescribeInstances and DescribeSpotInstanceRequests (filtered by
-/// the image), and the listings that cannot be filtered by image — launch templates changed since the inventory, launch
-/// configurations, Spot Fleet requests — each read at most once per <see cref="ExecutionOptions.RecheckListingMaxAge"/>
-/// in a run; then the core's <see cref="ImageProtections"/> plus what changed since planning. Anything that cannot be
+/// missing, launchPermission), DescribeImageReferences and DescribeInstances (filtered by the image), and the listings —
+/// launch templates changed since the inventory, launch configurations, launchable Spot requests, Spot Fleet requests —
+/// each read at most once per <see cref="ExecutionOptions.RecheckListingMaxAge"/> in a run; then the core's <see cref="ImageProtections"/> plus what changed since planning. Anything that cannot be
 /// read fails closed.
 /// </summary>
 /// <remarks>ec2:DescribeImages, ec2:DescribeImageAttribute, ec2:DescribeImageReferences, ec2:DescribeInstances,
@@ -34,6 +33,7 @@ internal sealed class ImageRechecker(string region, IAmazonEC2 client, Lazy<IAut
     private const int LaunchConfigurationPageSize = 100;
     private const int SpotPageSize = 1000;
     private readonly RecheckListing _launchConfigurations = new(time);
+    private readonly RecheckListing _spotRequests = new(time);
     private readonly RecheckListing _spotFleets = new(time);
     private readonly RecheckListing _launchTemplates = new(time);
     private ChangedLaunchTemplateReader? _changedTemplates;
@@ -125,11 +125,15 @@ internal sealed class ImageRechecker(string region, IAmazonEC2 client, Lazy<IAut
 
         if (!options.DisabledRecheckSources.Contains(InventorySource.SpotRequests))
         {
+            // Not filtered by launch.image-id: moto answers that filter with HTTP 500, and the launchable requests are
+            // one short listing, read at most once per bound like the others.
             _operation = SpotRequestSource.Action;
-            var byImage = new Dictionary<string, List<ImageReference>>(StringComparer.Ordinal);
-            await SpotRequestSource.ReadAllAsync(
-                client, limiter, imageId, SpotPageSize, MaxPages, static () => { }, c => AddConsumer(byImage, ReferenceKind.SpotRequest, c), cancellationToken).ConfigureAwait(false);
-            references.AddRange(byImage.GetValueOrDefault(imageId) ?? []);
+            references.AddRange(await _spotRequests.OfAsync(
+                imageId,
+                maxAge,
+                byImage => SpotRequestSource.ReadAllAsync(
+                    client, limiter, SpotPageSize, MaxPages, static () => { }, c => AddConsumer(byImage, ReferenceKind.SpotRequest, c), cancellationToken))
+                .ConfigureAwait(false));
         }
 
         if (!options.DisabledRecheckSources.Contains(InventorySource.SpotFleets))

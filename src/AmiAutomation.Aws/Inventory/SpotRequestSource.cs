@@ -32,7 +32,6 @@ internal static class SpotRequestSource
         await ReadAllAsync(
             context.Client,
             context.Limiter,
-            null,
             context.Options.SpotRequestPageSize,
             context.Options.MaxPagesPerListing,
             () => run.Calls++,
@@ -41,11 +40,10 @@ internal static class SpotRequestSource
         collector.Finish(run);
     }
 
-    /// <summary>Every launchable request (only those launching <paramref name="imageId"/> when given), every page.</summary>
+    /// <summary>Every launchable request, every page (shared with the re-check).</summary>
     public static Task ReadAllAsync(
         IAmazonEC2 client,
         Ec2RateLimiter limiter,
-        string? imageId,
         int pageSize,
         int maxPages,
         Action onCall,
@@ -53,11 +51,6 @@ internal static class SpotRequestSource
         CancellationToken cancellationToken)
     {
         List<Filter> filters = [new Filter("state", [.. LaunchableStates])];
-        if (imageId is not null)
-        {
-            filters.Add(new Filter("launch.image-id", [imageId]));
-        }
-
         return Pager.ReadAllAsync(
             Action,
             async (token, ct) =>

@@ -217,7 +217,7 @@ public sealed class Ec2PlanExecutorConsumerRecheckTests
         Assert.Equal(1, _sim.Calls.CountOf(SimulatedAutoScalingClient.DescribeLaunchConfigurationsAction));
         Assert.Equal(1, _sim.Calls.CountOf("DescribeSpotFleetRequests"));
         Assert.Equal(1, _sim.Calls.CountOf("DescribeLaunchTemplates"));
-        Assert.Equal(6, _sim.Calls.CountOf("DescribeSpotInstanceRequests")); // filtered by image: one per re-check
+        Assert.Equal(1, _sim.Calls.CountOf("DescribeSpotInstanceRequests"));
     }
 
     private async Task<(Plan Plan, InventorySnapshot Inventory)> PlanAsyncAllowingMany()
