@@ -14,13 +14,19 @@ public sealed record AwsClientOptions
     /// <summary>DynamoDB endpoint override; null = the region's real endpoint.</summary>
     public Uri? DynamoDbEndpointUrl { get; init; }
 
+    /// <summary>Auto Scaling endpoint override (moto); null = the region's real endpoint.</summary>
+    public Uri? AutoScalingEndpointUrl { get; init; }
+
+    /// <summary>Recycle Bin rule API (<c>rbin</c>) endpoint override; null = the region's real endpoint.</summary>
+    public Uri? RecycleBinEndpointUrl { get; init; }
+
     /// <summary>SDK retry mode. Default <see cref="RequestRetryMode.Standard"/>.</summary>
     public RequestRetryMode RetryMode { get; init; } = RequestRetryMode.Standard;
 
-    /// <summary>Retries after the first attempt. Default 5.</summary>
+    /// <summary>Retries after the first attempt (the SDK clients and our signed client). Default 5.</summary>
     public int MaxErrorRetry { get; init; } = 5;
 
-    /// <summary>Per-request timeout; null = SDK default.</summary>
+    /// <summary>Per-request timeout; null = SDK default (our signed client: 30 s per attempt).</summary>
     public TimeSpan? Timeout { get; init; }
 
     /// <summary>Explicit credentials (tests: <c>new BasicAWSCredentials("test", "test")</c>); null = default chain.</summary>
@@ -28,7 +34,8 @@ public sealed record AwsClientOptions
 
     /// <summary>
     /// Reads endpoint overrides: <c>AWS_ENDPOINT_URL_EC2</c> then <c>AWS_ENDPOINT_URL</c> for EC2,
-    /// <c>AWS_ENDPOINT_URL_DYNAMODB</c> then <c>AWS_ENDPOINT_URL</c> for DynamoDB. Empty values count as unset.
+    /// <c>AWS_ENDPOINT_URL_DYNAMODB</c> then <c>AWS_ENDPOINT_URL</c> for DynamoDB, likewise
+    /// <c>AWS_ENDPOINT_URL_AUTO_SCALING</c> and <c>AWS_ENDPOINT_URL_RBIN</c>. Empty values count as unset.
     /// </summary>
     /// <exception cref="InvalidEndpointUrlException">A set value is not an absolute http(s) URL.</exception>
     public static AwsClientOptions FromEnvironment(Func<string, string?> getVariable)
@@ -38,6 +45,8 @@ public sealed record AwsClientOptions
         {
             Ec2EndpointUrl = Endpoint(getVariable, AwsEnvironmentVariableNames.Ec2EndpointUrl),
             DynamoDbEndpointUrl = Endpoint(getVariable, AwsEnvironmentVariableNames.DynamoDbEndpointUrl),
+            AutoScalingEndpointUrl = Endpoint(getVariable, AwsEnvironmentVariableNames.AutoScalingEndpointUrl),
+            RecycleBinEndpointUrl = Endpoint(getVariable, AwsEnvironmentVariableNames.RecycleBinEndpointUrl),
         };
     }
 

@@ -11,4 +11,13 @@ public static class AwsEnvironmentVariableNames
 
     /// <summary>Endpoint for DynamoDB only; wins over <see cref="EndpointUrl"/>.</summary>
     public const string DynamoDbEndpointUrl = "AWS_ENDPOINT_URL_DYNAMODB";
+
+    // The AWS SDKs' service-specific names: AWS_ENDPOINT_URL_ + the model's serviceId upper-cased, spaces as underscores.
+    // https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html
+
+    /// <summary>Endpoint for Auto Scaling only (serviceId "Auto Scaling"); wins over <see cref="EndpointUrl"/>.</summary>
+    public const string AutoScalingEndpointUrl = "AWS_ENDPOINT_URL_AUTO_SCALING";
+
+    /// <summary>Endpoint for the Recycle Bin rule API only (serviceId "rbin"); wins over <see cref="EndpointUrl"/>.</summary>
+    public const string RecycleBinEndpointUrl = "AWS_ENDPOINT_URL_RBIN";
 }

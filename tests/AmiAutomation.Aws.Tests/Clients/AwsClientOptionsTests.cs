@@ -21,6 +21,38 @@ public sealed class AwsClientOptionsTests
     }
 
     [Fact]
+    public void FromEnvironment_AutoScalingAndRbinSpecific_WinOverGeneral()
+    {
+        var options = AwsClientOptions.FromEnvironment(Env(
+            ("AWS_ENDPOINT_URL", "http://general:1"),
+            ("AWS_ENDPOINT_URL_AUTO_SCALING", "http://asg:4"),
+            ("AWS_ENDPOINT_URL_RBIN", "http://rbin:5")));
+
+        Assert.Equal(new Uri("http://asg:4"), options.AutoScalingEndpointUrl);
+        Assert.Equal(new Uri("http://rbin:5"), options.RecycleBinEndpointUrl);
+        Assert.Equal(new Uri("http://general:1"), options.Ec2EndpointUrl);
+    }
+
+    [Fact]
+    public void FromEnvironment_GeneralOnly_AppliesToAutoScalingAndRbin()
+    {
+        var options = AwsClientOptions.FromEnvironment(Env(("AWS_ENDPOINT_URL", "http://general:1")));
+
+        Assert.Equal(new Uri("http://general:1"), options.AutoScalingEndpointUrl);
+        Assert.Equal(new Uri("http://general:1"), options.RecycleBinEndpointUrl);
+    }
+
+    [Theory]
+    [InlineData("AWS_ENDPOINT_URL_AUTO_SCALING")]
+    [InlineData("AWS_ENDPOINT_URL_RBIN")]
+    public void FromEnvironment_BadServiceUrl_ThrowsNamingTheVariable(string variable)
+    {
+        var ex = Assert.Throws<InvalidEndpointUrlException>(() => AwsClientOptions.FromEnvironment(Env((variable, "rbin:443"))));
+
+        Assert.Equal(variable, ex.SettingName);
+    }
+
+    [Fact]
     public void FromEnvironment_DynamoDbSpecific_Used()
     {
         var options = AwsClientOptions.FromEnvironment(Env(("AWS_ENDPOINT_URL_DYNAMODB", "https://ddb:3")));

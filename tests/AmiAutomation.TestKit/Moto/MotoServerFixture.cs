@@ -84,10 +84,13 @@ public sealed class MotoServerFixture : IAsyncLifetime
     /// <summary>The product's own client factory pointed at moto (endpoint override, test credentials, no retries).</summary>
     public Ec2ClientFactory CreateEc2ClientFactory() => new(ClientOptions());
 
-    /// <summary>The product's client options pointed at moto: endpoint override, test credentials, no retries.</summary>
+    /// <summary>The product's client options pointed at moto: endpoint overrides (EC2, Auto Scaling, and rbin, which moto
+    /// does not implement: its calls fail, as they would against any endpoint without the API), test credentials, no retries.</summary>
     public AwsClientOptions ClientOptions() => new()
     {
         Ec2EndpointUrl = new Uri(ServiceUrl),
+        AutoScalingEndpointUrl = new Uri(ServiceUrl),
+        RecycleBinEndpointUrl = new Uri(ServiceUrl),
         Credentials = new BasicAWSCredentials("test", "test"),
         MaxErrorRetry = 0,
     };
