@@ -126,7 +126,7 @@ public sealed partial class Ec2Simulator
         }
     }
 
-    /// <summary>One API call: latency, injected faults, throttling, access check, then the operation under the lock; recorded either way.</summary>
+    /// <summary>One API call (EC2's bare action names; other services' namespaced, e.g. <c>autoscaling:DescribeLaunchConfigurations</c>): latency, injected faults, throttling, access check, then the operation under the lock; recorded either way.</summary>
     internal async Task<T> InvokeAsync<T>(string region, string action, ThrottleBucket bucket, bool? dryRun, Func<OperationContext, T> operation, CancellationToken cancellationToken)
     {
         var latency = Faults.LatencyFor(action);
@@ -157,7 +157,7 @@ public sealed partial class Ec2Simulator
 
             return Locked(now, at => operation(new OperationContext(this, RegionLocked(region), at, dryRun == true)));
         }
-        catch (AmazonEC2Exception exception)
+        catch (Amazon.Runtime.AmazonServiceException exception)
         {
             errorCode = exception.ErrorCode ?? string.Empty;
             throw;

@@ -28,6 +28,15 @@ public sealed partial class SimulatedEc2Client
     public override Task<DescribeImageReferencesResponse> DescribeImageReferencesAsync(DescribeImageReferencesRequest request, CancellationToken cancellationToken = default) =>
         Invoke("DescribeImageReferences", ThrottleBucket.Describe, request, request?.DryRun, ImageReferenceOperation.Run, cancellationToken);
 
+    public override Task<DescribeSpotInstanceRequestsResponse> DescribeSpotInstanceRequestsAsync(DescribeSpotInstanceRequestsRequest request, CancellationToken cancellationToken = default) =>
+        Invoke("DescribeSpotInstanceRequests", ThrottleBucket.Describe, request ?? new DescribeSpotInstanceRequestsRequest(), request?.DryRun, SpotOperations.DescribeRequests, cancellationToken);
+
+    public override Task<DescribeSpotFleetRequestsResponse> DescribeSpotFleetRequestsAsync(DescribeSpotFleetRequestsRequest request, CancellationToken cancellationToken = default) =>
+        Invoke("DescribeSpotFleetRequests", ThrottleBucket.Describe, request ?? new DescribeSpotFleetRequestsRequest(), request?.DryRun, SpotOperations.DescribeFleets, cancellationToken);
+
+    public override Task<DescribeFleetsResponse> DescribeFleetsAsync(DescribeFleetsRequest request, CancellationToken cancellationToken = default) =>
+        Invoke("DescribeFleets", ThrottleBucket.Describe, request ?? new DescribeFleetsRequest(), request?.DryRun, FleetOperations.Describe, cancellationToken);
+
     public override Task<ListImagesInRecycleBinResponse> ListImagesInRecycleBinAsync(ListImagesInRecycleBinRequest request, CancellationToken cancellationToken = default) =>
         Invoke("ListImagesInRecycleBin", ThrottleBucket.Describe, request, request?.DryRun, RecycleBinOperations.ListImages, cancellationToken);
 

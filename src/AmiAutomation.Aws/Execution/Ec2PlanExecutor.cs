@@ -15,17 +15,23 @@ namespace AmiAutomation.Aws.Execution;
 /// with DryRun=true.
 /// </summary>
 /// <remarks>IAM: ec2:EnableImageDeprecation, ec2:DeregisterImage, ec2:DeleteSnapshot, ec2:DescribeImages,
-/// ec2:DescribeImageAttribute, ec2:DescribeImageReferences, ec2:DescribeInstances.</remarks>
+/// ec2:DescribeImageAttribute, ec2:DescribeImageReferences, ec2:DescribeInstances, ec2:DescribeLaunchTemplates,
+/// ec2:DescribeLaunchTemplateVersions, ec2:DescribeSpotInstanceRequests, ec2:DescribeSpotFleetRequests,
+/// autoscaling:DescribeLaunchConfigurations.</remarks>
 public sealed class Ec2PlanExecutor
 {
     private readonly IEc2ClientFactory _clients;
+    private readonly IRegionalApiClients _apis;
     private readonly Ec2RateLimiterRegistry _rateLimiters;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    public Ec2PlanExecutor(IEc2ClientFactory clients, Ec2RateLimiterRegistry rateLimiters, TimeProvider time, ILogger? logger = null)
+    /// <param name="apis">Auto Scaling per region, for the re-check of launch configurations.</param>
+    public Ec2PlanExecutor(IEc2ClientFactory clients, IRegionalApiClients apis, Ec2RateLimiterRegistry rateLimiters, TimeProvider time, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(clients);
+        ArgumentNullException.ThrowIfNull(apis);
+        _apis = apis;
         ArgumentNullException.ThrowIfNull(rateLimiters);
         ArgumentNullException.ThrowIfNull(time);
         _clients = clients;
@@ -49,7 +55,7 @@ public sealed class Ec2PlanExecutor
         RegionName.Validate(plan.Region);
         var client = _clients.ForRegion(plan.Region);
         var limiter = _rateLimiters.ForRegion(plan.Region);
-        var run = new ExecutionRun(plan, options, client, limiter, new ImageRechecker(plan.Region, client, limiter, _time), _logger);
+        var run = new ExecutionRun(plan, options, client, limiter, new ImageRechecker(plan.Region, client, new Lazy<AutoScaling.IAutoScalingClient>(() => _apis.AutoScaling(plan.Region)), limiter, _time), _logger);
         var outcomes = new List<ActionOutcome>();
         foreach (var decision in plan.Decisions.Where(d => d.Acts))
         {

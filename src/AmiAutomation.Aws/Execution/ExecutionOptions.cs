@@ -25,8 +25,23 @@ public sealed record ExecutionOptions
 
     /// <summary>Re-check calls switched off by the operator, named by the inventory source they mirror:
     /// <see cref="InventorySource.ImageReferences"/> (DescribeImageReferences), <see cref="InventorySource.Instances"/>
-    /// (DescribeInstances image-id), <see cref="InventorySource.LastLaunchedTime"/> (DescribeImageAttribute). Default: none.</summary>
+    /// (DescribeInstances image-id), <see cref="InventorySource.LastLaunchedTime"/> (DescribeImageAttribute),
+    /// <see cref="InventorySource.LaunchTemplates"/>, <see cref="InventorySource.LaunchConfigurations"/>,
+    /// <see cref="InventorySource.SpotRequests"/>, <see cref="InventorySource.SpotFleets"/>. Default: none.</summary>
     public IReadOnlySet<InventorySource> DisabledRecheckSources { get; init; } = new HashSet<InventorySource>();
+
+    /// <summary>Launch template id → highest version the inventory read (<c>InventorySnapshot.LaunchTemplateVersionsRead</c>):
+    /// the re-check reads only templates created or given versions since. Null = unknown: every version is re-read once.</summary>
+    public IReadOnlyDictionary<string, long>? LaunchTemplateVersionsSeen { get; init; }
+
+    /// <summary>
+    /// How long the re-check may reuse a listing (launch configurations, launchable Spot requests, Spot Fleet requests,
+    /// changed launch templates) within one run before reading it again. Default 10 s: a run deregisters at most ~5
+    /// images/s (EC2's DeregisterImage bucket), so re-reading every listing per image would multiply the listing calls by
+    /// the number of images, while a consumer created inside a 10 s window is the same race as one created between any
+    /// re-check and its DeregisterImage. <see cref="TimeSpan.Zero"/> = re-read before every deregistration.
+    /// </summary>
+    public TimeSpan RecheckListingMaxAge { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Every problem with these options (empty when valid).</summary>
     public IReadOnlyList<string> Validate()
@@ -45,6 +60,11 @@ public sealed record ExecutionOptions
         if (Guard is null)
         {
             errors.Add("Guard must be set (use DeregistrationGuard.None).");
+        }
+
+        if (RecheckListingMaxAge < TimeSpan.Zero || RecheckListingMaxAge > TimeSpan.FromMinutes(1))
+        {
+            errors.Add($"RecheckListingMaxAge must be 0–60 s (is {RecheckListingMaxAge}).");
         }
 
         if (DisabledRecheckSources is null)

@@ -1,4 +1,6 @@
+using AmiAutomation.Aws.AutoScaling;
 using AmiAutomation.Aws.Errors;
+using AmiAutomation.Aws.Inventory;
 using AmiAutomation.Aws.Mapping;
 using AmiAutomation.Aws.Paging;
 using AmiAutomation.Aws.Throttling;
@@ -17,18 +19,30 @@ namespace AmiAutomation.Aws.Execution;
 
 /// <summary>
 /// Re-reads one image right before a destructive call: DescribeImages by id, DescribeImageAttribute (lastLaunchedTime when
-/// missing, launchPermission), DescribeImageReferences and DescribeInstances (image-id, not terminated); then the core's
-/// <see cref="ImageProtections"/> plus what changed since planning. Anything that cannot be read fails closed.
+/// missing, launchPermission), DescribeImageReferences and DescribeInstances (filtered by the image), and the listings —
+/// launch templates changed since the inventory, launch configurations, launchable Spot requests, Spot Fleet requests —
+/// each read at most once per <see cref="ExecutionOptions.RecheckListingMaxAge"/> in a run; then the core's <see cref="ImageProtections"/> plus what changed since planning. Anything that cannot be
+/// read fails closed.
 /// </summary>
-/// <remarks>ec2:DescribeImages, ec2:DescribeImageAttribute, ec2:DescribeImageReferences, ec2:DescribeInstances</remarks>
-internal sealed class ImageRechecker(string region, IAmazonEC2 client, Ec2RateLimiter limiter, TimeProvider time)
+/// <remarks>ec2:DescribeImages, ec2:DescribeImageAttribute, ec2:DescribeImageReferences, ec2:DescribeInstances,
+/// ec2:DescribeLaunchTemplates, ec2:DescribeLaunchTemplateVersions, ec2:DescribeSpotInstanceRequests,
+/// ec2:DescribeSpotFleetRequests, autoscaling:DescribeLaunchConfigurations</remarks>
+internal sealed class ImageRechecker(string region, IAmazonEC2 client, Lazy<IAutoScalingClient> autoScaling, Ec2RateLimiter limiter, TimeProvider time)
 {
     private const int MaxPages = 1_000;
+    private const int LaunchConfigurationPageSize = 100;
+    private const int SpotPageSize = 1000;
+    private readonly RecheckListing _launchConfigurations = new(time);
+    private readonly RecheckListing _spotRequests = new(time);
+    private readonly RecheckListing _spotFleets = new(time);
+    private readonly RecheckListing _launchTemplates = new(time);
+    private ChangedLaunchTemplateReader? _changedTemplates;
+    private string _operation = "(none)";
 
     public async Task<RecheckResult> RecheckAsync(Decision decision, ExecutionOptions options, CancellationToken cancellationToken)
     {
         var imageId = decision.Image.ImageId;
-        var operation = "DescribeImages";
+        _operation = "DescribeImages";
         try
         {
             var current = await ReadImageAsync(imageId, cancellationToken).ConfigureAwait(false);
@@ -39,27 +53,29 @@ internal sealed class ImageRechecker(string region, IAmazonEC2 client, Ec2RateLi
 
             if (current.LastLaunchedTime is null && !options.DisabledRecheckSources.Contains(InventorySource.LastLaunchedTime))
             {
-                operation = "DescribeImageAttribute(lastLaunchedTime)";
+                _operation = "DescribeImageAttribute(lastLaunchedTime)";
                 var attribute = await ReadAttributeAsync(imageId, ImageAttributeName.LastLaunchedTime, cancellationToken).ConfigureAwait(false);
                 current = current with { LastLaunchedTime = Ec2Time.Parse(attribute?.LastLaunchedTime, "LastLaunchedTime") };
             }
 
-            operation = "DescribeImageAttribute(launchPermission)";
+            _operation = "DescribeImageAttribute(launchPermission)";
             var permissions = await ReadAttributeAsync(imageId, ImageAttributeName.LaunchPermission, cancellationToken).ConfigureAwait(false);
             current = current with { LaunchPermissions = LaunchPermissionMapper.ToCore(permissions?.LaunchPermissions) };
 
             var references = new List<ImageReference>();
             if (!options.DisabledRecheckSources.Contains(InventorySource.ImageReferences))
             {
-                operation = "DescribeImageReferences";
+                _operation = "DescribeImageReferences";
                 await ReadImageReferencesAsync(imageId, references, cancellationToken).ConfigureAwait(false);
             }
 
             if (!options.DisabledRecheckSources.Contains(InventorySource.Instances))
             {
-                operation = "DescribeInstances";
+                _operation = "DescribeInstances";
                 await ReadInstancesAsync(imageId, references, cancellationToken).ConfigureAwait(false);
             }
+
+            await ReadConsumersAsync(imageId, options, references, cancellationToken).ConfigureAwait(false);
 
             var reasons = ImageProtections
                 .Evaluate(current, options.AccountId ?? decision.Image.OwnerId, new ReferenceIndex(references), options.Protection, time.GetUtcNow())
@@ -74,14 +90,79 @@ internal sealed class ImageRechecker(string region, IAmazonEC2 client, Ec2RateLi
         }
         catch (AmazonServiceException ex)
         {
-            return RecheckResult.Fail(Ec2ErrorCodes.CodeOf(ex), $"re-check failed at {operation}: {Ec2ErrorCodes.Describe(ex)}; not deregistered");
+            return RecheckResult.Fail(Ec2ErrorCodes.CodeOf(ex), $"re-check failed at {_operation}: {Ec2ErrorCodes.Describe(ex)}; not deregistered");
         }
 #pragma warning disable CA1031 // Fail closed: a re-check that cannot complete means no deregistration, recorded as Failed.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return RecheckResult.Fail(ex.GetType().Name, $"re-check failed at {operation}: {ex.Message}; not deregistered");
+            return RecheckResult.Fail(ex.GetType().Name, $"re-check failed at {_operation}: {ex.Message}; not deregistered");
         }
+    }
+
+    /// <summary>Launch templates (changed since the inventory), launch configurations, Spot requests and Spot fleets.</summary>
+    private async Task ReadConsumersAsync(string imageId, ExecutionOptions options, List<ImageReference> references, CancellationToken cancellationToken)
+    {
+        var maxAge = options.RecheckListingMaxAge;
+        if (!options.DisabledRecheckSources.Contains(InventorySource.LaunchTemplates))
+        {
+            _operation = "DescribeLaunchTemplates/DescribeLaunchTemplateVersions";
+            _changedTemplates ??= new ChangedLaunchTemplateReader(client, limiter, options.LaunchTemplateVersionsSeen);
+            references.AddRange(await _launchTemplates.OfAsync(
+                imageId, maxAge, byImage => _changedTemplates.RefreshAsync(byImage, cancellationToken), accumulate: true).ConfigureAwait(false));
+        }
+
+        if (!options.DisabledRecheckSources.Contains(InventorySource.LaunchConfigurations))
+        {
+            _operation = LaunchConfigurationSource.Action;
+            references.AddRange(await _launchConfigurations.OfAsync(
+                imageId,
+                maxAge,
+                byImage => LaunchConfigurationSource.ReadAllAsync(
+                    autoScaling.Value, limiter, LaunchConfigurationPageSize, MaxPages, static () => { }, c => AddConsumer(byImage, ReferenceKind.LaunchConfiguration, c), cancellationToken))
+                .ConfigureAwait(false));
+        }
+
+        if (!options.DisabledRecheckSources.Contains(InventorySource.SpotRequests))
+        {
+            // Not filtered by launch.image-id: moto answers that filter with HTTP 500, and the launchable requests are
+            // one short listing, read at most once per bound like the others.
+            _operation = SpotRequestSource.Action;
+            references.AddRange(await _spotRequests.OfAsync(
+                imageId,
+                maxAge,
+                byImage => SpotRequestSource.ReadAllAsync(
+                    client, limiter, SpotPageSize, MaxPages, static () => { }, c => AddConsumer(byImage, ReferenceKind.SpotRequest, c), cancellationToken))
+                .ConfigureAwait(false));
+        }
+
+        if (!options.DisabledRecheckSources.Contains(InventorySource.SpotFleets))
+        {
+            _operation = SpotFleetSource.Action;
+            references.AddRange(await _spotFleets.OfAsync(
+                imageId,
+                maxAge,
+                byImage => SpotFleetSource.ReadAllAsync(
+                    client, limiter, SpotPageSize, MaxPages, static () => { }, c => AddConsumer(byImage, ReferenceKind.SpotFleet, c), cancellationToken))
+                .ConfigureAwait(false));
+        }
+
+    }
+
+    /// <summary>A consumer naming something that is not an image id: its image is unknown, so the re-check fails closed.</summary>
+    private static void AddConsumer(Dictionary<string, List<ImageReference>> byImage, ReferenceKind kind, Consumer consumer)
+    {
+        if (string.IsNullOrEmpty(consumer.ImageId))
+        {
+            return;
+        }
+
+        if (!consumer.ImageId.StartsWith("ami-", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"{kind} {consumer.ResourceId} names '{consumer.ImageId}', which is not an image id");
+        }
+
+        RecheckListing.Add(byImage, new ImageReference(consumer.ImageId, kind, consumer.ResourceId));
     }
 
     private async Task<AmiImage?> ReadImageAsync(string imageId, CancellationToken cancellationToken)

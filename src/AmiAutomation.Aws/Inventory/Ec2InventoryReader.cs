@@ -1,3 +1,4 @@
+using AmiAutomation.Aws.AutoScaling;
 using AmiAutomation.Aws.Clients;
 using AmiAutomation.Aws.Errors;
 using AmiAutomation.Aws.Paging;
@@ -16,22 +17,30 @@ namespace AmiAutomation.Aws.Inventory;
 /// Reads one region: owned images and everything that references them, each source reported separately.
 /// Fails closed: a source that errors, loops or cannot be resolved is reported Failed/Truncated and the snapshot is
 /// still returned (then <see cref="InventorySnapshot.IsComplete"/> is false and planners block destructive actions).
-/// Calls for N images: ⌈N/1000⌉ DescribeImages pages + ⌈N/10⌉ DescribeImageReferences batches + the instance and
-/// launch template pages; nothing per image.
+/// Calls for N images: ⌈N/1000⌉ DescribeImages pages + ⌈N/10⌉ DescribeImageReferences batches + the instance, launch
+/// template, launch configuration, Spot request and Spot Fleet pages; nothing per image.
 /// </summary>
 /// <remarks>IAM: ec2:DescribeImages, ec2:DescribeInstances, ec2:DescribeLaunchTemplates, ec2:DescribeLaunchTemplateVersions,
-/// ec2:DescribeImageReferences (+ AmazonEC2ImageReferencesAccessPolicy).</remarks>
+/// ec2:DescribeImageReferences (+ AmazonEC2ImageReferencesAccessPolicy), autoscaling:DescribeLaunchConfigurations,
+/// ec2:DescribeSpotInstanceRequests, ec2:DescribeSpotFleetRequests.</remarks>
 public sealed class Ec2InventoryReader
 {
     private readonly IEc2ClientFactory _clients;
+    private readonly IRegionalApiClients _apis;
     private readonly Ec2RateLimiterRegistry _rateLimiters;
     private readonly ILogger _logger;
 
-    public Ec2InventoryReader(IEc2ClientFactory clients, Ec2RateLimiterRegistry rateLimiters, ILogger? logger = null)
+    /// <param name="clients">EC2 per region.</param>
+    /// <param name="apis">Auto Scaling per region (launch configurations).</param>
+    /// <param name="rateLimiters">Client-side rate limits; Auto Scaling calls get buckets of their own.</param>
+    /// <param name="logger">Source failures and the summary.</param>
+    public Ec2InventoryReader(IEc2ClientFactory clients, IRegionalApiClients apis, Ec2RateLimiterRegistry rateLimiters, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(clients);
+        ArgumentNullException.ThrowIfNull(apis);
         ArgumentNullException.ThrowIfNull(rateLimiters);
         _clients = clients;
+        _apis = apis;
         _rateLimiters = rateLimiters;
         _logger = logger ?? NullLogger.Instance;
     }
@@ -49,18 +58,27 @@ public sealed class Ec2InventoryReader
             throw new ArgumentException("Invalid inventory options: " + string.Join(" ", problems), nameof(options));
         }
 
-        var context = new InventoryContext(region, _clients.ForRegion(region), _rateLimiters.ForRegion(region), options);
+        var context = new InventoryContext(region, _clients.ForRegion(region), new Lazy<IAutoScalingClient>(() => _apis.AutoScaling(region)), _rateLimiters.ForRegion(region), options);
+        var versionsRead = new Dictionary<string, long>(StringComparer.Ordinal);
         var images = new Dictionary<string, AmiImage>(StringComparer.Ordinal);
         var references = new List<ImageReference>();
 
         var imageRun = await RunAsync(InventorySource.Images, options, run => ImageSource.ReadAsync(context, run, images, cancellationToken), cancellationToken).ConfigureAwait(false);
         var lastLaunched = LastLaunchedReport(options, imageRun, images.Values);
         var instances = await RunAsync(InventorySource.Instances, options, run => InstanceSource.ReadAsync(context, run, references, cancellationToken), cancellationToken).ConfigureAwait(false);
-        var templates = await RunAsync(InventorySource.LaunchTemplates, options, run => LaunchTemplateSource.ReadAsync(context, run, references, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var templates = await RunAsync(InventorySource.LaunchTemplates, options, run => LaunchTemplateSource.ReadAsync(context, run, references, versionsRead, cancellationToken), cancellationToken).ConfigureAwait(false);
         var imageIds = images.Keys.ToList();
         var imageReferences = await RunAsync(InventorySource.ImageReferences, options, run => ImageReferenceSource.ReadAsync(context, run, imageIds, references, cancellationToken), cancellationToken).ConfigureAwait(false);
 
-        IReadOnlyList<SourceReport> reports = [imageRun.ToReport(), instances.ToReport(), templates.ToReport(), imageReferences.ToReport(), lastLaunched];
+        var launchConfigurations = await RunAsync(InventorySource.LaunchConfigurations, options, run => LaunchConfigurationSource.ReadAsync(context, run, references, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var spotRequests = await RunAsync(InventorySource.SpotRequests, options, run => SpotRequestSource.ReadAsync(context, run, references, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var spotFleets = await RunAsync(InventorySource.SpotFleets, options, run => SpotFleetSource.ReadAsync(context, run, references, cancellationToken), cancellationToken).ConfigureAwait(false);
+
+        IReadOnlyList<SourceReport> reports =
+        [
+            imageRun.ToReport(), instances.ToReport(), templates.ToReport(), imageReferences.ToReport(), lastLaunched,
+            launchConfigurations.ToReport(), spotRequests.ToReport(), spotFleets.ToReport(),
+        ];
         foreach (var report in reports)
         {
             if (report.Status is SourceStatus.Failed or SourceStatus.Truncated)
@@ -77,13 +95,16 @@ public sealed class Ec2InventoryReader
 
         var accountId = options.AccountId ?? images.Values.Select(i => i.OwnerId).FirstOrDefault(o => !string.IsNullOrEmpty(o)) ?? string.Empty;
         _logger.LogInformation(
-            "Inventory of {Region}: {Images} images, {References} references, {Calls} EC2 calls, complete {Complete}",
+            "Inventory of {Region}: {Images} images, {References} references, {Calls} calls, complete {Complete}",
             region,
             images.Count,
             references.Count,
             reports.Sum(r => r.Calls),
             reports.All(r => r.Status is SourceStatus.Complete or SourceStatus.Disabled));
-        return new InventorySnapshot(region, accountId, [.. images.Values], new ReferenceIndex(references), reports);
+        return new InventorySnapshot(region, accountId, [.. images.Values], new ReferenceIndex(references), reports)
+        {
+            LaunchTemplateVersionsRead = versionsRead,
+        };
     }
 
     private static SourceReport LastLaunchedReport(InventoryOptions options, SourceRun imageRun, IEnumerable<AmiImage> images)

@@ -1,11 +1,13 @@
+using AmiAutomation.Aws.AutoScaling;
 using AmiAutomation.Aws.Paging;
 using AmiAutomation.Aws.Throttling;
 using Amazon.EC2;
 
 namespace AmiAutomation.Aws.Inventory;
 
-/// <summary>What every source of one inventory run shares: the region's client, its rate limiter and the options.</summary>
-internal sealed record InventoryContext(string Region, IAmazonEC2 Client, Ec2RateLimiter Limiter, InventoryOptions Options)
+/// <summary>What every source of one inventory run shares: the region's clients, its rate limiter and the options.
+/// Auto Scaling is created on first use, so a client that cannot be built fails its source only.</summary>
+internal sealed record InventoryContext(string Region, IAmazonEC2 Client, Lazy<IAutoScalingClient> AutoScaling, Ec2RateLimiter Limiter, InventoryOptions Options)
 {
     /// <summary>Sends one EC2 request through the rate limiter and counts it against <paramref name="run"/>.</summary>
     public async Task<TResponse> SendAsync<TResponse>(

@@ -34,6 +34,15 @@ public sealed record InventoryOptions
     /// <summary>DescribeImageReferences MaxResults (≥ 5); null = not sent (EC2's default page size). Default null.</summary>
     public int? ImageReferencePageSize { get; init; }
 
+    /// <summary>DescribeLaunchConfigurations MaxRecords (1–100). Default 100.</summary>
+    public int LaunchConfigurationPageSize { get; init; } = 100;
+
+    /// <summary>DescribeSpotInstanceRequests MaxResults (5–1000). Default 1000.</summary>
+    public int SpotRequestPageSize { get; init; } = 1000;
+
+    /// <summary>DescribeSpotFleetRequests MaxResults (1–1000). Default 1000.</summary>
+    public int SpotFleetPageSize { get; init; } = 1000;
+
     /// <summary>Ask for resources managed by AWS services too (IncludeManagedResources). Default true: hidden is not unused.</summary>
     public bool IncludeManagedResources { get; init; } = true;
 
@@ -52,6 +61,9 @@ public sealed record InventoryOptions
         Check(errors, LaunchTemplateVersionPageSize is >= 1 and <= 200, $"LaunchTemplateVersionPageSize must be 1–200 (is {LaunchTemplateVersionPageSize}).");
         Check(errors, ImageReferenceBatchSize is >= 1 and <= 10, $"ImageReferenceBatchSize must be 1–10 (is {ImageReferenceBatchSize}).");
         Check(errors, ImageReferencePageSize is null or >= 5, $"ImageReferencePageSize must be at least 5 (is {ImageReferencePageSize}).");
+        Check(errors, LaunchConfigurationPageSize is >= 1 and <= 100, $"LaunchConfigurationPageSize must be 1–100 (is {LaunchConfigurationPageSize}).");
+        Check(errors, SpotRequestPageSize is >= 5 and <= 1000, $"SpotRequestPageSize must be 5–1000 (is {SpotRequestPageSize}).");
+        Check(errors, SpotFleetPageSize is >= 1 and <= 1000, $"SpotFleetPageSize must be 1–1000 (is {SpotFleetPageSize}).");
         Check(errors, MaxPagesPerListing >= 1, $"MaxPagesPerListing must be at least 1 (is {MaxPagesPerListing}).");
         Check(errors, DisabledSources is not null && !DisabledSources.Contains(InventorySource.Images), "The Images source cannot be disabled.");
         return errors;

@@ -22,7 +22,9 @@ internal static class LaunchTemplateSource
     public static string ResourceId(string templateId, long? version) =>
         $"{templateId}:{version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}";
 
-    public static async Task ReadAsync(InventoryContext context, SourceRun run, List<ImageReference> references, CancellationToken cancellationToken)
+    /// <param name="versionsRead">Filled with the highest version read per template: the re-check reads only what came after.</param>
+    public static async Task ReadAsync(
+        InventoryContext context, SourceRun run, List<ImageReference> references, Dictionary<string, long> versionsRead, CancellationToken cancellationToken)
     {
         var templateIds = new List<string>();
         await context.ReadAllAsync(
@@ -45,7 +47,7 @@ internal static class LaunchTemplateSource
         {
             try
             {
-                await ReadVersionsAsync(context, run, templateId, references, unresolved, cancellationToken).ConfigureAwait(false);
+                await ReadVersionsAsync(context, run, templateId, references, unresolved, versionsRead, cancellationToken).ConfigureAwait(false);
             }
             catch (AmazonEC2Exception ex) when (ex.ErrorCode is not null && Ec2ErrorCodes.LaunchTemplateGone.Contains(ex.ErrorCode))
             {
@@ -67,6 +69,7 @@ internal static class LaunchTemplateSource
         string templateId,
         List<ImageReference> references,
         List<string> unresolved,
+        Dictionary<string, long> versionsRead,
         CancellationToken cancellationToken) =>
         context.ReadAllAsync(
             run,
@@ -87,6 +90,11 @@ internal static class LaunchTemplateSource
                 foreach (var version in response.LaunchTemplateVersions ?? [])
                 {
                     run.Items++;
+                    if (version.VersionNumber is { } number && number > versionsRead.GetValueOrDefault(templateId))
+                    {
+                        versionsRead[templateId] = number;
+                    }
+
                     var imageId = version.LaunchTemplateData?.ImageId;
                     if (string.IsNullOrEmpty(imageId))
                     {

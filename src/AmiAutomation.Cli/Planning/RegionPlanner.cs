@@ -22,13 +22,13 @@ namespace AmiAutomation.Cli.Planning;
 /// deprecation and expiry planners with the settings the deployed functions would read, and for copies the copy
 /// planners over what the destinations hold. No executor, no EC2 call that changes anything.
 /// </summary>
-internal sealed class RegionPlanner(IEc2ClientFactory clients, Ec2RateLimiterRegistry limiters, ILogger logger)
+internal sealed class RegionPlanner(IEc2ClientFactory clients, IRegionalApiClients apis, Ec2RateLimiterRegistry limiters, ILogger logger)
 {
     public async Task<(RegionPlan Plan, InventorySnapshot Inventory)> PlanAsync(
         string region, string function, DeprecateSettings deprecate, ExpireSettings expire, CopySettings copy,
         DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var inventory = await new Ec2InventoryReader(clients, limiters, logger)
+        var inventory = await new Ec2InventoryReader(clients, apis, limiters, logger)
             .ReadAsync(region, deprecate.Common.ToInventoryOptions(), cancellationToken).ConfigureAwait(false);
         var functions = new List<FunctionPlan>();
         if (function is "deprecate" or "all")

@@ -10,8 +10,9 @@ namespace AmiAutomation.Cli.Simulation;
 /// <summary>
 /// Checks every expire run from the outside, independently of the functions' own inventory code: right before the
 /// run it records every image and everything that references one (instances in any state but terminated, EVERY
-/// launch template version, DescribeImageReferences); right after, every image that disappeared is checked against
-/// that record (referenced? protected? ledger record written?).
+/// launch template version, DescribeImageReferences, and from the simulator's own state every other kind of consumer:
+/// launch configurations, Spot requests that can launch, Spot Fleets that can launch); right after, every image that
+/// disappeared is checked against that record (referenced? protected? ledger record written?).
 /// </summary>
 internal sealed class SafetyAuditor(Ec2Simulator simulator, InMemoryDeregistrationLedger ledger)
 {
@@ -139,6 +140,12 @@ internal sealed class SafetyAuditor(Ec2Simulator simulator, InMemoryDeregistrati
                 token = page.NextToken;
             }
             while (!string.IsNullOrEmpty(token));
+        }
+
+        // Every kind the simulator models, read from its state rather than through the APIs the functions use.
+        foreach (var (imageId, _, _) in simulator.ImagesInUse(region))
+        {
+            Add(imageId);
         }
 
         return referenced;

@@ -14,6 +14,10 @@ public sealed record InventorySnapshot(
     ReferenceIndex References,
     IReadOnlyList<SourceReport> Sources)
 {
+    /// <summary>Launch template id → the highest version the inventory read (empty when launch templates were not read):
+    /// the re-check before a deregistration reads only templates and versions that came after.</summary>
+    public IReadOnlyDictionary<string, long> LaunchTemplateVersionsRead { get; init; } = new Dictionary<string, long>(StringComparer.Ordinal);
+
     /// <summary>True when every source is complete or deliberately disabled.</summary>
     public bool IsComplete => Sources.All(s => s.Status is SourceStatus.Complete or SourceStatus.Disabled);
 

@@ -195,6 +195,9 @@ public static class ImageProtections
         ReferenceKind.LaunchTemplateVersion => "launch template",
         ReferenceKind.ImageReferencesApi => "resource",
         ReferenceKind.External => "pinned by",
+        ReferenceKind.LaunchConfiguration => "launch configuration",
+        ReferenceKind.SpotRequest => "Spot request",
+        ReferenceKind.SpotFleet => "Spot Fleet request",
         _ => kind.ToString(),
     };
 }

@@ -20,8 +20,9 @@ public sealed partial record CommonSettings
 
     /// <summary>
     /// Inventory sources deliberately switched off (comma-separated: <c>Instances</c>, <c>LaunchTemplates</c>,
-    /// <c>ImageReferences</c>, <c>LastLaunchedTime</c>; case, '-' and '_' ignored). Default: none, i.e. every
-    /// source is required and any failure blocks destructive actions. <c>Images</c> cannot be switched off.
+    /// <c>ImageReferences</c>, <c>LastLaunchedTime</c>, <c>LaunchConfigurations</c>, <c>SpotRequests</c>,
+    /// <c>SpotFleets</c>; case, '-' and '_' ignored), in the inventory and in the re-check alike. Default: none, i.e.
+    /// every source is required and any failure blocks destructive actions. <c>Images</c> cannot be switched off.
     /// </summary>
     public const string DisabledReferenceSourcesVariable = "DISABLED_REFERENCE_SOURCES";
 

@@ -51,7 +51,7 @@ public sealed class SweepPipeline
         var summary = new RunSummaryBuilder(_function, _services.Region, context.RequestId, request, now);
         reporter.RunStarted(context.RequestId, _services.Region, request);
 
-        var inventory = await new Ec2InventoryReader(_services.Ec2, _rateLimiters, context.Logger)
+        var inventory = await new Ec2InventoryReader(_services.Ec2, _services.Apis, _rateLimiters, context.Logger)
             .ReadAsync(_services.Region, _common.ToInventoryOptions(), deadline).ConfigureAwait(false);
         foreach (var failed in inventory.FailedSources)
         {
@@ -63,8 +63,11 @@ public sealed class SweepPipeline
         summary.SetPlan(plan);
         reporter.LogPlan(plan);
 
-        var outcomes = await new Ec2PlanExecutor(_services.Ec2, _rateLimiters, _services.Time, context.Logger)
-            .ExecuteAsync(plan, execution with { DryRun = request.DryRun }, deadline).ConfigureAwait(false);
+        var outcomes = await new Ec2PlanExecutor(_services.Ec2, _services.Apis, _rateLimiters, _services.Time, context.Logger)
+            .ExecuteAsync(
+                plan,
+                execution with { DryRun = request.DryRun, LaunchTemplateVersionsSeen = inventory.LaunchTemplateVersionsRead },
+                deadline).ConfigureAwait(false);
         foreach (var outcome in outcomes)
         {
             summary.Record(outcome);

@@ -9,6 +9,10 @@ internal sealed class FleetBuild(Ec2Simulator simulator, FleetOptions options)
     public Ec2Simulator Simulator { get; } = simulator;
     public FleetOptions Options { get; } = options;
     public Random Random { get; } = new(options.Seed);
+
+    /// <summary>A stream of its own for launch configurations, Spot requests and fleets, so adding them left the rest of
+    /// a seed's fleet as it was.</summary>
+    public Random ConsumerRandom { get; } = new(unchecked(options.Seed * 31 + 7));
     public DateTimeOffset Now { get; } = options.Now ?? simulator.Now;
     public string AccountId => Simulator.AccountId;
 
@@ -23,6 +27,13 @@ internal sealed class FleetBuild(Ec2Simulator simulator, FleetOptions options)
     public int PublicImages { get; set; }
 
     public void Count(string trait) => _traits[trait] = _traits.GetValueOrDefault(trait) + 1;
+
+    /// <summary>Counts a consumer trait and returns the new count (used to name launch configurations uniquely).</summary>
+    public int ConsumerCount(string trait)
+    {
+        Count(trait);
+        return _traits[trait];
+    }
 
     public void CountImage(string region) => _imagesByRegion[region] = _imagesByRegion.GetValueOrDefault(region) + 1;
 

@@ -166,6 +166,8 @@ internal static class FleetFamilyWriter
             simulator.AddImageReference(region, builds[^1].ImageId, "imagebuilder:ImageRecipe", $"arn:aws:imagebuilder:{region}:{context.AccountId}:image-recipe/{family.Name}/1.0.0");
             context.ExternalReferences++;
         }
+
+        FleetConsumerWriter.Write(context, family, builds, templateId);
     }
 
     private static void Style(FleetBuild context, FamilyPlan family, ImageBuilder image, int index, string instanceId)

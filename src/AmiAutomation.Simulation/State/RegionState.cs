@@ -13,6 +13,11 @@ internal sealed class RegionState(string name)
     public OrderedStore<SimLaunchTemplate> LaunchTemplates { get; } = new();
     public Dictionary<string, SimLaunchTemplate> LaunchTemplatesByName { get; } = new(StringComparer.Ordinal);
 
+    public OrderedStore<SimLaunchConfiguration> LaunchConfigurations { get; } = new();
+    public OrderedStore<SimSpotRequest> SpotRequests { get; } = new();
+    public OrderedStore<SimSpotFleet> SpotFleets { get; } = new();
+    public OrderedStore<SimFleet> Fleets { get; } = new();
+
     public OrderedStore<BinnedImage> BinnedImages { get; } = new();
     public OrderedStore<BinnedSnapshot> BinnedSnapshots { get; } = new();
     public PriorityQueue<string, DateTimeOffset> ImageBinExpiry { get; } = new();
@@ -184,6 +189,8 @@ internal sealed class RegionState(string name)
 
         list.Add(reference);
     }
+
+    public IEnumerable<ExternalReference> AllExternalReferences => _externalReferences.Values.SelectMany(list => list);
 
     public IReadOnlyList<ExternalReference> ExternalReferencesOf(string imageId) =>
         _externalReferences.TryGetValue(imageId, out var list) ? list : [];

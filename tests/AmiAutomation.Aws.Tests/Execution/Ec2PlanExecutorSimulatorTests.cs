@@ -42,13 +42,13 @@ public sealed class Ec2PlanExecutorSimulatorTests
 
     private async Task<Plan> PlanAsync(Ec2RateLimiterRegistry limiters)
     {
-        var snapshot = await new Ec2InventoryReader(_sim.ClientFactory, limiters).ReadAsync(Region, InventoryOptions.Default, CancellationToken.None);
+        var snapshot = await new Ec2InventoryReader(_sim.ClientFactory, new AmiAutomation.Simulation.Services.SimulatedRegionalApiClients(_sim), limiters).ReadAsync(Region, InventoryOptions.Default, CancellationToken.None);
         Assert.True(snapshot.IsComplete, string.Join("; ", snapshot.FailedSources.Select(s => s.Error)));
         return ExpiryPlanner.Plan(snapshot, Policy, PlanSelection.All, _time.GetUtcNow());
     }
 
     private Task<IReadOnlyList<ActionOutcome>> ExecuteAsync(Plan plan, ExecutionOptions options, Ec2RateLimiterRegistry limiters) =>
-        new Ec2PlanExecutor(_sim.ClientFactory, limiters, _time).ExecuteAsync(plan, options, CancellationToken.None);
+        new Ec2PlanExecutor(_sim.ClientFactory, new AmiAutomation.Simulation.Services.SimulatedRegionalApiClients(_sim), limiters, _time).ExecuteAsync(plan, options, CancellationToken.None);
 
     private static ExecutionOptions Real() => new() { DryRun = false, Protection = Policy.ToProtectionOptions(), AccountId = "123456789012" };
 

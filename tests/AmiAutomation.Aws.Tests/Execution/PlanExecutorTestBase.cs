@@ -12,13 +12,15 @@ public abstract class PlanExecutorTestBase
 {
     private protected FakeEc2 Ec2 { get; } = new();
 
+    private protected FakeApis Apis { get; } = new();
+
     private protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 1, 1, 0, 0, TimeSpan.Zero));
 
     private protected static ExecutionOptions Real(IDeregistrationGuard? guard = null) =>
         new() { DryRun = false, Guard = guard ?? DeregistrationGuard.None };
 
     private protected Task<IReadOnlyList<ActionOutcome>> RunAsync(Plan plan, ExecutionOptions options, CancellationToken cancellationToken = default) =>
-        new Ec2PlanExecutor(new FixedEc2ClientFactory(Ec2.Client), TestLimits.Registry(), Time).ExecuteAsync(plan, options, cancellationToken);
+        new Ec2PlanExecutor(new FixedEc2ClientFactory(Ec2.Client), Apis, TestLimits.Registry(), Time).ExecuteAsync(plan, options, cancellationToken);
 
     private protected Image Image(string id, Action<Image>? configure = null) => Ec2.AddImage(id, configure);
 }

@@ -35,7 +35,7 @@ public sealed class Ec2InventoryReaderMotoTests(MotoServerFixture moto) : IAsync
     }
 
     private Task<InventorySnapshot> ReadAsync(InventoryOptions options) =>
-        new Ec2InventoryReader(_factory!, TestLimits.Registry()).ReadAsync(Region, options, CancellationToken.None);
+        new Ec2InventoryReader(_factory!, new SignedRegionalApiClients(moto.ClientOptions()), TestLimits.Registry()).ReadAsync(Region, options, CancellationToken.None);
 
     private async Task<string> RunInstanceAsync(string imageId)
     {

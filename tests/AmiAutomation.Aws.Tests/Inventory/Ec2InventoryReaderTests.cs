@@ -36,7 +36,12 @@ public sealed class Ec2InventoryReaderTests : InventoryReaderTestBase
         Assert.True(snapshot.References.IsReferenced("ami-foreign"));
         Assert.Equal(1, Source(snapshot, InventorySource.LastLaunchedTime).Items);
         Assert.Equal(0, Source(snapshot, InventorySource.LastLaunchedTime).Calls);
-        Assert.Equal([InventorySource.Images, InventorySource.Instances, InventorySource.LaunchTemplates, InventorySource.ImageReferences, InventorySource.LastLaunchedTime], snapshot.Sources.Select(s => s.Source));
+        Assert.Equal(
+            [
+                InventorySource.Images, InventorySource.Instances, InventorySource.LaunchTemplates, InventorySource.ImageReferences, InventorySource.LastLaunchedTime,
+                InventorySource.LaunchConfigurations, InventorySource.SpotRequests, InventorySource.SpotFleets,
+            ],
+            snapshot.Sources.Select(s => s.Source));
     }
 
     [Fact]
@@ -215,8 +220,11 @@ public sealed class Ec2InventoryReaderTests : InventoryReaderTestBase
         Assert.Equal(1, Ec2.Calls("DescribeInstances"));
         Assert.Equal(templatePages, Ec2.Calls("DescribeLaunchTemplates"));
         Assert.Equal(templates, Ec2.Calls("DescribeLaunchTemplateVersions"));
-        Assert.Equal(imagePages + batches + 1 + templatePages + templates, Ec2.TotalCalls);
+        Assert.Equal(1, Ec2.Calls("DescribeSpotInstanceRequests"));
+        Assert.Equal(1, Ec2.Calls("DescribeSpotFleetRequests"));
+        Assert.Equal(1, Apis.AutoScalingClient.Calls);
+        Assert.Equal(imagePages + batches + 1 + templatePages + templates + 2, Ec2.TotalCalls);
         Assert.Equal(0, Ec2.Calls("DescribeImageAttribute"));
-        Assert.Equal(Ec2.TotalCalls, snapshot.Sources.Sum(s => s.Calls));
+        Assert.Equal(Ec2.TotalCalls + Apis.AutoScalingClient.Calls, snapshot.Sources.Sum(s => s.Calls));
     }
 }

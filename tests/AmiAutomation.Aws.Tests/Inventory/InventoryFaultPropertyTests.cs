@@ -81,7 +81,7 @@ public sealed class InventoryFaultPropertyTests
     };
 
     private static Task<InventorySnapshot> ReadAsync(FakeEc2 ec2, InventoryFaultSpec spec) =>
-        new Ec2InventoryReader(new FixedEc2ClientFactory(ec2.Client), TestLimits.Registry()).ReadAsync("us-east-1", Options(spec), CancellationToken.None);
+        new Ec2InventoryReader(new FixedEc2ClientFactory(ec2.Client), new FakeApis(), TestLimits.Registry()).ReadAsync("us-east-1", Options(spec), CancellationToken.None);
 
     private static int Deregistrations(InventorySnapshot snapshot) =>
         ExpiryPlanner.Plan(snapshot, Policy, PlanSelection.All, Now).Decisions.Count(d => d.Action == DecisionAction.Deregister);

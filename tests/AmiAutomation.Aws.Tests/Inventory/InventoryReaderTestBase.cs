@@ -12,11 +12,13 @@ public abstract class InventoryReaderTestBase
 
     private protected FakeEc2 Ec2 { get; } = new();
 
+    private protected FakeApis Apis { get; } = new();
+
     private protected static string Ami(int i) => "ami-" + i.ToString("x8", CultureInfo.InvariantCulture);
 
     private protected static SourceReport Source(InventorySnapshot snapshot, InventorySource source) => snapshot.Sources.Single(s => s.Source == source);
 
     private protected Task<InventorySnapshot> ReadAsync(InventoryOptions? options = null, CancellationToken cancellationToken = default) =>
-        new Ec2InventoryReader(new FixedEc2ClientFactory(Ec2.Client), TestLimits.Registry())
+        new Ec2InventoryReader(new FixedEc2ClientFactory(Ec2.Client), Apis, TestLimits.Registry())
             .ReadAsync(Region, options ?? InventoryOptions.Default, cancellationToken);
 }

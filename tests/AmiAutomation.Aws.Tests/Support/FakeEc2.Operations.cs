@@ -36,6 +36,27 @@ internal sealed partial class FakeEc2
         };
     }
 
+    private DescribeSpotInstanceRequestsResponse DescribeSpotRequests(DescribeSpotInstanceRequestsRequest request)
+    {
+        Requests.Add(request);
+        var filters = IgnoreSpotFilters ? null : request.Filters;
+        var states = filters?.FirstOrDefault(f => f.Name == "state")?.Values;
+        var imageIds = filters?.FirstOrDefault(f => f.Name == "launch.image-id")?.Values;
+        var matching = SpotRequests
+            .Where(r => states is null || states.Contains(r.State.Value))
+            .Where(r => imageIds is null || imageIds.Contains(r.LaunchSpecification.ImageId))
+            .ToList();
+        var (page, next) = Page(matching, request.NextToken, request.MaxResults, 1000);
+        return new DescribeSpotInstanceRequestsResponse { SpotInstanceRequests = page, NextToken = next };
+    }
+
+    private DescribeSpotFleetRequestsResponse DescribeSpotFleets(DescribeSpotFleetRequestsRequest request)
+    {
+        Requests.Add(request);
+        var (page, next) = Page(SpotFleets, request.NextToken, request.MaxResults, 1000);
+        return new DescribeSpotFleetRequestsResponse { SpotFleetRequestConfigs = page, NextToken = next };
+    }
+
     private DescribeLaunchTemplatesResponse DescribeLaunchTemplates(DescribeLaunchTemplatesRequest request)
     {
         Requests.Add(request);

@@ -27,6 +27,10 @@ internal sealed partial class FakeEc2
             .Returns(ci => Run("DescribeLaunchTemplateVersions", ci.Arg<DescribeLaunchTemplateVersionsRequest>().NextToken, () => DescribeVersions(ci.Arg<DescribeLaunchTemplateVersionsRequest>())));
         Client.DescribeImageReferencesAsync(Arg.Any<DescribeImageReferencesRequest>(), Arg.Any<CancellationToken>())
             .Returns(ci => Run("DescribeImageReferences", ci.Arg<DescribeImageReferencesRequest>().NextToken, () => DescribeReferences(ci.Arg<DescribeImageReferencesRequest>())));
+        Client.DescribeSpotInstanceRequestsAsync(Arg.Any<DescribeSpotInstanceRequestsRequest>(), Arg.Any<CancellationToken>())
+            .Returns(ci => Run("DescribeSpotInstanceRequests", ci.Arg<DescribeSpotInstanceRequestsRequest>().NextToken, () => DescribeSpotRequests(ci.Arg<DescribeSpotInstanceRequestsRequest>())));
+        Client.DescribeSpotFleetRequestsAsync(Arg.Any<DescribeSpotFleetRequestsRequest>(), Arg.Any<CancellationToken>())
+            .Returns(ci => Run("DescribeSpotFleetRequests", ci.Arg<DescribeSpotFleetRequestsRequest>().NextToken, () => DescribeSpotFleets(ci.Arg<DescribeSpotFleetRequestsRequest>())));
         Client.DescribeImageAttributeAsync(Arg.Any<DescribeImageAttributeRequest>(), Arg.Any<CancellationToken>())
             .Returns(ci => Run("DescribeImageAttribute", null, () => DescribeAttribute(ci.Arg<DescribeImageAttributeRequest>())));
         Client.DeregisterImageAsync(Arg.Any<DeregisterImageRequest>(), Arg.Any<CancellationToken>())
@@ -47,6 +51,13 @@ internal sealed partial class FakeEc2
     public Dictionary<string, List<LaunchTemplateVersion>> Templates { get; } = new(StringComparer.Ordinal);
 
     public List<ImageReference> References { get; } = [];
+
+    public List<SpotInstanceRequest> SpotRequests { get; } = [];
+
+    public List<SpotFleetRequestConfig> SpotFleets { get; } = [];
+
+    /// <summary>Answers DescribeSpotInstanceRequests as if its filters were not there (an emulator that ignores them).</summary>
+    public bool IgnoreSpotFilters { get; set; }
 
     public Dictionary<string, string> LastLaunched { get; } = new(StringComparer.Ordinal);
 
@@ -108,6 +119,30 @@ internal sealed partial class FakeEc2
             VersionNumber = i + 1,
             LaunchTemplateData = new ResponseLaunchTemplateData { ImageId = imageId },
         })];
+    }
+
+    public SpotInstanceRequest AddSpotRequest(string requestId, string imageId, string state = "open")
+    {
+        var request = new SpotInstanceRequest
+        {
+            SpotInstanceRequestId = requestId,
+            State = SpotInstanceState.FindValue(state),
+            LaunchSpecification = new LaunchSpecification { ImageId = imageId },
+        };
+        SpotRequests.Add(request);
+        return request;
+    }
+
+    public SpotFleetRequestConfig AddSpotFleet(string fleetId, string state, params string[] imageIds)
+    {
+        var fleet = new SpotFleetRequestConfig
+        {
+            SpotFleetRequestId = fleetId,
+            SpotFleetRequestState = BatchState.FindValue(state),
+            ConfigData = new SpotFleetRequestConfigData { LaunchSpecifications = [.. imageIds.Select(id => new SpotFleetLaunchSpecification { ImageId = id })] },
+        };
+        SpotFleets.Add(fleet);
+        return fleet;
     }
 
     private static int Offset(string? token) =>
@@ -172,6 +207,8 @@ internal sealed partial class FakeEc2
             case DescribeLaunchTemplatesResponse r: r.NextToken = token; break;
             case DescribeLaunchTemplateVersionsResponse r: r.NextToken = token; break;
             case DescribeImageReferencesResponse r: r.NextToken = token; break;
+            case DescribeSpotInstanceRequestsResponse r: r.NextToken = token; break;
+            case DescribeSpotFleetRequestsResponse r: r.NextToken = token; break;
             default: throw new InvalidOperationException($"{typeof(T).Name} is not paginated.");
         }
 

@@ -25,7 +25,7 @@ internal static class CallsMeasurement
         var census = await ReferenceCensus.TakeAsync(account.Simulator.ClientFor(SimulatedAccount.Region));
 
         account.StartMeasuring();
-        var reader = new Ec2InventoryReader(account.Clients, new Ec2RateLimiterRegistry(clock));
+        var reader = new Ec2InventoryReader(account.Clients, account.Apis, new Ec2RateLimiterRegistry(clock));
         var (inventory, inventoryCalls) = await MeasureAsync(account, clock, () => reader.ReadAsync(SimulatedAccount.Region, InventoryOptions.Default, CancellationToken.None));
 
         // The next scheduled sweep: a new process (fresh limiter), EC2's buckets long refilled.

@@ -32,6 +32,8 @@ internal sealed class SimulatedAccount
 
     public IEc2ClientFactory Clients => Simulator.ClientFactory;
 
+    public IRegionalApiClients Apis => new AmiAutomation.Simulation.Services.SimulatedRegionalApiClients(Simulator);
+
     public InMemoryDeregistrationLedger Ledger { get; } = new();
 
     /// <summary>Production defaults except the variables given (the ledger table name is always set).</summary>

@@ -40,7 +40,7 @@ internal static class ThrottleRun
 
         // Setup, not measured: the inventory and the plan, as the expire function makes them (throttling still off).
         var policy = new ExpiryPolicy { DeprecatedForDays = 30, KeepNewest = ExpiredFleet.KeptPerFamily, MaxDeregistrationsPerRun = n };
-        var reader = new Ec2InventoryReader(account.Clients, new Ec2RateLimiterRegistry(clock));
+        var reader = new Ec2InventoryReader(account.Clients, account.Apis, new Ec2RateLimiterRegistry(clock));
         var inventory = await RunAsync(virtualClock, () => reader.ReadAsync(SimulatedAccount.Region, new InventoryOptions { AccountId = SimulatedAccount.AccountId }, CancellationToken.None));
         var plan = ExpiryPlanner.Plan(inventory, policy, PlanSelection.All, clock.GetUtcNow());
         var planned = plan.Decisions.Count(d => d.Action == DecisionAction.Deregister);
@@ -68,7 +68,7 @@ internal static class ThrottleRun
             Protection = policy.ToProtectionOptions(),
             Guard = guard,
         };
-        var executor = new Ec2PlanExecutor(account.Clients, limiters, clock);
+        var executor = new Ec2PlanExecutor(account.Clients, account.Apis, limiters, clock);
         var start = clock.GetUtcNow();
         var wall = Stopwatch.StartNew();
         var outcomes = await RunAsync(virtualClock, () => executor.ExecuteAsync(plan, execution, CancellationToken.None));

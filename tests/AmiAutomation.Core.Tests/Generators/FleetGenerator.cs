@@ -10,7 +10,7 @@ namespace AmiAutomation.Core.Tests.Generators;
 
 /// <summary>
 /// Random single-region fleets at <see cref="TestImages.Now"/>: families, ages over five years (with equal creation
-/// dates), every state, references from instances/launch templates/SSM/pins, keep and keep-until tags (future, past,
+/// dates), every state, references of every <see cref="ReferenceKind"/>, keep and keep-until tags (future, past,
 /// unreadable), expires-at tags, deregistration protection, managers, public, instance store, deprecation times in the
 /// past and future, last launches, same-region and cross-region copies (including chains and cycles) and, optionally,
 /// failed, truncated or disabled sources.
@@ -78,6 +78,10 @@ internal static class FleetGenerator
             return Build(traits, damaged);
         });
 
+    /// <summary>Every kind of pin (instances, template versions, DescribeImageReferences, external pins, launch
+    /// configurations, Spot requests, Spot Fleets): a new kind joins the property without a change here.</summary>
+    private static readonly ReferenceKind[] ReferenceKinds = Enum.GetValues<ReferenceKind>();
+
     public static string ImageId(int index) => $"ami-{index:x6}";
 
     private static InventorySnapshot Build(ImageTraits[] traits, SourceReport[] sources)
@@ -135,7 +139,7 @@ internal static class FleetGenerator
 
             for (var r = 0; r < t.References; r++)
             {
-                references.Add(new ImageReference(id, (ReferenceKind)((i + r) % 4), $"res-{i}-{r}"));
+                references.Add(new ImageReference(id, ReferenceKinds[(i + r) % ReferenceKinds.Length], $"res-{i}-{r}"));
             }
         }
 

@@ -130,6 +130,10 @@ public sealed class SweepHarness
     public IReadOnlyList<string> LiveMutations() =>
         [.. Ec2.Calls.All.Where(c => !c.DryRun && !IsReadOnly(c.Action)).Select(c => c.Action)];
 
-    public static bool IsReadOnly(string action) =>
-        action.StartsWith("Describe", StringComparison.Ordinal) || action.StartsWith("List", StringComparison.Ordinal) || action.StartsWith("Get", StringComparison.Ordinal);
+    /// <summary>Describe/List/Get calls of any service (namespaced actions such as <c>autoscaling:Describe…</c> included).</summary>
+    public static bool IsReadOnly(string action)
+    {
+        action = action[(action.IndexOf(':', StringComparison.Ordinal) + 1)..];
+        return action.StartsWith("Describe", StringComparison.Ordinal) || action.StartsWith("List", StringComparison.Ordinal) || action.StartsWith("Get", StringComparison.Ordinal);
+    }
 }

@@ -8,21 +8,25 @@ namespace AmiAutomation.Functions.Tests.Expire;
 
 /// <summary>
 /// Property: whatever the fleet and policy, a live expire run never loses an image that is in use (instance, old
-/// launch template version, SSM parameter), kept (keep tag), recently launched, among the newest K available images of
-/// its family, or the last keeper of its family.
+/// launch template version, SSM parameter, launch configuration, open/disabled Spot request, active Spot Fleet — and
+/// whatever else the simulator's own state says can launch it), kept (keep tag), recently launched, among the newest K
+/// available images of its family, or the last keeper of its family. Consumers that cannot launch (closed Spot
+/// request, cancelled Spot Fleet, instant EC2 Fleet override) pin nothing and leave their images to the policy.
 /// </summary>
 public sealed class ExpirePropertyTests
 {
     private const string OtherImage = "ami-0fffffffffffffff0";
 
     private static readonly Gen<ImageSpec> ImageGen = Gen.Select(
-        Gen.Int[0, 1], Gen.Int[1, 400], Gen.Int[-1, 90], Gen.Int[0, 4], Gen.Int[0, 9], Gen.Int[0, 7], Gen.Int[-1, 60], Gen.Int[0, 9], Gen.Bool,
+        Gen.Int[0, 1], Gen.Int[1, 400], Gen.Int[-1, 90], Gen.Int[0, 4], Gen.Int[0, 9], Gen.Int[0, 19], Gen.Int[-1, 60], Gen.Int[0, 9], Gen.Bool,
         (family, age, deprecated, disabled, keep, use, launched, isPublic, expiresAt) => new ImageSpec(
-            family, age, deprecated, disabled == 0, keep == 0, use < 4 ? (Usage)use : Usage.None, launched, isPublic == 0, expiresAt));
+            family, age, deprecated, disabled == 0, keep == 0, use < UsageKinds ? (Usage)use : Usage.None, launched, isPublic == 0, expiresAt));
 
     private static readonly Gen<FleetCase> CaseGen = Gen.Select(
         ImageGen.Array[1, 8], Gen.Int[1, 3], Gen.Int[1, 5], Gen.Bool, Gen.Bool,
         (images, keep, cap, retention, allowPublic) => new FleetCase(images, keep, cap, retention, allowPublic));
+
+    private static readonly int UsageKinds = Enum.GetValues<Usage>().Length;
 
     private static int s_deregistered;
     private static int s_protectedCandidates;
@@ -53,7 +57,7 @@ public sealed class ExpirePropertyTests
         for (var i = 0; i < ids.Count; i++)
         {
             var spec = fleet.Images[i];
-            if (spec.Use != Usage.None || spec.Keep || spec.LaunchedDaysAgo is >= 0 and < 30)
+            if (Pins(spec.Use) || spec.Keep || spec.LaunchedDaysAgo is >= 0 and < 30)
             {
                 mustStay.Add(ids[i]);
                 if (spec.DeprecatedDaysAgo >= 30 || spec.ExpiresAtPassed)
@@ -62,6 +66,9 @@ public sealed class ExpirePropertyTests
                 }
             }
         }
+
+        // The simulator's ground truth of every consumer kind it models: the oracle never relies on the list above alone.
+        mustStay.UnionWith(h.Ec2.ImagesInUse(SweepHarness.Region).Select(u => u.ImageId).Where(ids.Contains));
 
         var families = Enumerable.Range(0, ids.Count).GroupBy(i => fleet.Images[i].Family).ToList();
         foreach (var family in families)
@@ -133,6 +140,28 @@ public sealed class ExpirePropertyTests
             case Usage.Ssm:
                 h.Ec2.AddSsmParameter(SweepHarness.Region, "/golden/" + index, id);
                 break;
+            case Usage.LaunchConfiguration:
+                h.Ec2.AddLaunchConfiguration(SweepHarness.Region, "lc-" + index, id);
+                break;
+            case Usage.InterruptedSpotRequest:
+                h.Ec2.AddSpotRequest(SweepHarness.Region, id, "open", "persistent");
+                break;
+            case Usage.DisabledSpotRequest:
+                h.Ec2.AddSpotRequest(SweepHarness.Region, id, "disabled", "persistent");
+                break;
+            case Usage.SpotFleet:
+                h.Ec2.AddSpotFleet(SweepHarness.Region, [OtherImage, id], index % 2 == 0 ? "active" : "modifying");
+                break;
+            case Usage.ClosedSpotRequest:
+                h.Ec2.AddSpotRequest(SweepHarness.Region, id, index % 2 == 0 ? "closed" : "cancelled", "one-time");
+                break;
+            case Usage.CancelledSpotFleet:
+                h.Ec2.AddSpotFleet(SweepHarness.Region, [id], index % 2 == 0 ? "cancelled" : "cancelled_running");
+                break;
+            case Usage.InstantFleetOverride:
+                var template = h.Ec2.AddLaunchTemplate(SweepHarness.Region, "fleet-lt-" + index, OtherImage);
+                h.Ec2.AddFleet(SweepHarness.Region, "instant", template, [id]);
+                break;
             default:
                 break;
         }
@@ -140,12 +169,22 @@ public sealed class ExpirePropertyTests
         return id;
     }
 
+    /// <summary>Consumers that can launch the image again.</summary>
+    private static bool Pins(Usage use) => use is not (Usage.None or Usage.ClosedSpotRequest or Usage.CancelledSpotFleet or Usage.InstantFleetOverride);
+
     public enum Usage
     {
         None,
         Instance,
         OldTemplateVersion,
         Ssm,
+        LaunchConfiguration,
+        InterruptedSpotRequest,
+        DisabledSpotRequest,
+        SpotFleet,
+        ClosedSpotRequest,
+        CancelledSpotFleet,
+        InstantFleetOverride,
     }
 
     public sealed record ImageSpec(

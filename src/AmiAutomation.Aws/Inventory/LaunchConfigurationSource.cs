@@ -1,0 +1,65 @@
+using AmiAutomation.Aws.AutoScaling;
+using AmiAutomation.Aws.Paging;
+using AmiAutomation.Aws.Throttling;
+using AmiAutomation.Core.References;
+
+namespace AmiAutomation.Aws.Inventory;
+
+/// <summary>
+/// Every Auto Scaling launch configuration, every page (MaxRecords ≤ 100): a group built on one launches its image at
+/// the next scale-out, with no instance or launch template naming it. Launch configurations cannot change (a new one is
+/// a new name), so the image they name is fixed.
+/// https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_DescribeLaunchConfigurations.html
+/// </summary>
+/// <remarks>autoscaling:DescribeLaunchConfigurations</remarks>
+internal static class LaunchConfigurationSource
+{
+    /// <summary>Namespaced: the rate limiter keeps it in a bucket of its own, apart from EC2's.</summary>
+    public const string Action = "autoscaling:DescribeLaunchConfigurations";
+
+    public static async Task ReadAsync(InventoryContext context, SourceRun run, List<ImageReference> references, CancellationToken cancellationToken)
+    {
+        var collector = new ConsumerCollector(ReferenceKind.LaunchConfiguration, references);
+        run.Operation = Action;
+        await ReadAllAsync(
+            context.AutoScaling.Value,
+            context.Limiter,
+            context.Options.LaunchConfigurationPageSize,
+            context.Options.MaxPagesPerListing,
+            () => run.Calls++,
+            collector.Add,
+            cancellationToken).ConfigureAwait(false);
+        collector.Finish(run);
+    }
+
+    /// <summary>Reads every page through the rate limiter (shared with the re-check). A full page without a NextToken
+    /// or a token loop throws <see cref="PagingTruncatedException"/>.</summary>
+    public static Task ReadAllAsync(
+        IAutoScalingClient client,
+        Ec2RateLimiter limiter,
+        int pageSize,
+        int maxPages,
+        Action onCall,
+        Action<Consumer> onConsumer,
+        CancellationToken cancellationToken) =>
+        Pager.ReadAllAsync(
+            Action,
+            async (token, ct) =>
+            {
+                await limiter.AcquireAsync(Action, Ec2ActionClass.Describe, ct).ConfigureAwait(false);
+                onCall();
+                return await client.DescribeLaunchConfigurationsAsync(token, pageSize, ct).ConfigureAwait(false);
+            },
+            page => page.NextToken,
+            page =>
+            {
+                var configurations = page.LaunchConfigurations ?? [];
+                FullPageCheck.ThrowIfFullWithoutToken(Action, configurations.Count, pageSize, page.NextToken);
+                foreach (var configuration in configurations)
+                {
+                    onConsumer(new Consumer(configuration.Name, configuration.ImageId));
+                }
+            },
+            maxPages,
+            cancellationToken);
+}

@@ -1,0 +1,83 @@
+using AmiAutomation.Aws.Paging;
+using AmiAutomation.Aws.Throttling;
+using AmiAutomation.Core.References;
+using Amazon.EC2;
+using Amazon.EC2.Model;
+using ImageReference = AmiAutomation.Core.References.ImageReference;
+
+namespace AmiAutomation.Aws.Inventory;
+
+/// <summary>
+/// Spot Fleet requests that can still launch (<c>submitted</c>, <c>active</c>, <c>modifying</c>; any state we do not know
+/// counts too), with the image of each of their launch specifications. Launch-template configs are read by the launch
+/// template source (every version); Spot Fleet overrides carry no image id. <c>cancelled_*</c> and <c>failed</c> fleets
+/// launch nothing new (their running instances are read as instances).
+/// https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-fleet-states.html ,
+/// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_SpotFleetRequestConfig.html
+/// </summary>
+/// <remarks>ec2:DescribeSpotFleetRequests</remarks>
+internal static class SpotFleetSource
+{
+    public const string Action = "DescribeSpotFleetRequests";
+
+    private static readonly HashSet<string> FinalStates = new(StringComparer.Ordinal)
+    {
+        "cancelled", "cancelled_running", "cancelled_terminating", "failed",
+    };
+
+    public static async Task ReadAsync(InventoryContext context, SourceRun run, List<ImageReference> references, CancellationToken cancellationToken)
+    {
+        var collector = new ConsumerCollector(ReferenceKind.SpotFleet, references);
+        run.Operation = Action;
+        await ReadAllAsync(
+            context.Client,
+            context.Limiter,
+            context.Options.SpotFleetPageSize,
+            context.Options.MaxPagesPerListing,
+            () => run.Calls++,
+            collector.Add,
+            cancellationToken).ConfigureAwait(false);
+        collector.Finish(run);
+    }
+
+    /// <summary>Every launch specification of every fleet that can still launch, every page (no server-side filter exists).</summary>
+    public static Task ReadAllAsync(
+        IAmazonEC2 client,
+        Ec2RateLimiter limiter,
+        int pageSize,
+        int maxPages,
+        Action onCall,
+        Action<Consumer> onConsumer,
+        CancellationToken cancellationToken) =>
+        Pager.ReadAllAsync(
+            Action,
+            async (token, ct) =>
+            {
+                await limiter.AcquireAsync(Action, Ec2ActionClass.Describe, ct).ConfigureAwait(false);
+                onCall();
+                return await client.DescribeSpotFleetRequestsAsync(
+                    new DescribeSpotFleetRequestsRequest { MaxResults = pageSize, NextToken = token },
+                    ct).ConfigureAwait(false);
+            },
+            response => response.NextToken,
+            response =>
+            {
+                var fleets = response.SpotFleetRequestConfigs ?? [];
+                FullPageCheck.ThrowIfFullWithoutToken(Action, fleets.Count, pageSize, response.NextToken);
+                foreach (var fleet in fleets)
+                {
+                    if (fleet.SpotFleetRequestState?.Value is { } state && FinalStates.Contains(state))
+                    {
+                        continue;
+                    }
+
+                    var id = fleet.SpotFleetRequestId ?? "(unknown Spot Fleet request)";
+                    foreach (var specification in fleet.ConfigData?.LaunchSpecifications ?? [])
+                    {
+                        onConsumer(new Consumer(id, specification.ImageId));
+                    }
+                }
+            },
+            maxPages,
+            cancellationToken);
+}
