@@ -16,6 +16,9 @@ internal sealed class ImageGate(
 {
     private readonly List<DecisionReason> _protections = [];
 
+    // Null launch permissions mean "not read": shared for every inventory that read them, "unknown yet" for the first pass.
+    private readonly ProtectionOptions _options = options with { ProtectUnreadLaunchPermissions = inventory.LaunchPermissionsRead };
+
     /// <summary>A skip decision when the image is not selected or protected; null when the pass may plan it.</summary>
     public Decision? SkipIfGuarded(int index, AmiImage image, string family)
     {
@@ -26,7 +29,7 @@ internal sealed class ImageGate(
 
         var protections = _protections;
         protections.Clear();
-        ImageProtections.AddTo(protections, image, inventory.AccountId, inventory.References, options, now);
+        ImageProtections.AddTo(protections, image, inventory.AccountId, inventory.References, _options, now);
         if (families.IsAmongNewest(index, image, inventory.AccountId, keepNewest))
         {
             protections.Add(new(

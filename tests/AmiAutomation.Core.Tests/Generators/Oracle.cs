@@ -57,6 +57,14 @@ internal static class Oracle
             return "public";
         }
 
+        if (options.SharedImages != SharedImageRule.Allow
+            && ((image.LaunchPermissions is null && inventory.LaunchPermissionsRead)
+                || (image.LaunchPermissions ?? []).Any(p => p.Kind is LaunchPermissionKind.Organization or LaunchPermissionKind.OrganizationalUnit
+                    || (p.Kind == LaunchPermissionKind.Account && p.Value != inventory.AccountId))))
+        {
+            return "shared or launch permissions unread";
+        }
+
         if (!options.AllowInstanceStore && image.RootDevice == RootDeviceKind.InstanceStore)
         {
             return "instance store";
