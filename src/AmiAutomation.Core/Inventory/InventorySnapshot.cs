@@ -17,15 +17,6 @@ public sealed record InventorySnapshot(
     /// <summary>True when every source is complete or deliberately disabled.</summary>
     public bool IsComplete => Sources.All(s => s.Status is SourceStatus.Complete or SourceStatus.Disabled);
 
-    /// <summary>
-    /// True when this inventory read launch permissions (a <see cref="InventorySource.LaunchPermissions"/> report that is not
-    /// Disabled): an image whose <see cref="AmiImage.LaunchPermissions"/> are still null then could not be read, or was
-    /// not a candidate when they were read, and is kept. False on the first planning pass (no permissions read yet, so
-    /// candidates can be found) and when the operator disabled the source (the executor's re-check still reads them).
-    /// </summary>
-    public bool LaunchPermissionsRead =>
-        Sources.Any(s => s.Source == InventorySource.LaunchPermissions && s.Status != SourceStatus.Disabled);
-
     /// <summary>Sources that failed or look truncated; non-empty means no destructive action may run.</summary>
     public IReadOnlyList<SourceReport> FailedSources =>
         [.. Sources.Where(s => s.Status is SourceStatus.Failed or SourceStatus.Truncated)];

@@ -16,8 +16,9 @@ internal sealed class ImageGate(
 {
     private readonly List<DecisionReason> _protections = [];
 
-    // Null launch permissions mean "not read": shared for every inventory that read them, "unknown yet" for the first pass.
-    private readonly ProtectionOptions _options = options with { ProtectUnreadLaunchPermissions = inventory.LaunchPermissionsRead };
+    // Planners see unread launch permissions (null) as "not known yet", so the sweep can read them for the candidates
+    // only; it then keeps every candidate still unread (SharedImageCheck.KeepUnread), and the executor reads them again.
+    private readonly ProtectionOptions _options = options with { ProtectUnreadLaunchPermissions = false };
 
     /// <summary>A skip decision when the image is not selected or protected; null when the pass may plan it.</summary>
     public Decision? SkipIfGuarded(int index, AmiImage image, string family)

@@ -31,9 +31,9 @@ public sealed record ProtectionOptions
     /// may say "unused". Default 7 days.</summary>
     public TimeSpan UsageReportMaxAge { get; init; } = TimeSpan.FromDays(7);
 
-    /// <summary>An image whose launch permissions were not read (null) counts as shared. Default true, always true at
-    /// execution; the planners turn it off only for an inventory that has not read permissions yet
-    /// (<see cref="Inventory.InventorySnapshot.LaunchPermissionsRead"/>) to find the candidates whose permissions to read.</summary>
+    /// <summary>An image whose launch permissions were not read (null) counts as shared. Default true (the executor's
+    /// re-check, which always reads them). Planners turn it off to find the candidates whose permissions the sweep reads;
+    /// <see cref="SharedImageCheck.KeepUnread"/> then keeps every candidate still unread.</summary>
     public bool ProtectUnreadLaunchPermissions { get; init; } = true;
 
     /// <summary>Protect images whose LastLaunchedTime lies within this window before now; null: not checked.</summary>

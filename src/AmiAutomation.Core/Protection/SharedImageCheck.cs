@@ -44,6 +44,33 @@ public static class SharedImageCheck
         return $"{DescribeShares(SharesOf(image, accountId))}; usage report {report?.ReportId} ({PlanText.Time(report?.CreatedAt)}) shows no use in any account";
     }
 
+    /// <summary>
+    /// The plan with every planned deregistration of an image whose launch permissions are still unread (null) turned
+    /// into a <see cref="ReasonCode.SharedImage"/> skip: the sweep read them for the candidates, and one it could not
+    /// read may be shared. Only removes actions, so family and cap rules stay satisfied. Pure.
+    /// </summary>
+    /// <param name="problems">Why an image's permissions could not be read, by image id (others: "not read").</param>
+    public static Plan KeepUnread(Plan plan, IReadOnlyDictionary<string, string> problems)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(problems);
+        if (!plan.Decisions.Any(d => d.Action == DecisionAction.Deregister && d.Image.LaunchPermissions is null))
+        {
+            return plan;
+        }
+
+        return plan with
+        {
+            Decisions = [.. plan.Decisions.Select(d => d.Action != DecisionAction.Deregister || d.Image.LaunchPermissions is not null
+                ? d
+                : Decision.Skip(d.Image, d.Family, [
+                    new(ReasonCode.SharedImage, problems.TryGetValue(d.Image.ImageId, out var problem)
+                        ? $"launch permissions could not be read ({problem}); it may be shared with other accounts, so it is kept"
+                        : "launch permissions were not read in this run; it may be shared with other accounts, so it is kept"),
+                    .. d.Reasons]))],
+        };
+    }
+
     internal static void AddTo(List<DecisionReason> reasons, AmiImage image, string accountId, ProtectionOptions options, DateTimeOffset now)
     {
         if (options.SharedImages == SharedImageRule.Allow)

@@ -16,9 +16,7 @@ internal static class SyntheticInventory
     {
         var random = new Random(seed);
         var list = Images(images, random, now);
-        // LaunchPermissions absent: the planners' first pass (they are read only for the candidates it finds).
         var sources = Enum.GetValues<InventorySource>()
-            .Where(s => s != InventorySource.LaunchPermissions)
             .Select(s => new SourceReport(s, SourceStatus.Complete, s == InventorySource.Images ? images : references, 1))
             .ToList();
         return new InventorySnapshot(Region, Account, list, new ReferenceIndex(References(list, references, random)), sources);

@@ -58,11 +58,10 @@ internal static class Oracle
         }
 
         if (options.SharedImages != SharedImageRule.Allow
-            && ((image.LaunchPermissions is null && inventory.LaunchPermissionsRead)
-                || (image.LaunchPermissions ?? []).Any(p => p.Kind is LaunchPermissionKind.Organization or LaunchPermissionKind.OrganizationalUnit
+            && ((image.LaunchPermissions ?? []).Any(p => p.Kind is LaunchPermissionKind.Organization or LaunchPermissionKind.OrganizationalUnit
                     || (p.Kind == LaunchPermissionKind.Account && p.Value != inventory.AccountId))))
         {
-            return "shared or launch permissions unread";
+            return "shared";
         }
 
         if (!options.AllowInstanceStore && image.RootDevice == RootDeviceKind.InstanceStore)

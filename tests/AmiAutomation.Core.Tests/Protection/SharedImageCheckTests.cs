@@ -1,6 +1,5 @@
 using AmiAutomation.Core.Expiry;
 using AmiAutomation.Core.Images;
-using AmiAutomation.Core.Inventory;
 using AmiAutomation.Core.Planning;
 using AmiAutomation.Core.Policies;
 using AmiAutomation.Core.Protection;
@@ -97,26 +96,29 @@ public class SharedImageCheckTests
     }
 
     [Fact]
-    public void Plan_FirstPass_TreatsUnreadAsCandidates_SecondPassKeepsUnread()
+    public void KeepUnread_PlannedDeregistrationWithUnreadPermissions_BecomesSharedImageSkip()
     {
         var old = TestImages.Image("ami-old", ageDays: 400).DeprecatedDaysAgo(60);
-        var first = TestInventory.Of(old, TestImages.Image("ami-new", ageDays: 1));
+        var read = TestImages.Image("ami-read", ageDays: 300).DeprecatedDaysAgo(60) with { LaunchPermissions = [] };
         var policy = new ExpiryPolicy { KeepNewest = 1 };
+        var plan = ExpiryPlanner.Plan(TestInventory.Of(old, read, TestImages.Image("ami-new", ageDays: 1)), policy, PlanSelection.All, TestImages.Now);
+        Assert.Equal(2, plan.Actions.Count());
 
-        Assert.Equal(DecisionAction.Deregister, ExpiryPlanner.Plan(first, policy, PlanSelection.All, TestImages.Now).Decisions.Single(d => d.Image.ImageId == "ami-old").Action);
+        var kept = SharedImageCheck.KeepUnread(plan, new Dictionary<string, string> { ["ami-old"] = "UnauthorizedOperation: denied" });
 
-        var second = ExpiryPlanner.Plan(first.WithLaunchPermissionsRead(), policy, PlanSelection.All, TestImages.Now).Decisions.Single(d => d.Image.ImageId == "ami-old");
-        Assert.Equal([ReasonCode.SharedImage], second.Reasons.Select(r => r.Code));
-
-        var disabled = ExpiryPlanner.Plan(first.WithLaunchPermissionsRead(SourceStatus.Disabled), policy, PlanSelection.All, TestImages.Now);
-        Assert.Equal(DecisionAction.Deregister, disabled.Decisions.Single(d => d.Image.ImageId == "ami-old").Action);
+        var decision = kept.Decisions.Single(d => d.Image.ImageId == "ami-old");
+        Assert.Equal(DecisionAction.None, decision.Action);
+        Assert.Equal([ReasonCode.SharedImage, ReasonCode.DeprecatedLongEnough], decision.Reasons.Select(r => r.Code));
+        Assert.Contains("UnauthorizedOperation", decision.Reasons[0].Detail, StringComparison.Ordinal);
+        Assert.Equal(DecisionAction.Deregister, kept.Decisions.Single(d => d.Image.ImageId == "ami-read").Action);
+        Assert.Same(kept, SharedImageCheck.KeepUnread(kept, new Dictionary<string, string>()));
     }
 
     [Fact]
     public void Plan_WhenUnused_FreshUnusedReport_DeregistersWithANote()
     {
         var old = Shared(Available(1)) with { CreationDate = TestImages.Now.AddDays(-400), DeprecationTime = TestImages.Now.AddDays(-60) };
-        var inventory = TestInventory.Of(old, TestImages.Image("ami-new", ageDays: 1)).WithLaunchPermissionsRead();
+        var inventory = TestInventory.Of(old, TestImages.Image("ami-new", ageDays: 1));
         var policy = new ExpiryPolicy { KeepNewest = 1, SharedImages = SharedImageRule.KeepUnlessUnused };
 
         var decision = ExpiryPlanner.Plan(inventory, policy, PlanSelection.All, TestImages.Now).Decisions.Single(d => d.Image.ImageId == "ami-1");

@@ -6,14 +6,8 @@ namespace AmiAutomation.Core.Tests.Support;
 
 internal static class TestInventory
 {
-    /// <summary>Every source complete, except LaunchPermissions (absent: the planners' first pass, permissions not read
-    /// yet, as most planner tests mean). <see cref="WithLaunchPermissionsRead"/> adds it.</summary>
     public static IReadOnlyList<SourceReport> CompleteSources { get; } =
-        [.. Enum.GetValues<InventorySource>().Where(s => s != InventorySource.LaunchPermissions).Select(s => new SourceReport(s, SourceStatus.Complete, 10, 1))];
-
-    /// <summary>The inventory after the launch permissions of candidates were read (a Complete LaunchPermissions report).</summary>
-    public static InventorySnapshot WithLaunchPermissionsRead(this InventorySnapshot inventory, SourceStatus status = SourceStatus.Complete) =>
-        inventory with { Sources = [.. inventory.Sources.Where(s => s.Source != InventorySource.LaunchPermissions), new SourceReport(InventorySource.LaunchPermissions, status, 1, 1)] };
+        [.. Enum.GetValues<InventorySource>().Select(s => new SourceReport(s, SourceStatus.Complete, 10, 1))];
 
     public static InventorySnapshot Of(params AmiImage[] images) => Of(images, []);
 
