@@ -54,22 +54,26 @@ public static class SharedImageCheck
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(problems);
-        if (!plan.Decisions.Any(d => d.Action == DecisionAction.Deregister && d.Image.LaunchPermissions is null))
+        if (!plan.Decisions.Any(d => Unread(d, problems)))
         {
             return plan;
         }
 
-        return plan with
-        {
-            Decisions = [.. plan.Decisions.Select(d => d.Action != DecisionAction.Deregister || d.Image.LaunchPermissions is not null
-                ? d
-                : Decision.Skip(d.Image, d.Family, [
-                    new(ReasonCode.SharedImage, problems.TryGetValue(d.Image.ImageId, out var problem)
-                        ? $"launch permissions could not be read ({problem}); it may be shared with other accounts, so it is kept"
-                        : "launch permissions were not read in this run; it may be shared with other accounts, so it is kept"),
-                    .. d.Reasons]))],
-        };
+        return plan with { Decisions = [.. plan.Decisions.Select(d => Unread(d, problems) ? KeptUnread(d, problems) : d)] };
     }
+
+    // A planned deregistration still unread, or any decision on an image whose read failed (named even when another
+    // blocker, e.g. the failed source itself, already stops it).
+    private static bool Unread(Decision decision, IReadOnlyDictionary<string, string> problems) =>
+        decision.Image.LaunchPermissions is null
+        && (decision.Action == DecisionAction.Deregister || problems.ContainsKey(decision.Image.ImageId));
+
+    private static Decision KeptUnread(Decision decision, IReadOnlyDictionary<string, string> problems) =>
+        Decision.Skip(decision.Image, decision.Family, [
+            new(ReasonCode.SharedImage, problems.TryGetValue(decision.Image.ImageId, out var problem)
+                ? $"launch permissions could not be read ({problem}); it may be shared with other accounts, so it is kept"
+                : "launch permissions were not read in this run; it may be shared with other accounts, so it is kept"),
+            .. decision.Reasons]);
 
     internal static void AddTo(List<DecisionReason> reasons, AmiImage image, string accountId, ProtectionOptions options, DateTimeOffset now)
     {

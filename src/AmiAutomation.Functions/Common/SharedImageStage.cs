@@ -104,7 +104,9 @@ public sealed class SharedImageStage
             plan = planner(current, selection, now);
         }
 
-        return SharedImageCheck.KeepUnread(plan, problems) with { Sources = [.. inventory.Sources, permissionReport, usageReport] };
+        // Switched off by the operator: the plan may name unread images; the executor's re-check reads and judges them.
+        var final = readPermissions ? SharedImageCheck.KeepUnread(plan, problems) : plan;
+        return final with { Sources = [.. inventory.Sources, permissionReport, usageReport] };
     }
 
     private static SourceReport Disabled(InventorySource source, bool enabled) =>
