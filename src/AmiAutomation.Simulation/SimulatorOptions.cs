@@ -23,4 +23,7 @@ public sealed class SimulatorOptions
 
     /// <summary>How long a terminated instance stays visible to DescribeInstances / DescribeImageReferences.</summary>
     public TimeSpan TerminatedInstanceVisibility { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long an AMI usage report stays <c>pending</c> before <c>available</c> (AWS: minutes to hours). Default 1 h.</summary>
+    public TimeSpan UsageReportDelay { get; set; } = TimeSpan.FromHours(1);
 }

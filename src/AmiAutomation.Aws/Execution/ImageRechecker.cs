@@ -60,7 +60,15 @@ internal sealed class ImageRechecker(string region, IAmazonEC2 client, Lazy<IAut
 
             _operation = "DescribeImageAttribute(launchPermission)";
             var permissions = await ReadAttributeAsync(imageId, ImageAttributeName.LaunchPermission, cancellationToken).ConfigureAwait(false);
-            current = current with { LaunchPermissions = LaunchPermissionMapper.ToCore(permissions?.LaunchPermissions) };
+            // Permissions always re-read (a share added since planning is caught); the usage report is the one the plan
+            // relied on (EC2 never changes an available report), and RecheckChanges flags any new share it cannot cover.
+            current = current with
+            {
+                LaunchPermissions = permissions is null
+                    ? throw new InvalidOperationException("DescribeImageAttribute(launchPermission) returned no ImageAttribute")
+                    : LaunchPermissionMapper.ToCore(permissions.LaunchPermissions),
+                UsageReport = decision.Image.UsageReport,
+            };
 
             var references = new List<ImageReference>();
             if (!options.DisabledRecheckSources.Contains(InventorySource.ImageReferences))

@@ -7,6 +7,11 @@ internal static class RecheckChanges
 {
     public static IEnumerable<string> SincePlanning(AmiImage planned, AmiImage current)
     {
+        foreach (var share in NewShares(planned, current))
+        {
+            yield return share;
+        }
+
         if (current.State != planned.State)
         {
             yield return $"state changed from {planned.State} to {current.State} since planning";
@@ -23,6 +28,21 @@ internal static class RecheckChanges
             yield return current.DeprecationTime is { } later
                 ? $"deprecation moved from {Ec2TimeText(plannedDeprecation)} to {Ec2TimeText(later)} since planning"
                 : "deprecation was cancelled since planning";
+        }
+    }
+
+    /// <summary>Shares (accounts, organizations, OUs) present now that were not when the plan was made; nothing when the
+    /// plan did not know the permissions (then <see cref="Core.Protection.SharedImageCheck"/> judges the re-read ones).</summary>
+    private static IEnumerable<string> NewShares(AmiImage planned, AmiImage current)
+    {
+        if (planned.LaunchPermissions is not { } before || current.LaunchPermissions is not { } after)
+        {
+            yield break;
+        }
+
+        foreach (var share in after.Where(p => p.Kind != LaunchPermissionKind.Public).Except(before))
+        {
+            yield return $"shared with {share.Kind} {share.Value} since planning";
         }
     }
 

@@ -102,6 +102,11 @@ internal sealed class ExpiryRun
             fired.Add(new(ReasonCode.InstanceStoreBacked, ImageProtections.DescribeInstanceStore(image, optedIn: true)));
         }
 
+        if (_policy.SharedImages == SharedImageRule.KeepUnlessUnused && SharedImageCheck.SharesOf(image, _inventory.AccountId).Count > 0)
+        {
+            fired.Add(new(ReasonCode.SharedImage, SharedImageCheck.DescribeUnused(image, _inventory.AccountId)));
+        }
+
         return new Decision { Image = image, Family = family, Action = DecisionAction.Deregister, Reasons = [.. fired] };
     }
 

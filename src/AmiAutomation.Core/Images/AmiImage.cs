@@ -25,6 +25,10 @@ public sealed record AmiImage
     /// <summary>Explicit launch permissions; null when not read (DescribeImages does not return them).</summary>
     public IReadOnlyList<LaunchPermission>? LaunchPermissions { get; init; }
 
+    /// <summary>The AMI usage report evidence for a shared image; null when none was read (only read for shared
+    /// deregistration candidates under <see cref="Protection.SharedImageRule.KeepUnlessUnused"/>).</summary>
+    public ImageUsageReport? UsageReport { get; init; }
+
     public IReadOnlyDictionary<string, string> Tags { get; init; } = EmptyTags;
     public IReadOnlyList<SnapshotInfo> Snapshots { get; init; } = [];
     public bool DeregistrationProtected { get; init; }

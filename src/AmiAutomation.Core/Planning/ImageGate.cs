@@ -16,6 +16,10 @@ internal sealed class ImageGate(
 {
     private readonly List<DecisionReason> _protections = [];
 
+    // Planners see unread launch permissions (null) as "not known yet", so the sweep can read them for the candidates
+    // only; it then keeps every candidate still unread (SharedImageCheck.KeepUnread), and the executor reads them again.
+    private readonly ProtectionOptions _options = options with { ProtectUnreadLaunchPermissions = false };
+
     /// <summary>A skip decision when the image is not selected or protected; null when the pass may plan it.</summary>
     public Decision? SkipIfGuarded(int index, AmiImage image, string family)
     {
@@ -26,7 +30,7 @@ internal sealed class ImageGate(
 
         var protections = _protections;
         protections.Clear();
-        ImageProtections.AddTo(protections, image, inventory.AccountId, inventory.References, options, now);
+        ImageProtections.AddTo(protections, image, inventory.AccountId, inventory.References, _options, now);
         if (families.IsAmongNewest(index, image, inventory.AccountId, keepNewest))
         {
             protections.Add(new(

@@ -18,6 +18,9 @@ public enum ReasonCode
     LastOfFamily,
     RecentlyLaunched,
     PublicImage,
+
+    /// <summary>Launch permissions for another account, an organization or an OU (or not readable); see SharedImageRule.</summary>
+    SharedImage,
     InstanceStoreBacked,
     NotAvailable,
     InventoryIncomplete,

@@ -83,6 +83,7 @@ public sealed record DeprecationPolicy
         AllowPublic = true,
         AllowInstanceStore = true,
         RecentLaunchWindow = null,
+        SharedImages = SharedImageRule.Allow,
     };
 
     /// <summary>The family resolver this policy describes. Throws when <see cref="Validate"/> reports the pattern.</summary>

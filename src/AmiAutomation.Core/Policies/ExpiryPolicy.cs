@@ -26,6 +26,8 @@ namespace AmiAutomation.Core.Policies;
 /// <item><term><see cref="MaxDeregistrationsPerRun"/></term><description>10</description></item>
 /// <item><term><see cref="AllowPublic"/>, <see cref="AllowInstanceStore"/></term><description>false</description></item>
 /// <item><term><see cref="IncludeDataLifecycleManagerImages"/>, <see cref="IncludeImageBuilderImages"/></term><description>false</description></item>
+/// <item><term><see cref="SharedImages"/></term><description><see cref="SharedImageRule.Keep"/></description></item>
+/// <item><term><see cref="UsageReportMaxAgeDays"/></term><description>7</description></item>
 /// <item><term><see cref="FamilyPattern"/></term><description>null (<see cref="FamilyResolver.DefaultPattern"/>)</description></item>
 /// </list>
 /// </remarks>
@@ -33,6 +35,7 @@ public sealed record ExpiryPolicy
 {
     public const int MaxDays = 36_500;
     public const int MaxCount = 1_000;
+    public const int MaxUsageReportAgeDays = 30;
 
     /// <summary>Eligible once the deprecation time lies at least this many days in the past (1–36500); null turns the
     /// rule off. Default 30.</summary>
@@ -69,6 +72,15 @@ public sealed record ExpiryPolicy
     /// <summary>Deregister images managed by EC2 Image Builder too. Default false.</summary>
     public bool IncludeImageBuilderImages { get; init; }
 
+    /// <summary>Images shared with another account, an organization or an OU: kept (default
+    /// <see cref="SharedImageRule.Keep"/>) or expired only when a fresh usage report shows no use
+    /// (<see cref="SharedImageRule.KeepUnlessUnused"/>). <see cref="SharedImageRule.Allow"/> is not valid here.</summary>
+    public SharedImageRule SharedImages { get; init; } = SharedImageRule.Keep;
+
+    /// <summary>Under <see cref="SharedImageRule.KeepUnlessUnused"/>: a usage report may be at most this many days old
+    /// (1–30; EC2 deletes reports after 30). Default 7.</summary>
+    public int UsageReportMaxAgeDays { get; init; } = 7;
+
     /// <summary>Override of the family rule (see <see cref="FamilyResolver"/>); null for the default.</summary>
     public string? FamilyPattern { get; init; }
 
@@ -82,6 +94,11 @@ public sealed record ExpiryPolicy
         errors.Range(nameof(RecentLaunchDays), RecentLaunchDays, 1, MaxDays, " days (LastLaunchedTime lags up to 24 h)");
         errors.Range(nameof(MaxDeregistrationsPerRun), MaxDeregistrationsPerRun, 1, MaxCount, " images");
         errors.Pattern(nameof(FamilyPattern), FamilyPattern);
+        errors.Range(nameof(UsageReportMaxAgeDays), UsageReportMaxAgeDays, 1, MaxUsageReportAgeDays, " days (EC2 deletes usage reports after 30)");
+        if (SharedImages is not (SharedImageRule.Keep or SharedImageRule.KeepUnlessUnused))
+        {
+            errors.Add($"{nameof(ExpiryPolicy)}.{nameof(SharedImages)} must be {nameof(SharedImageRule.Keep)} or {nameof(SharedImageRule.KeepUnlessUnused)} (is {SharedImages}): shared images are never expired blindly.");
+        }
         if (DeprecatedForDays is null && RetentionDays is null && !UseExpiresAtTag)
         {
             errors.Add($"{nameof(ExpiryPolicy)} has no rule: set {nameof(DeprecatedForDays)} or {nameof(RetentionDays)}, or turn on {nameof(UseExpiresAtTag)} (all were off).");
@@ -98,6 +115,8 @@ public sealed record ExpiryPolicy
         AllowPublic = AllowPublic,
         AllowInstanceStore = AllowInstanceStore,
         RecentLaunchWindow = TimeSpan.FromDays(RecentLaunchDays),
+        SharedImages = SharedImages,
+        UsageReportMaxAge = TimeSpan.FromDays(UsageReportMaxAgeDays),
     };
 
     /// <summary>The family resolver this policy describes. Throws when <see cref="Validate"/> reports the pattern.</summary>

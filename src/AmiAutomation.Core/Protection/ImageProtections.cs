@@ -17,8 +17,8 @@ namespace AmiAutomation.Core.Protection;
 /// <see cref="ReferenceIndex"/>); <see cref="ReasonCode.KeepTag"/> (any value but "false" in any ASCII case, blank
 /// and padded values included: exactly what template.yaml's IAM Deny reads, which cannot trim); <see cref="ReasonCode.HeldUntil"/> (keep-until in the future, or unreadable: a hold nobody can read stays
 /// in force); <see cref="ReasonCode.DeregistrationProtected"/>; <see cref="ReasonCode.ManagedByAwsBackup"/> (only AWS
-/// Backup may remove its images). Optional (<see cref="ProtectionOptions"/>): DLM, Image Builder, public, instance
-/// store-backed, recently launched. Family rules (newest K, last of family) need the whole family and live in the
+/// Backup may remove its images). Optional (<see cref="ProtectionOptions"/>): DLM, Image Builder, public, shared with
+/// other accounts/organizations/OUs (<see cref="SharedImageCheck"/>), instance store-backed, recently launched. Family rules (newest K, last of family) need the whole family and live in the
 /// planners. Planners call this; executors call it again right before acting.
 /// </remarks>
 public static class ImageProtections
@@ -91,6 +91,8 @@ public static class ImageProtections
         {
             reasons.Add(new(ReasonCode.PublicImage, "image is public; the policy does not allow public images"));
         }
+
+        SharedImageCheck.AddTo(reasons, image, accountId, options, now);
 
         if (!options.AllowInstanceStore && image.RootDevice == RootDeviceKind.InstanceStore)
         {

@@ -24,6 +24,18 @@ public sealed record ProtectionOptions
     /// <summary>Act on instance store-backed images (their S3 bundle is never removed). Default false.</summary>
     public bool AllowInstanceStore { get; init; }
 
+    /// <summary>Images shared with another account, an organization or an OU. Default <see cref="SharedImageRule.Keep"/>.</summary>
+    public SharedImageRule SharedImages { get; init; } = SharedImageRule.Keep;
+
+    /// <summary>Under <see cref="SharedImageRule.KeepUnlessUnused"/>: the oldest usage report (by creation time) that
+    /// may say "unused". Default 7 days.</summary>
+    public TimeSpan UsageReportMaxAge { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>An image whose launch permissions were not read (null) counts as shared. Default true (the executor's
+    /// re-check, which always reads them). Planners turn it off to find the candidates whose permissions the sweep reads;
+    /// <see cref="SharedImageCheck.KeepUnread"/> then keeps every candidate still unread.</summary>
+    public bool ProtectUnreadLaunchPermissions { get; init; } = true;
+
     /// <summary>Protect images whose LastLaunchedTime lies within this window before now; null: not checked.</summary>
     public TimeSpan? RecentLaunchWindow { get; init; }
 }

@@ -11,7 +11,8 @@ using AmiAutomation.Runtime.Hosting;
 namespace AmiAutomation.Functions.Common;
 
 /// <summary>
-/// One sweep in the stack's region: read the inventory (fail closed) → plan (pure, with the run's start as "now") →
+/// One sweep in the stack's region: read the inventory (fail closed) → plan (pure, with the run's start as "now"; for
+/// expire through <see cref="SharedImageStage"/>, which reads the candidates' launch permissions and usage reports) →
 /// log the plan → execute through <see cref="Ec2PlanExecutor"/> (dry-run honoured, deadline = the invocation's token)
 /// → report every decision → <see cref="RunSummary"/>. Shared by deprecate and expire; the planner is the difference.
 /// </summary>
@@ -39,7 +40,8 @@ public sealed class SweepPipeline
         InvocationContext context,
         Func<InventorySnapshot, PlanSelection, DateTimeOffset, Plan> planner,
         ExecutionOptions execution,
-        ISweepCompletion? completion = null)
+        ISweepCompletion? completion = null,
+        SharingOptions? sharing = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
@@ -53,13 +55,16 @@ public sealed class SweepPipeline
 
         var inventory = await new Ec2InventoryReader(_services.Ec2, _services.Apis, _rateLimiters, context.Logger)
             .ReadAsync(_services.Region, _common.ToInventoryOptions(), deadline).ConfigureAwait(false);
-        foreach (var failed in inventory.FailedSources)
+        var plan = sharing is null
+            ? planner(inventory, request.ToSelection(), now)
+            : await new SharedImageStage(_services, _rateLimiters, _common.DisabledSources, sharing)
+                .PlanAsync(inventory, request.ToSelection(), now, planner, request.DryRun, deadline).ConfigureAwait(false);
+        foreach (var failed in plan.Sources.Where(s => s.Status is SourceStatus.Failed or SourceStatus.Truncated))
         {
             reporter.SourceFailed(failed);
             summary.AddFailedSource(failed);
         }
 
-        var plan = planner(inventory, request.ToSelection(), now);
         summary.SetPlan(plan);
         reporter.LogPlan(plan);
 
@@ -79,7 +84,7 @@ public sealed class SweepPipeline
         }
 
         completion?.Complete(outcomes, summary, reporter);
-        if (deadline.IsCancellationRequested && (!inventory.IsComplete || outcomes.Any(o => o.Status == OutcomeStatus.NotStarted)))
+        if (deadline.IsCancellationRequested && (!inventory.IsComplete || plan.Sources.Any(s => s.Status is SourceStatus.Failed or SourceStatus.Truncated) || outcomes.Any(o => o.Status == OutcomeStatus.NotStarted)))
         {
             summary.StopEarly();
         }

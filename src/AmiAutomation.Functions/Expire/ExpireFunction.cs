@@ -14,7 +14,8 @@ namespace AmiAutomation.Functions.Expire;
 /// Recycle Bin after the first deregistration → the run stops.
 /// </summary>
 /// <remarks>IAM: ec2:DescribeImages, ec2:DescribeInstances, ec2:DescribeLaunchTemplates, ec2:DescribeLaunchTemplateVersions,
-/// ec2:DescribeImageReferences, ec2:DescribeImageAttribute, ec2:DeregisterImage, ec2:DeleteSnapshot,
+/// ec2:DescribeImageReferences, ec2:DescribeImageAttribute, ec2:DescribeImageUsageReports, ec2:DescribeImageUsageReportEntries,
+/// ec2:CreateImageUsageReport, ec2:DeregisterImage, ec2:DeleteSnapshot,
 /// ec2:ListImagesInRecycleBin, ec2:CreateTags (image and snapshots); dynamodb:PutItem, dynamodb:UpdateItem on the ledger table.</remarks>
 public sealed class ExpireFunction : LambdaFunction<ManualSweepInput, RunSummary>
 {
@@ -54,6 +55,7 @@ public sealed class ExpireFunction : LambdaFunction<ManualSweepInput, RunSummary
             context,
             (inventory, selection, now) => ExpiryPlanner.Plan(inventory, _settings.Policy, selection, now),
             _settings.Common.ToExecutionOptions(request.DryRun, _settings.Policy.ToProtectionOptions(), guard),
-            new ExpiryCompletion(guard, _settings.SnapshotPricePerGiBMonth));
+            new ExpiryCompletion(guard, _settings.SnapshotPricePerGiBMonth),
+            new SharingOptions(_settings.Policy.SharedImages, TimeSpan.FromDays(_settings.Policy.UsageReportMaxAgeDays)));
     }
 }

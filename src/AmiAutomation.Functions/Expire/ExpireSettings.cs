@@ -1,4 +1,5 @@
 using AmiAutomation.Core.Policies;
+using AmiAutomation.Core.Protection;
 using AmiAutomation.Functions.Common;
 using AmiAutomation.Runtime.Configuration;
 
@@ -48,6 +49,18 @@ public sealed record ExpireSettings
     /// <summary>USD per GiB-month of snapshot storage for the saving estimate (0–10). Default 0.05.</summary>
     public const string SnapshotPricePerGiBMonthVariable = "SNAPSHOT_PRICE_PER_GIB_MONTH";
 
+    /// <summary>Images shared with another account, an organization or an OU: <c>never</c> (default) expired, or
+    /// <c>when-unused</c>: only once an AMI usage report created within <see cref="UsageReportMaxAgeDaysVariable"/> days
+    /// shows no use in any account. Policy: SharedImages.</summary>
+    public const string ExpireSharedImagesVariable = "EXPIRE_SHARED_IMAGES";
+
+    /// <summary>The oldest usage report relied on under <c>EXPIRE_SHARED_IMAGES=when-unused</c> (1–30 days; EC2 deletes
+    /// reports after 30). Default 7. Policy: UsageReportMaxAgeDays.</summary>
+    public const string UsageReportMaxAgeDaysVariable = "USAGE_REPORT_MAX_AGE_DAYS";
+
+    public const string SharedImagesNever = "never";
+    public const string SharedImagesWhenUnused = "when-unused";
+
     /// <summary>Override of the family rule: a .NET regular expression (see FamilyResolver). Default: built-in rule.</summary>
     public const string FamilyPatternVariable = "FAMILY_PATTERN";
 
@@ -93,6 +106,8 @@ public sealed record ExpireSettings
             IncludeDataLifecycleManagerImages = managedBy.DataLifecycleManager,
             IncludeImageBuilderImages = managedBy.ImageBuilder,
             FamilyPattern = reader.GetFamilyPattern(FamilyPatternVariable),
+            SharedImages = ReadSharedImages(reader),
+            UsageReportMaxAgeDays = reader.GetInt(UsageReportMaxAgeDaysVariable, defaults.UsageReportMaxAgeDays, 1, ExpiryPolicy.MaxUsageReportAgeDays),
         };
         if (policy.DeprecatedForDays is null && policy.RetentionDays is null && !policy.UseExpiresAtTag)
         {
@@ -112,6 +127,21 @@ public sealed record ExpireSettings
         reader.AddPolicyErrors(policy.Validate());
         reader.ThrowIfInvalid();
         return settings;
+    }
+
+    private static SharedImageRule ReadSharedImages(SettingsReader reader)
+    {
+        var value = reader.GetString(ExpireSharedImagesVariable);
+        switch (value?.ToLowerInvariant())
+        {
+            case null or SharedImagesNever:
+                return SharedImageRule.Keep;
+            case SharedImagesWhenUnused:
+                return SharedImageRule.KeepUnlessUnused;
+            default:
+                reader.AddError($"{ExpireSharedImagesVariable}='{value}' is invalid: use {SharedImagesNever} or {SharedImagesWhenUnused}.");
+                return SharedImageRule.Keep;
+        }
     }
 
     private static string RequireTable(SettingsReader reader)

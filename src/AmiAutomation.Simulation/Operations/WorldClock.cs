@@ -29,6 +29,7 @@ internal static class WorldClock
         }
 
         ExpireBin(region, now);
+        UsageReportClock.Settle(region, now);
     }
 
     private static void Complete(RegionState region, SimImage image)

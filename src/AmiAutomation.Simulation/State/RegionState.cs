@@ -28,6 +28,17 @@ internal sealed class RegionState(string name)
     public HashSet<string> GoneSnapshotIds { get; } = new(StringComparer.Ordinal);
 
     public List<RecycleBinRule> RecycleBinRules { get; } = [];
+
+    /// <summary>AMI usage reports (CreateImageUsageReport) and when each next changes (becomes ready, then expires).</summary>
+    public OrderedStore<SimUsageReport> UsageReports { get; } = new();
+    public PriorityQueue<string, DateTimeOffset> UsageReportDue { get; } = new();
+    public Dictionary<string, string> UsageReportTokens { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Use of an image in other accounts, as a usage report would count it: image → (account, type) → count.</summary>
+    public Dictionary<string, Dictionary<(string AccountId, string ResourceType), long>> ExternalUsage { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Images whose next usage report ends in <c>error</c>, with the state reason.</summary>
+    public Dictionary<string, string> FailingUsageReports { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, string> SsmParameters { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, CopyTokenEntry> CopyTokens { get; } = new(StringComparer.Ordinal);
     public HashSet<string> PendingImageIds { get; } = new(StringComparer.Ordinal);

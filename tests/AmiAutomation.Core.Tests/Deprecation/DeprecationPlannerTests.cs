@@ -86,6 +86,9 @@ public class DeprecationPlannerTests
     [InlineData("launched-yesterday")]
     [InlineData("disabled")]
     [InlineData("keep-false")]
+    [InlineData("shared-account")]
+    [InlineData("shared-organization")]
+    [InlineData("shared-ou")]
     public void Plan_NotProtectedForDeprecation_Deprecates(string condition)
     {
         var (old, references) = ImageProtectionsTests.Protect(TestImages.Image("ami-old", ageDays: 400), condition);

@@ -134,6 +134,9 @@ public class ExpiryPlannerTests
     [InlineData("public-permission", ReasonCode.PublicImage)]
     [InlineData("instance-store", ReasonCode.InstanceStoreBacked)]
     [InlineData("launched-yesterday", ReasonCode.RecentlyLaunched)]
+    [InlineData("shared-account", ReasonCode.SharedImage)]
+    [InlineData("shared-organization", ReasonCode.SharedImage)]
+    [InlineData("shared-ou", ReasonCode.SharedImage)]
     public void Plan_ProtectedImage_SkipsWithItsReason(string protection, ReasonCode expected)
     {
         var (old, references) = ImageProtectionsTests.Protect(Eligible("ami-old"), protection);

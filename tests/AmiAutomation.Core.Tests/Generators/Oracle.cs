@@ -57,6 +57,13 @@ internal static class Oracle
             return "public";
         }
 
+        if (options.SharedImages != SharedImageRule.Allow
+            && ((image.LaunchPermissions ?? []).Any(p => p.Kind is LaunchPermissionKind.Organization or LaunchPermissionKind.OrganizationalUnit
+                    || (p.Kind == LaunchPermissionKind.Account && p.Value != inventory.AccountId))))
+        {
+            return "shared";
+        }
+
         if (!options.AllowInstanceStore && image.RootDevice == RootDeviceKind.InstanceStore)
         {
             return "instance store";

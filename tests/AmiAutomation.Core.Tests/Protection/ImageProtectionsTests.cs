@@ -9,7 +9,8 @@ namespace AmiAutomation.Core.Tests.Protection;
 
 public class ImageProtectionsTests
 {
-    private static readonly ProtectionOptions Strict = new() { RecentLaunchWindow = TimeSpan.FromDays(30) };
+    // Test images carry no launch permissions (null): read as "not shared" here; SharedImageCheckTests cover unread ones.
+    private static readonly ProtectionOptions Strict = new() { RecentLaunchWindow = TimeSpan.FromDays(30), ProtectUnreadLaunchPermissions = false };
 
     private static IReadOnlyList<DecisionReason> Evaluate(AmiImage image, ProtectionOptions? options = null, params ImageReference[] references) =>
         ImageProtections.Evaluate(image, TestImages.Account, new ReferenceIndex(references), options ?? Strict, TestImages.Now);
@@ -38,6 +39,9 @@ public class ImageProtectionsTests
     [InlineData("image-builder", ReasonCode.ManagedByImageBuilder)]
     [InlineData("public", ReasonCode.PublicImage)]
     [InlineData("public-permission", ReasonCode.PublicImage)]
+    [InlineData("shared-account", ReasonCode.SharedImage)]
+    [InlineData("shared-organization", ReasonCode.SharedImage)]
+    [InlineData("shared-ou", ReasonCode.SharedImage)]
     [InlineData("instance-store", ReasonCode.InstanceStoreBacked)]
     [InlineData("launched-yesterday", ReasonCode.RecentlyLaunched)]
     public void Evaluate_Protection_ReturnsItsReason(string protection, ReasonCode expected)
@@ -128,6 +132,7 @@ public class ImageProtectionsTests
             IncludeDataLifecycleManagerImages = true,
             IncludeImageBuilderImages = true,
             RecentLaunchWindow = null,
+            ProtectUnreadLaunchPermissions = false,
         };
 
         Assert.Empty(Evaluate(TestImages.Image("ami-1") with { IsPublic = true, RootDevice = RootDeviceKind.InstanceStore, LastLaunchedTime = TestImages.Now }, options));
@@ -139,6 +144,9 @@ public class ImageProtectionsTests
     internal static (AmiImage Image, ImageReference[] References) Protect(AmiImage image, string protection) => protection switch
     {
         "not-owned" => (image with { OwnerId = TestImages.OtherAccount }, []),
+        "shared-account" => (image with { LaunchPermissions = [new(LaunchPermissionKind.Account, TestImages.OtherAccount)] }, []),
+        "shared-organization" => (image with { LaunchPermissions = [new(LaunchPermissionKind.Organization, "arn:aws:organizations::111122223333:organization/o-abc123")] }, []),
+        "shared-ou" => (image with { LaunchPermissions = [new(LaunchPermissionKind.OrganizationalUnit, "arn:aws:organizations::111122223333:ou/o-abc123/ou-ab12-cdef3456")] }, []),
         "pending" => (image with { State = ImageState.Pending }, []),
         "failed" => (image with { State = ImageState.Failed }, []),
         "other" => (image with { State = ImageState.Other }, []),

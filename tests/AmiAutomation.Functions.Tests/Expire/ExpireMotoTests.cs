@@ -32,7 +32,7 @@ public sealed class ExpireMotoTests(MotoServerFixture moto)
     private const string Table = "ami-ledger-expire-test";
 
     [Fact]
-    public async Task Expire_LiveAgainstMoto_WritesLedgerThenDeregistersAndMarksRecord()
+    public async Task Expire_LiveAgainstMoto_KeepsSharedImage_WritesLedgerThenDeregistersUnsharedAndMarksRecord()
     {
         await moto.ResetAsync();
         using var ec2 = moto.CreateEc2Client(Region);
@@ -40,8 +40,10 @@ public sealed class ExpireMotoTests(MotoServerFixture moto)
         await dynamo.CreateTableAsync(DynamoDbLedgerSchema.CreateTableRequest(Table));
         var instance = (await ec2.RunInstancesAsync(new RunInstancesRequest { ImageId = "ami-12345678", MinCount = 1, MaxCount = 1 }))
             .Reservation.Instances[0].InstanceId;
+        // Oldest to newest, a second apart (moto's creation dates decide "newest"): a shared image, an unshared one (the
+        // positive control, deregistered) and the family's newest (kept by EXPIRE_KEEP_NEWEST=1).
         var imageIds = new List<string>();
-        foreach (var name in new[] { "svc-1", "svc-2" })
+        foreach (var name in new[] { "svc-shared", "svc-old", "svc-new" })
         {
             var imageId = (await ec2.CreateImageAsync(new CreateImageRequest { InstanceId = instance, Name = name })).ImageId;
             await ec2.CreateTagsAsync(new CreateTagsRequest
@@ -49,13 +51,15 @@ public sealed class ExpireMotoTests(MotoServerFixture moto)
                 Resources = [imageId],
                 Tags = [new Tag(TagNames.Family, "svc"), new Tag(TagNames.ExpiresAt, "2020-01-01"), new Tag("team", "payments")],
             });
-            await ec2.ModifyImageAttributeAsync(new ModifyImageAttributeRequest
-            {
-                ImageId = imageId,
-                LaunchPermission = new LaunchPermissionModifications { Add = [new LaunchPermission { UserId = "111122223333" }] },
-            });
             imageIds.Add(imageId);
+            await Task.Delay(TimeSpan.FromSeconds(1.1));
         }
+
+        await ec2.ModifyImageAttributeAsync(new ModifyImageAttributeRequest
+        {
+            ImageId = imageIds[0],
+            LaunchPermission = new LaunchPermissionModifications { Add = [new LaunchPermission { UserId = "111122223333" }] },
+        });
 
         using var clients = moto.CreateEc2ClientFactory();
         var ledger = new DynamoDbDeregistrationLedger(dynamo, Table);
@@ -91,21 +95,26 @@ public sealed class ExpireMotoTests(MotoServerFixture moto)
 
         Assert.Empty(summary.FailedSources);
         Assert.Equal(1, summary.Deregistration!.Deregistered);
-        var gone = summary.Decisions.Single(d => d.Outcome == OutcomeNames.Succeeded);
-        var kept = summary.Decisions.Single(d => d.Outcome == OutcomeNames.Skipped);
+        var shared = summary.Decisions.Single(d => d.ImageId == imageIds[0]);
+        var gone = summary.Decisions.Single(d => d.ImageId == imageIds[1]);
+        var newest = summary.Decisions.Single(d => d.ImageId == imageIds[2]);
+        Assert.Equal(OutcomeNames.Skipped, shared.Outcome);
+        Assert.Equal("SharedImage", shared.Reason);
+        Assert.Equal(OutcomeNames.Succeeded, gone.Outcome);
         Assert.Equal("ExpiresAtPassed", gone.Reason);
-        Assert.Equal("NewestInFamily", kept.Reason);
+        Assert.Equal("NewestInFamily", newest.Reason);
         var remaining = (await ec2.DescribeImagesAsync(new DescribeImagesRequest { Owners = ["self"] })).Images ?? [];
-        Assert.Equal([kept.ImageId], remaining.Select(i => i.ImageId));
+        Assert.Equal(new[] { imageIds[0], imageIds[2] }.Order(StringComparer.Ordinal), remaining.Select(i => i.ImageId).Order(StringComparer.Ordinal));
+        Assert.Contains(shared.Reasons, r => r.Contains("shared with account 111122223333", StringComparison.Ordinal));
 
         var record = await ledger.GetAsync(Region, gone.ImageId, CancellationToken.None);
         Assert.NotNull(record);
         Assert.Equal(LedgerStatus.Deregistered, record!.Status);
         Assert.Equal("svc", record.Family);
         Assert.Equal("payments", record.Tags["team"]);
-        Assert.Contains(record.LaunchPermissions, p => p.Value == "111122223333");
+        Assert.Empty(record.LaunchPermissions);
         Assert.Equal("moto-run-1", record.RunId);
         Assert.Equal(record.RecordedAt.AddDays(ExpireSettings.DefaultImageRetentionDays).ToUnixTimeSeconds(), record.ExpiresAt.ToUnixTimeSeconds());
-        Assert.Null(await ledger.GetAsync(Region, kept.ImageId, CancellationToken.None));
+        Assert.Null(await ledger.GetAsync(Region, shared.ImageId, CancellationToken.None));
     }
 }

@@ -1,3 +1,4 @@
+using AmiAutomation.Core.Images;
 using AmiAutomation.Core.Ledger;
 using AmiAutomation.Core.Tagging;
 using AmiAutomation.Functions.Common;
@@ -14,9 +15,10 @@ public sealed class ExpiryGuardTests : ExpireScenarioTests
     [Fact]
     public async Task LedgerRecord_WrittenBeforeAndMarkedAfter_WithEverythingRestoreNeeds()
     {
-        _h.Live().Set(ExpireSettings.ImageRetentionDaysVariable, "21");
+        // Public (allowed here) rather than shared: shared images are kept by default (SharedImageTests record their shares).
+        _h.Live().Set(ExpireSettings.ImageRetentionDaysVariable, "21").Set(ExpireSettings.AllowPublicVariable, "true");
         var image = Expired(more: b => b.WithDescription("svc golden image").Tagged("team", "payments")
-            .WithSnapshot(8).WithSnapshot(20).SharedWithAccount("111122223333"));
+            .WithSnapshot(8).WithSnapshot(20).Public());
         Newest();
 
         var summary = await _h.InvokeAsync(_h.Expire());
@@ -29,7 +31,7 @@ public sealed class ExpiryGuardTests : ExpireScenarioTests
         Assert.Equal("svc golden image", record.Description);
         Assert.Equal("payments", record.Tags["team"]);
         Assert.Equal([8, 20], record.Snapshots.Select(s => s.SizeGiB).Order());
-        Assert.Contains(record.LaunchPermissions, p => p.Value == "111122223333");
+        Assert.Contains(record.LaunchPermissions, p => p.Kind == LaunchPermissionKind.Public);
         Assert.Equal(SweepHarness.Start.AddDays(-60), record.DeprecationTime);
         Assert.Equal(summary.RunId, record.RunId);
         Assert.Equal(record.RecordedAt.AddDays(21), record.ExpiresAt);
