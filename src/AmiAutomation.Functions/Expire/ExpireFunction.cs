@@ -44,16 +44,19 @@ public sealed class ExpireFunction : LambdaFunction<ManualSweepInput, RunSummary
         ArgumentNullException.ThrowIfNull(input);
         var request = input.Resolve(FunctionName, _settings.Common.DryRun);
         var client = _services.Ec2.ForRegion(_services.Region);
-        var recycleBin = _settings.RequireRecycleBin
+        var verifier = _settings.RequireRecycleBin
             ? new RecycleBinVerifier(client, _services.Time, _settings.RecycleBinCheck, _recycleBinPollInterval)
             : null;
+        var safety = new RecycleBinSafety(
+            _services.Ledger, () => _services.Apis.RecycleBinRules(_services.Region), client, verifier, _services.Time, _services.Region, context.RequestId);
         var records = new LedgerRecordFactory(client, _services.Time, _settings.ImageRetention);
-        var guard = new ExpiryGuard(_services.Ledger, records, new RecycleBinTagger(client), recycleBin, _services.Time, context.RequestId);
+        var guard = new ExpiryGuard(_services.Ledger, records, new RecycleBinTagger(client), safety, _services.Time, context.RequestId);
         return _pipeline.RunAsync(
             request,
             context,
             (inventory, selection, now) => ExpiryPlanner.Plan(inventory, _settings.Policy, selection, now),
             _settings.Common.ToExecutionOptions(request.DryRun, _settings.Policy.ToProtectionOptions(), guard),
-            new ExpiryCompletion(guard, _settings.SnapshotPricePerGiBMonth));
+            new ExpiryCompletion(guard, _settings.SnapshotPricePerGiBMonth),
+            safety);
     }
 }
