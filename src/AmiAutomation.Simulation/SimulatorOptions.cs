@@ -23,4 +23,7 @@ public sealed class SimulatorOptions
 
     /// <summary>How long a terminated instance stays visible to DescribeInstances / DescribeImageReferences.</summary>
     public TimeSpan TerminatedInstanceVisibility { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Behave like moto: DeregisterImage ignores DeleteAssociatedSnapshots (snapshots stay, no results returned).</summary>
+    public bool IgnoreDeleteAssociatedSnapshots { get; set; }
 }

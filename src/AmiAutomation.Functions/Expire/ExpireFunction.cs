@@ -42,6 +42,12 @@ public sealed class ExpireFunction : LambdaFunction<ManualSweepInput, RunSummary
     protected override Task<RunSummary> HandleAsync(ManualSweepInput input, InvocationContext context)
     {
         ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(context);
+        if (input.ClearLatch is { } clear)
+        {
+            return new LatchClearing(_services, FunctionName).ClearAsync(input, clear, context);
+        }
+
         var request = input.Resolve(FunctionName, _settings.Common.DryRun);
         var client = _services.Ec2.ForRegion(_services.Region);
         var verifier = _settings.RequireRecycleBin

@@ -29,6 +29,7 @@ public sealed class SweepHarness
     {
         Ec2 = new Ec2Simulator(Time, new SimulatorOptions { AccountId = AccountId });
         Ec2.AddRecycleBinRule(Region, new RecycleBinRule(RecycleBinResourceType.Ec2Image, 30));
+        Ec2.AddRecycleBinRule(Region, new RecycleBinRule(RecycleBinResourceType.EbsSnapshot, 30));
     }
 
     public FakeTimeProvider Time { get; } = new(Start);
@@ -130,6 +131,10 @@ public sealed class SweepHarness
     public IReadOnlyList<string> LiveMutations() =>
         [.. Ec2.Calls.All.Where(c => !c.DryRun && !IsReadOnly(c.Action)).Select(c => c.Action)];
 
-    public static bool IsReadOnly(string action) =>
-        action.StartsWith("Describe", StringComparison.Ordinal) || action.StartsWith("List", StringComparison.Ordinal) || action.StartsWith("Get", StringComparison.Ordinal);
+    public static bool IsReadOnly(string action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var name = action.StartsWith("rbin:", StringComparison.Ordinal) ? action[5..] : action;
+        return name.StartsWith("Describe", StringComparison.Ordinal) || name.StartsWith("List", StringComparison.Ordinal) || name.StartsWith("Get", StringComparison.Ordinal);
+    }
 }
