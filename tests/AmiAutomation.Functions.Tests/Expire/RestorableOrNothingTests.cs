@@ -50,7 +50,7 @@ public sealed class RestorableOrNothingTests : ExpireScenarioTests
         var ids = ThreeExpired();
         Newest();
 
-        var summary = await _h.InvokeAsync(_h.Expire());
+        var summary = await _h.InvokeAdvancingClockAsync(_h.Expire());
 
         AssertBlockedUntouched(summary, ids);
         Assert.Contains($"no available EBS_SNAPSHOT retention rule matches tag {Retain}", summary.BlockedReason, StringComparison.Ordinal);
@@ -68,7 +68,8 @@ public sealed class RestorableOrNothingTests : ExpireScenarioTests
 
         for (var day = 0; day < 3; day++)
         {
-            var summary = await _h.InvokeAsync(_h.Expire(), """{"source":"schedule"}""");
+            var summary = await _h.InvokeAdvancingClockAsync(_h.Expire(), """{"source":"schedule"}""");
+            Assert.All(ids, id => Assert.False(_h.Ec2.IsImageGone(SweepHarness.Region, id), $"{id} was deleted for good on day {day}"));
             Assert.Contains($"no available EC2_IMAGE retention rule matches tag {Retain}", summary.BlockedReason, StringComparison.Ordinal);
             Assert.Contains($"no available EBS_SNAPSHOT retention rule matches tag {Retain}", summary.BlockedReason, StringComparison.Ordinal);
             _h.Time.Advance(TimeSpan.FromDays(1));
@@ -86,7 +87,7 @@ public sealed class RestorableOrNothingTests : ExpireScenarioTests
         var ids = ThreeExpired();
         Newest();
 
-        var summary = await _h.InvokeAsync(_h.Expire());
+        var summary = await _h.InvokeAdvancingClockAsync(_h.Expire());
 
         AssertBlockedUntouched(summary, ids);
         Assert.Contains("no available EBS_SNAPSHOT retention rule", summary.BlockedReason, StringComparison.Ordinal);
@@ -100,7 +101,7 @@ public sealed class RestorableOrNothingTests : ExpireScenarioTests
         var ids = ThreeExpired();
         Newest();
 
-        var summary = await _h.InvokeAsync(_h.Expire());
+        var summary = await _h.InvokeAdvancingClockAsync(_h.Expire());
 
         AssertBlockedUntouched(summary, ids);
         Assert.Contains("EBS_SNAPSHOT retention", summary.BlockedReason, StringComparison.Ordinal);
@@ -117,7 +118,7 @@ public sealed class RestorableOrNothingTests : ExpireScenarioTests
         var ids = ThreeExpired();
         Newest();
 
-        var summary = await _h.InvokeAsync(_h.Expire());
+        var summary = await _h.InvokeAdvancingClockAsync(_h.Expire());
 
         Assert.Null(summary.BlockedReason);
         Assert.Equal(3, summary.Deregistration!.Deregistered);
@@ -134,7 +135,7 @@ public sealed class RestorableOrNothingTests : ExpireScenarioTests
         var ids = ThreeExpired();
         Newest();
 
-        var summary = await _h.InvokeAsync(_h.Expire());
+        var summary = await _h.InvokeAdvancingClockAsync(_h.Expire());
 
         Assert.True(summary.DryRun);
         Assert.Contains("no available EBS_SNAPSHOT retention rule", summary.BlockedReason, StringComparison.Ordinal);
@@ -149,7 +150,7 @@ public sealed class RestorableOrNothingTests : ExpireScenarioTests
         var ids = ThreeExpired();
         Newest();
 
-        var summary = await _h.InvokeAsync(_h.Expire());
+        var summary = await _h.InvokeAdvancingClockAsync(_h.Expire());
 
         AssertBlockedUntouched(summary, ids);
         Assert.Contains("could not check the Recycle Bin retention rules", summary.BlockedReason, StringComparison.Ordinal);
@@ -164,7 +165,7 @@ public sealed class RestorableOrNothingTests : ExpireScenarioTests
         var ids = ThreeExpired();
         Newest();
 
-        var summary = await _h.InvokeAsync(_h.Expire());
+        var summary = await _h.InvokeAdvancingClockAsync(_h.Expire());
 
         AssertBlockedUntouched(summary, ids);
         Assert.Contains("could not check", summary.BlockedReason, StringComparison.Ordinal);
@@ -179,7 +180,7 @@ public sealed class RestorableOrNothingTests : ExpireScenarioTests
         var ids = ThreeExpired();
         Newest();
 
-        var summary = await _h.InvokeAsync(_h.Expire());
+        var summary = await _h.InvokeAdvancingClockAsync(_h.Expire());
 
         Assert.Null(summary.BlockedReason);
         Assert.True(Exists(excluded));
@@ -201,7 +202,7 @@ public sealed class RestorableOrNothingTests : ExpireScenarioTests
         var image = Expired(daysOld: 500, more: b => b.WithSnapshot(existingSnapshotId: snapshot));
         Newest();
 
-        var summary = await _h.InvokeAsync(_h.Expire());
+        var summary = await _h.InvokeAdvancingClockAsync(_h.Expire());
 
         Assert.True(Exists(image));
         Assert.NotNull(_h.Ec2.FindSnapshot(SweepHarness.Region, snapshot));
@@ -232,7 +233,7 @@ public sealed class RestorableOrNothingTests : ExpireScenarioTests
 
         _h.Ec2.AddRecycleBinRule(SweepHarness.Region, Snapshots());
         _h.Time.Advance(TimeSpan.FromDays(1));
-        var second = await _h.InvokeAsync(_h.Expire());
+        var second = await _h.InvokeAdvancingClockAsync(_h.Expire());
 
         Assert.Contains("Recycle Bin latch set", second.BlockedReason, StringComparison.Ordinal);
         Assert.Equal(OutcomeNames.Blocked, Line(second, ids[2]).Outcome);
@@ -241,7 +242,7 @@ public sealed class RestorableOrNothingTests : ExpireScenarioTests
         Assert.Equal(1, _h.Metric(MetricNames.DeregistrationsBlockedByLatch));
         Assert.Equal(2, _h.Ec2.Calls.CountOf("DeregisterImage"));
 
-        var clearing = await _h.InvokeAsync(_h.Expire(), """{"clearLatch": {"reason": "snapshot rule restored; lost snapshots of the second image accepted", "by": "ops@example.com"}}""");
+        var clearing = await _h.InvokeAdvancingClockAsync(_h.Expire(), """{"clearLatch": {"reason": "snapshot rule restored; lost snapshots of the second image accepted", "by": "ops@example.com"}}""");
 
         Assert.StartsWith("Recycle Bin latch cleared", clearing.Latch, StringComparison.Ordinal);
         Assert.Contains("ops@example.com", clearing.Latch, StringComparison.Ordinal);
@@ -250,7 +251,7 @@ public sealed class RestorableOrNothingTests : ExpireScenarioTests
         Assert.Equal(("ops@example.com", _h.Time.GetUtcNow()), (cleared.ClearedBy, cleared.ClearedAt!.Value));
         Assert.Equal(2, _h.Ec2.Calls.CountOf("DeregisterImage"));
 
-        var third = await _h.InvokeAsync(_h.Expire());
+        var third = await _h.InvokeAdvancingClockAsync(_h.Expire());
 
         Assert.Null(third.BlockedReason);
         Assert.Equal(OutcomeNames.Succeeded, Line(third, ids[2]).Outcome);
@@ -283,7 +284,7 @@ public sealed class RestorableOrNothingTests : ExpireScenarioTests
         Newest();
         _h.Ledger.FailLatchReads = true;
 
-        var summary = await _h.InvokeAsync(_h.Expire());
+        var summary = await _h.InvokeAdvancingClockAsync(_h.Expire());
 
         AssertBlockedUntouched(summary, ids);
         Assert.Contains("could not check the Recycle Bin latch", summary.BlockedReason, StringComparison.Ordinal);
@@ -307,9 +308,9 @@ public sealed class RestorableOrNothingTests : ExpireScenarioTests
     [Fact]
     public async Task Expire_ClearLatchWithOtherFields_Rejected()
     {
-        var ex = await Assert.ThrowsAnyAsync<Exception>(() => _h.InvokeAsync(_h.Expire(), """{"clearLatch": {"reason": "x"}, "imageIds": ["ami-0123456789abcdef0"]}"""));
+        var ex = await Assert.ThrowsAnyAsync<Exception>(() => _h.InvokeAdvancingClockAsync(_h.Expire(), """{"clearLatch": {"reason": "x"}, "imageIds": ["ami-0123456789abcdef0"]}"""));
         Assert.Contains("clearLatch must be alone", ex.Message, StringComparison.Ordinal);
-        var noReason = await Assert.ThrowsAnyAsync<Exception>(() => _h.InvokeAsync(_h.Expire(), """{"clearLatch": {}}"""));
+        var noReason = await Assert.ThrowsAnyAsync<Exception>(() => _h.InvokeAdvancingClockAsync(_h.Expire(), """{"clearLatch": {}}"""));
         Assert.Contains("clearLatch.reason is required", noReason.Message, StringComparison.Ordinal);
     }
 
@@ -320,7 +321,7 @@ public sealed class RestorableOrNothingTests : ExpireScenarioTests
         var image = Expired(daysOld: 300, more: b => b.WithSnapshot(8).WithSnapshot(4));
         Newest();
 
-        var summary = await _h.InvokeAsync(_h.Expire());
+        var summary = await _h.InvokeAdvancingClockAsync(_h.Expire());
 
         Assert.Equal(1, summary.Deregistration!.Deregistered);
         Assert.Equal(0, summary.Deregistration.SnapshotsDeleted);
