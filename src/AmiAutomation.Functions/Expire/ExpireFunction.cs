@@ -10,12 +10,15 @@ namespace AmiAutomation.Functions.Expire;
 
 /// <summary>
 /// <c>expire</c>: deregisters expired images of the stack's region with their snapshots (scheduled; or manual with a
-/// selection). Fail closed: incomplete inventory → nothing; no ledger record → no deregistration; image not in the
-/// Recycle Bin after the first deregistration → the run stops.
+/// selection). Fail closed: incomplete inventory → nothing; Recycle Bin latch set or rules that would not keep images
+/// and snapshots → the run is blocked (<see cref="RecycleBinSafety"/>); no ledger record → no deregistration; image or
+/// snapshot not in the Recycle Bin after a deregistration → the latch is set and the run stops. The payload
+/// <c>{"clearLatch": {"reason": "…"}}</c> clears the latch and runs no sweep.
 /// </summary>
 /// <remarks>IAM: ec2:DescribeImages, ec2:DescribeInstances, ec2:DescribeLaunchTemplates, ec2:DescribeLaunchTemplateVersions,
-/// ec2:DescribeImageReferences, ec2:DescribeImageAttribute, ec2:DeregisterImage, ec2:DeleteSnapshot,
-/// ec2:ListImagesInRecycleBin, ec2:CreateTags (image and snapshots); dynamodb:PutItem, dynamodb:UpdateItem on the ledger table.</remarks>
+/// ec2:DescribeImageReferences, ec2:DescribeImageAttribute, ec2:DescribeSnapshots, ec2:DeregisterImage, ec2:DeleteSnapshot,
+/// ec2:ListImagesInRecycleBin, ec2:ListSnapshotsInRecycleBin, ec2:CreateTags (image and snapshots); rbin:ListRules,
+/// rbin:GetRule; dynamodb:GetItem, dynamodb:PutItem, dynamodb:UpdateItem on the ledger table.</remarks>
 public sealed class ExpireFunction : LambdaFunction<ManualSweepInput, RunSummary>
 {
     public const string FunctionName = "expire";
