@@ -19,4 +19,13 @@ internal sealed class DeferredLedger(Func<IDeregistrationLedger> create) : IDere
 
     public Task UpdateStatusAsync(string region, string imageId, LedgerStatus status, DateTimeOffset at, CancellationToken cancellationToken) =>
         _ledger.Value.UpdateStatusAsync(region, imageId, status, at, cancellationToken);
+
+    public Task<RecycleBinLatch?> GetLatchAsync(string region, CancellationToken cancellationToken) =>
+        _ledger.Value.GetLatchAsync(region, cancellationToken);
+
+    public Task SetLatchAsync(RecycleBinLatch latch, CancellationToken cancellationToken) =>
+        _ledger.Value.SetLatchAsync(latch, cancellationToken);
+
+    public Task<RecycleBinLatch?> ClearLatchAsync(string region, string clearedBy, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
+        _ledger.Value.ClearLatchAsync(region, clearedBy, reason, at, cancellationToken);
 }

@@ -15,6 +15,13 @@ internal sealed class UnconfiguredLedger : IDeregistrationLedger
     public Task UpdateStatusAsync(string region, string imageId, LedgerStatus status, DateTimeOffset at, CancellationToken cancellationToken) =>
         throw NotConfigured();
 
+    public Task<RecycleBinLatch?> GetLatchAsync(string region, CancellationToken cancellationToken) => throw NotConfigured();
+
+    public Task SetLatchAsync(RecycleBinLatch latch, CancellationToken cancellationToken) => throw NotConfigured();
+
+    public Task<RecycleBinLatch?> ClearLatchAsync(string region, string clearedBy, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
+        throw NotConfigured();
+
     private static InvalidOperationException NotConfigured() =>
         new("The deregistration ledger is not configured: set LEDGER_TABLE_NAME to the stack's ledger table.");
 }

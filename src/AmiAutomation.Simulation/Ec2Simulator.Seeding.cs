@@ -154,8 +154,9 @@ public sealed partial class Ec2Simulator
         });
     }
 
-    /// <summary>Adds a retention rule: from now on matching deregistered images / deleted snapshots go to the bin.</summary>
-    public void AddRecycleBinRule(string region, RecycleBinRule rule)
+    /// <summary>Adds a retention rule: from now on matching deregistered images / deleted snapshots go to the bin
+    /// (when <see cref="RecycleBinRule.IsAvailable"/>). Returns its identifier.</summary>
+    public string AddRecycleBinRule(string region, RecycleBinRule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
         if (rule.RetentionDays is < 1 or > 365)
@@ -168,10 +169,22 @@ public sealed partial class Ec2Simulator
             throw new ArgumentException("ExcludeResourceTags is only for region-level rules (no ResourceTags).", nameof(rule));
         }
 
-        Locked(_ =>
+        if ((rule.IsTagLevel || rule.ExcludeResourceTags.Count > 0) && rule.LockState is not null)
         {
-            RegionLocked(CheckRegion(region)).RecycleBinRules.Add(rule);
-            return 0;
+            throw new ArgumentException("Tag-level rules and region-level rules with exclusion tags cannot be locked.", nameof(rule));
+        }
+
+        return Locked(_ =>
+        {
+            var rules = RegionLocked(CheckRegion(region)).RecycleBinRules;
+            var identifier = rule.Identifier ?? NextRuleIdentifier();
+            if (rules.Exists(r => r.Identifier == identifier))
+            {
+                throw new ArgumentException($"Rule {identifier} already exists in {region}.", nameof(rule));
+            }
+
+            rules.Add(rule with { Identifier = identifier });
+            return identifier;
         });
     }
 
@@ -184,6 +197,50 @@ public sealed partial class Ec2Simulator
             RegionLocked(CheckRegion(region)).RecycleBinRules.Clear();
             return 0;
         });
+
+    /// <summary>Deletes a rule (as DeleteRule would; a locked rule cannot be deleted). False when it does not exist.</summary>
+    public bool RemoveRecycleBinRule(string region, string identifier) =>
+        Locked(_ =>
+        {
+            var rules = RegionLocked(CheckRegion(region)).RecycleBinRules;
+            var index = rules.FindIndex(r => r.Identifier == identifier);
+            if (index < 0)
+            {
+                return false;
+            }
+
+            if (rules[index].LockState is "locked" or "pending_unlock")
+            {
+                throw new InvalidOperationException($"Rule {identifier} is {rules[index].LockState} and cannot be deleted.");
+            }
+
+            rules.RemoveAt(index);
+            return true;
+        });
+
+    /// <summary>Replaces a rule (UpdateRule, or a status change such as pending → available); the identifier stays.</summary>
+    public void UpdateRecycleBinRule(string region, string identifier, Func<RecycleBinRule, RecycleBinRule> update)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        Locked(_ =>
+        {
+            var rules = RegionLocked(CheckRegion(region)).RecycleBinRules;
+            var index = rules.FindIndex(r => r.Identifier == identifier);
+            if (index < 0)
+            {
+                throw new KeyNotFoundException($"Rule {identifier} does not exist in {region}.");
+            }
+
+            rules[index] = update(rules[index]) with { Identifier = identifier };
+            return 0;
+        });
+    }
+
+    private string NextRuleIdentifier()
+    {
+        _ruleCounter++;
+        return "rule" + _ruleCounter.ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     /// <summary>What EC2 would report as LastLaunchedTime (registered or binned image).</summary>
     public void SetLastLaunched(string region, string imageId, DateTimeOffset? at) =>

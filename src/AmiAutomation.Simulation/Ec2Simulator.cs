@@ -21,6 +21,8 @@ public sealed partial class Ec2Simulator
     private readonly Dictionary<string, SimulatedEc2Client> _clients = new(StringComparer.Ordinal);
     private readonly HashSet<string> _unusableKmsKeys = new(StringComparer.Ordinal);
     private readonly RequestThrottler _throttler = new();
+    private readonly List<CallHook> _hooks = [];
+    private int _ruleCounter;
 
     public Ec2Simulator(TimeProvider? time = null, SimulatorOptions? options = null)
     {
@@ -165,6 +167,91 @@ public sealed partial class Ec2Simulator
         finally
         {
             Calls.Record(new RecordedCall(action, region, now, dryRun == true, errorCode));
+            RunHooks(action, errorCode is null && dryRun != true);
+        }
+    }
+
+    /// <summary>
+    /// A test hook: runs <paramref name="hook"/> once, right after the <paramref name="nth"/> successful non-dry-run call
+    /// of <paramref name="action"/> (e.g. remove a Recycle Bin rule after the first DeregisterImage).
+    /// </summary>
+    public void After(string action, int nth, Action hook)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(nth);
+        ArgumentNullException.ThrowIfNull(hook);
+        lock (_hooks)
+        {
+            _hooks.Add(new CallHook(FaultInjector.Normalize(action), nth, hook));
+        }
+    }
+
+    private void RunHooks(string action, bool succeeded)
+    {
+        if (!succeeded)
+        {
+            return;
+        }
+
+        List<Action> due = [];
+        lock (_hooks)
+        {
+            foreach (var hook in _hooks.Where(h => h.Action == action).ToList())
+            {
+                if (--hook.Remaining == 0)
+                {
+                    _hooks.Remove(hook);
+                    due.Add(hook.Run);
+                }
+            }
+        }
+
+        foreach (var run in due)
+        {
+            run();
+        }
+    }
+
+    /// <summary>One rbin call: injected faults, access check (AccessDeniedException), then the read under the lock; recorded as <c>rbin:Action</c>.</summary>
+    internal async Task<T> InvokeRecycleBinAsync<T>(string region, string action, Func<RegionState, T> operation, CancellationToken cancellationToken)
+    {
+        var name = "rbin:" + action;
+        var latency = Faults.LatencyFor(name);
+        if (latency > TimeSpan.Zero)
+        {
+            await Task.Delay(latency, cancellationToken).ConfigureAwait(false);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var now = Now;
+        string? errorCode = null;
+        try
+        {
+            if (Faults.Take(name, region) is { } fault)
+            {
+                throw new Amazon.Runtime.AmazonServiceException(fault.Message, (int)fault.StatusCode >= 500 ? Amazon.Runtime.ErrorType.Receiver : Amazon.Runtime.ErrorType.Sender, fault.ErrorCode, Ec2Errors.NextRequestId(), fault.StatusCode);
+            }
+
+            if (!Access.IsAllowed(name))
+            {
+                throw new Amazon.Runtime.AmazonServiceException(
+                    $"User is not authorized to perform: {name} (denied by the simulated access policy).",
+                    Amazon.Runtime.ErrorType.Sender,
+                    "AccessDeniedException",
+                    Ec2Errors.NextRequestId(),
+                    System.Net.HttpStatusCode.Forbidden);
+            }
+
+            return Locked(now, _ => operation(RegionLocked(region)));
+        }
+        catch (Amazon.Runtime.AmazonServiceException exception)
+        {
+            errorCode = exception.ErrorCode ?? string.Empty;
+            throw;
+        }
+        finally
+        {
+            Calls.Record(new RecordedCall(name, region, now, false, errorCode));
+            RunHooks(name, errorCode is null);
         }
     }
 }

@@ -26,4 +26,7 @@ public sealed class SimulatorOptions
 
     /// <summary>How long an AMI usage report stays <c>pending</c> before <c>available</c> (AWS: minutes to hours). Default 1 h.</summary>
     public TimeSpan UsageReportDelay { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Behave like moto: DeregisterImage ignores DeleteAssociatedSnapshots (snapshots stay, no results returned).</summary>
+    public bool IgnoreDeleteAssociatedSnapshots { get; set; }
 }

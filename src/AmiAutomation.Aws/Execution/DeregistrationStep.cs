@@ -45,6 +45,11 @@ internal static class DeregistrationStep
 
         run.DestructiveCalls++;
         var outcome = await CallAsync(run, decision, current).ConfigureAwait(false);
+        if (!run.Options.DryRun && outcome.Status == OutcomeStatus.Succeeded && outcome.Snapshots.Count == 0 && current.Snapshots.Count > 0)
+        {
+            outcome = await VerifyUnreportedSnapshotsAsync(run, outcome, current, cancellationToken).ConfigureAwait(false);
+        }
+
         if (!run.Options.DryRun && outcome.Status == OutcomeStatus.Succeeded)
         {
             run.Deregistered++;
@@ -143,6 +148,30 @@ internal static class DeregistrationStep
         {
             return new ActionOutcome(decision, OutcomeStatus.Failed, Ec2ErrorCodes.CodeOf(ex), "DeregisterImage failed: " + Ec2ErrorCodes.Describe(ex));
         }
+    }
+
+    /// <summary>
+    /// DeregisterImage returned no snapshot results (moto ignores DeleteAssociatedSnapshots): look the snapshots up, so
+    /// each one still there is reported as not deleted instead of vanishing from the totals.
+    /// </summary>
+    private static async Task<ActionOutcome> VerifyUnreportedSnapshotsAsync(ExecutionRun run, ActionOutcome outcome, AmiImage current, CancellationToken cancellationToken)
+    {
+        var ids = current.Snapshots.Select(s => s.SnapshotId).Distinct(StringComparer.Ordinal).ToList();
+        IReadOnlyList<SnapshotOutcome> snapshots;
+        try
+        {
+            await run.Limiter.AcquireAsync("DescribeSnapshots", Ec2ActionClass.Describe, cancellationToken).ConfigureAwait(false);
+            var existing = await SnapshotReader.ReadAsync(run.Client, ids, cancellationToken).ConfigureAwait(false);
+            snapshots = [.. current.Snapshots.DistinctBy(s => s.SnapshotId, StringComparer.Ordinal).Select(s => new SnapshotOutcome(
+                s.SnapshotId, s.SizeGiB, existing.ContainsKey(s.SnapshotId) ? SnapshotOutcome.UnreportedStillExists : SnapshotOutcome.UnreportedGone))];
+        }
+        catch (Exception ex) when (ex is AmazonServiceException || (ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            snapshots = [.. current.Snapshots.DistinctBy(s => s.SnapshotId, StringComparer.Ordinal)
+                .Select(s => new SnapshotOutcome(s.SnapshotId, s.SizeGiB, SnapshotOutcome.UnreportedUnverified))];
+        }
+
+        return outcome with { Snapshots = snapshots, Detail = "EC2 reported no snapshot results; checked: " + DescribeDeregistered(snapshots) };
     }
 
     private static string DescribeDeregistered(IReadOnlyList<SnapshotOutcome> snapshots)

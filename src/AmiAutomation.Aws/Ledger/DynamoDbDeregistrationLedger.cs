@@ -110,4 +110,78 @@ public sealed class DynamoDbDeregistrationLedger : IDeregistrationLedger
             throw LedgerRecordNotFoundException.For(region, imageId, _tableName, ex);
         }
     }
+
+    /// <inheritdoc />
+    public async Task<RecycleBinLatch?> GetLatchAsync(string region, CancellationToken cancellationToken)
+    {
+        var response = await _client.GetItemAsync(
+            new GetItemRequest { TableName = _tableName, Key = LatchItemMapper.Key(region), ConsistentRead = true },
+            cancellationToken).ConfigureAwait(false);
+        return response?.Item is { Count: > 0 } item ? LatchItemMapper.FromItem(item) : null;
+    }
+
+    /// <inheritdoc />
+    public async Task SetLatchAsync(RecycleBinLatch latch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(latch);
+        try
+        {
+            // Only when absent or cleared: the first miss stays on record until an operator clears it.
+            await _client.PutItemAsync(
+                new PutItemRequest
+                {
+                    TableName = _tableName,
+                    Item = LatchItemMapper.ToItem(latch with { ClearedAt = null, ClearedBy = null, ClearReason = null }),
+                    ConditionExpression = "attribute_not_exists(#pk) OR attribute_exists(#cleared)",
+                    ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal)
+                    {
+                        ["#pk"] = S.PartitionKey,
+                        ["#cleared"] = S.LatchClearedAt,
+                    },
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            // Already set by an earlier miss: nothing to add.
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<RecycleBinLatch?> ClearLatchAsync(string region, string clearedBy, string reason, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(clearedBy);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        try
+        {
+            var response = await _client.UpdateItemAsync(
+                new UpdateItemRequest
+                {
+                    TableName = _tableName,
+                    Key = LatchItemMapper.Key(region),
+                    UpdateExpression = "SET #cleared = :at, #by = :by, #why = :why",
+                    ConditionExpression = "attribute_exists(#pk) AND attribute_not_exists(#cleared)",
+                    ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal)
+                    {
+                        ["#pk"] = S.PartitionKey,
+                        ["#cleared"] = S.LatchClearedAt,
+                        ["#by"] = S.LatchClearedBy,
+                        ["#why"] = S.LatchClearReason,
+                    },
+                    ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
+                    {
+                        [":at"] = LedgerItemMapper.Time(at),
+                        [":by"] = LedgerItemMapper.Str(clearedBy),
+                        [":why"] = LedgerItemMapper.Str(reason),
+                    },
+                    ReturnValues = ReturnValue.ALL_NEW,
+                },
+                cancellationToken).ConfigureAwait(false);
+            return response?.Attributes is { Count: > 0 } item ? LatchItemMapper.FromItem(item) : null;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return null;
+        }
+    }
 }

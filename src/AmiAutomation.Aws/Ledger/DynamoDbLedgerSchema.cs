@@ -6,6 +6,8 @@ namespace AmiAutomation.Aws.Ledger;
 /// <summary>
 /// The ledger table: partition key <c>pk</c> = region, sort key <c>sk</c> = image id (so one Query lists a region),
 /// TTL attribute <c>expiresAt</c> (epoch seconds: when the Recycle Bin purges the image). Keep template.yaml in step.
+/// The Recycle Bin latch is a record type of its own: <c>pk</c> = <c>latch#</c>region, <c>sk</c> = <c>latch</c>
+/// (a separate partition, so a region's Query never returns it), with no TTL.
 /// </summary>
 public static class DynamoDbLedgerSchema
 {
@@ -32,6 +34,17 @@ public static class DynamoDbLedgerSchema
     public const string Status = "status";
     public const string StatusChangedAt = "statusChangedAt";
     public const string RestoredAt = "restoredAt";
+
+    /// <summary>Latch record: partition key prefix (then the region) and its one sort key.</summary>
+    public const string LatchPartitionPrefix = "latch#";
+    public const string LatchSortKey = "latch";
+    public const string RecordType = "recordType";
+    public const string LatchRecordType = "RecycleBinLatch";
+    public const string LatchSetAt = "setAt";
+    public const string LatchReason = "reason";
+    public const string LatchClearedAt = "clearedAt";
+    public const string LatchClearedBy = "clearedBy";
+    public const string LatchClearReason = "clearReason";
 
     /// <summary>An on-demand table with this schema (tests, CLI set-up; production uses template.yaml).</summary>
     public static CreateTableRequest CreateTableRequest(string tableName) => new()

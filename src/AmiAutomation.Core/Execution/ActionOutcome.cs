@@ -31,8 +31,19 @@ public enum OutcomeStatus
     Deferred,
 }
 
-/// <summary>One snapshot's result from DeregisterImage(DeleteAssociatedSnapshots).</summary>
+/// <summary>One snapshot's result from DeregisterImage(DeleteAssociatedSnapshots), or from our own check when EC2
+/// reported none (<see cref="UnreportedGone"/>, <see cref="UnreportedStillExists"/>, <see cref="UnreportedUnverified"/>).</summary>
 public sealed record SnapshotOutcome(string SnapshotId, int SizeGiB, string ReturnCode)
 {
-    public bool Deleted => string.Equals(ReturnCode, "success", StringComparison.Ordinal);
+    /// <summary>EC2 reported nothing and the snapshot no longer exists: deleted.</summary>
+    public const string UnreportedGone = "unreported-gone";
+
+    /// <summary>EC2 reported nothing and the snapshot still exists: not deleted (e.g. an emulator that ignores
+    /// DeleteAssociatedSnapshots).</summary>
+    public const string UnreportedStillExists = "unreported-still-exists";
+
+    /// <summary>EC2 reported nothing and DescribeSnapshots failed: treated as not deleted, and said so.</summary>
+    public const string UnreportedUnverified = "unreported-unverified";
+
+    public bool Deleted => ReturnCode is "success" or UnreportedGone;
 }

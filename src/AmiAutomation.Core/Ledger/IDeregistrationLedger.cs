@@ -12,4 +12,13 @@ public interface IDeregistrationLedger
     Task<IReadOnlyList<LedgerRecord>> ListAsync(string region, CancellationToken cancellationToken);
 
     Task UpdateStatusAsync(string region, string imageId, LedgerStatus status, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>The region's Recycle Bin latch record (set or cleared); null when it was never set.</summary>
+    Task<RecycleBinLatch?> GetLatchAsync(string region, CancellationToken cancellationToken);
+
+    /// <summary>Sets the latch unless it is already set (the first miss is kept). Throws when the write fails.</summary>
+    Task SetLatchAsync(RecycleBinLatch latch, CancellationToken cancellationToken);
+
+    /// <summary>Clears a set latch, recording who, why and when; returns the cleared record, or null when it was not set.</summary>
+    Task<RecycleBinLatch?> ClearLatchAsync(string region, string clearedBy, string reason, DateTimeOffset at, CancellationToken cancellationToken);
 }

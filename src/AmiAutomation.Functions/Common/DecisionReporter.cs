@@ -57,10 +57,11 @@ public sealed class DecisionReporter
 
     /// <summary>Reports one decision's final state; <paramref name="outcome"/> is null when it was never attempted.</summary>
     /// <returns>The outcome word (see <see cref="OutcomeNames"/>).</returns>
-    public string Report(Decision decision, ActionOutcome? outcome)
+    /// <param name="blocked">The run was refused by a safety gate: unattempted actions are <c>blocked</c>.</param>
+    public string Report(Decision decision, ActionOutcome? outcome, bool blocked = false)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        var word = RunSummaryBuilder.OutcomeOf(decision, outcome);
+        var word = blocked && decision.Acts && outcome is null ? OutcomeNames.Blocked : RunSummaryBuilder.OutcomeOf(decision, outcome);
         var action = decision.Action.ToString();
         var reason = RunSummaryBuilder.ReasonOf(decision, outcome);
         if (word == OutcomeNames.Failed)
@@ -81,6 +82,25 @@ public sealed class DecisionReporter
     {
         SweepLog.RunAborted(_logger, _function, reason);
         _metrics.Add(MetricNames.DestructiveRunAborted, 1);
+    }
+
+    /// <summary>A safety gate refused the run; <paramref name="refusedActions"/> planned actions were not attempted.</summary>
+    public void Blocked(SweepBlock block, int refusedActions)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        SweepLog.RunBlocked(_logger, _function, block.Kind, refusedActions, block.Reason);
+        _metrics.Add(MetricNames.RunsBlocked, 1, MetricUnit.Count, (MetricNames.ReasonDimension, block.Kind));
+        if (block.Kind == SweepBlockKinds.RecycleBinLatch)
+        {
+            _metrics.Add(MetricNames.DeregistrationsBlockedByLatch, refusedActions);
+        }
+    }
+
+    /// <summary>A deregistered resource not seen in the Recycle Bin.</summary>
+    public void RecycleBinMiss(string outcome, int resources, string reason)
+    {
+        SweepLog.RecycleBinMiss(_logger, _function, outcome, resources, reason);
+        _metrics.Add(MetricNames.RecycleBinMisses, resources, MetricUnit.Count, (MetricNames.OutcomeDimension, outcome));
     }
 
     public void Error(string error)

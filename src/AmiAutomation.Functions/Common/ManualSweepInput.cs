@@ -36,6 +36,9 @@ public sealed partial record ManualSweepInput
     /// <summary>Only these images are considered (others are skipped as NotSelected).</summary>
     public IReadOnlyList<string>? ImageIds { get; init; }
 
+    /// <summary>Expire only, alone in the payload: clear the Recycle Bin latch (no sweep runs).</summary>
+    public LatchClearRequest? ClearLatch { get; init; }
+
     /// <summary>
     /// Checks every field and combines it with the configured dry-run default into a <see cref="SweepRequest"/>.
     /// Throws <see cref="InvalidEventException"/> naming every bad value.
@@ -52,6 +55,11 @@ public sealed partial record ManualSweepInput
         if (DryRun == false && configuredDryRun)
         {
             errors.Add("dryRun=false was requested, but this function is configured with DRY_RUN=true; set DRY_RUN=false to allow live runs.");
+        }
+
+        if (ClearLatch is not null)
+        {
+            errors.Add("clearLatch is accepted only by the expire function, alone in the payload: {\"clearLatch\": {\"reason\": \"...\"}}.");
         }
 
         var imageIds = Check(ImageIds, "imageIds", id => ImageIdPattern().IsMatch(id), "is not an AMI id (ami- followed by 8 to 17 lower-case hex digits)", errors);

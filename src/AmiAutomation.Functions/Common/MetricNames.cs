@@ -30,6 +30,17 @@ public static class MetricNames
     /// <summary>A safety check stopped every further destructive action in a run.</summary>
     public const string DestructiveRunAborted = "DestructiveRunAborted";
 
+    /// <summary>A safety gate refused a whole run before anything ran (dimension <c>Reason</c>: RecycleBinLatch,
+    /// RecycleBinLatchUnreadable, RecycleBinRules, RecycleBinRulesUnchecked).</summary>
+    public const string RunsBlocked = "RunsBlocked";
+
+    /// <summary>Planned deregistrations refused because the Recycle Bin latch is set.</summary>
+    public const string DeregistrationsBlockedByLatch = "DeregistrationsBlockedByLatch";
+
+    /// <summary>A deregistered image or deleted snapshot not seen in the Recycle Bin (dimension <c>Outcome</c>:
+    /// NotInBin or CouldNotCheck); sets the latch.</summary>
+    public const string RecycleBinMisses = "RecycleBinMisses";
+
     /// <summary>1 when the deadline cut the run short.</summary>
     public const string RunStoppedEarly = "RunStoppedEarly";
 
@@ -37,4 +48,5 @@ public static class MetricNames
     public const string ActionDimension = "Action";
     public const string SourceDimension = "Source";
     public const string ReturnCodeDimension = "ReturnCode";
+    public const string OutcomeDimension = "Outcome";
 }

@@ -17,6 +17,9 @@ public static class OutcomeNames
 
     public const string Deferred = "deferred";
 
+    /// <summary>Planned but refused with the whole run by a safety gate (Recycle Bin latch or preflight).</summary>
+    public const string Blocked = "blocked";
+
     public static string For(OutcomeStatus status) => status switch
     {
         OutcomeStatus.Succeeded => Succeeded,

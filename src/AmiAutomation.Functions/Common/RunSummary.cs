@@ -51,6 +51,9 @@ public sealed record RunSummary
 
     public IReadOnlyList<string> Errors { get; init; } = [];
 
+    /// <summary>Expire only: the Recycle Bin latch as the run left it ("set …" blocks every later run; "cleared …").</summary>
+    public string? Latch { get; init; }
+
     /// <summary>Expire only: what the deregistrations released.</summary>
     public DeregistrationTotals? Deregistration { get; init; }
 }

@@ -35,6 +35,9 @@ public sealed class RunSummaryBuilder
 
     public DeregistrationTotals? Deregistration { get; set; }
 
+    /// <summary>Expire only: the Recycle Bin latch as this run left it (set, cleared), when there is one.</summary>
+    public string? Latch { get; set; }
+
     public void SetPlan(Plan plan) => _plan = plan ?? throw new ArgumentNullException(nameof(plan));
 
     public void AddFailedSource(SourceReport source)
@@ -64,11 +67,14 @@ public sealed class RunSummaryBuilder
     /// another run holds the lease). The first reason wins.</summary>
     public void Block(string reason) => _blockedReason ??= reason;
 
+    public bool IsBlocked => _blockedReason is not null;
+
     public RunSummary Build(DateTimeOffset finishedAt)
     {
         var decisions = _plan?.Decisions ?? [];
         var ordered = decisions.Where(d => d.Acts).Concat(decisions.Where(d => !d.Acts)).ToList();
         var words = ordered.Select(d => (Decision: d, Outcome: OutcomeFor(d))).ToList();
+        string Word(Decision d, ActionOutcome? o) => _blockedReason is not null && d.Acts && o is null ? OutcomeNames.Blocked : OutcomeOf(d, o);
         return new RunSummary
         {
             Function = _function,
@@ -87,10 +93,10 @@ public sealed class RunSummaryBuilder
                     g => (IReadOnlyDictionary<string, int>)g.GroupBy(d => d.PrimaryReason.ToString(), StringComparer.Ordinal)
                         .ToDictionary(r => r.Key, r => r.Count(), StringComparer.Ordinal),
                     StringComparer.Ordinal),
-            Outcomes = words.GroupBy(w => OutcomeOf(w.Decision, w.Outcome), StringComparer.Ordinal)
+            Outcomes = words.GroupBy(w => Word(w.Decision, w.Outcome), StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
             TotalDecisions = ordered.Count,
-            Decisions = [.. words.Take(RunSummary.MaxListedDecisions).Select(w => Describe(w.Decision, w.Outcome))],
+            Decisions = [.. words.Take(RunSummary.MaxListedDecisions).Select(w => Describe(w.Decision, w.Outcome) with { Outcome = Word(w.Decision, w.Outcome) })],
             DecisionsTruncated = ordered.Count > RunSummary.MaxListedDecisions,
             FailedSources = [.. _failedSources],
             DestructiveRunAborted = _abortReason is not null,
@@ -98,6 +104,7 @@ public sealed class RunSummaryBuilder
             BlockedReason = _blockedReason,
             Errors = [.. _errors],
             Deregistration = Deregistration,
+            Latch = Latch,
         };
     }
 

@@ -43,4 +43,16 @@ internal static partial class SweepLog
     [LoggerMessage(EventId = 109, Level = LogLevel.Information,
         Message = "{Function} run {RunId} finished: completed={Completed}, stoppedEarly={StoppedEarly}, aborted={Aborted}, outcomes={Outcomes}")]
     public static partial void RunFinished(ILogger logger, string function, string runId, bool completed, bool stoppedEarly, bool aborted, string outcomes);
+
+    [LoggerMessage(EventId = 110, Level = LogLevel.Error,
+        Message = "{Function} run blocked ({Kind}); {Refused} planned actions not attempted: {Reason}")]
+    public static partial void RunBlocked(ILogger logger, string function, string kind, int refused, string reason);
+
+    [LoggerMessage(EventId = 111, Level = LogLevel.Error,
+        Message = "{Function} Recycle Bin check: {Outcome} for {Resources} resource(s): {Reason}")]
+    public static partial void RecycleBinMiss(ILogger logger, string function, string outcome, int resources, string reason);
+
+    [LoggerMessage(EventId = 112, Level = LogLevel.Warning,
+        Message = "{Function} Recycle Bin latch: {Latch}")]
+    public static partial void Latch(ILogger logger, string function, string latch);
 }

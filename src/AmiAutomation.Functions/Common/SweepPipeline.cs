@@ -41,7 +41,8 @@ public sealed class SweepPipeline
         Func<InventorySnapshot, PlanSelection, DateTimeOffset, Plan> planner,
         ExecutionOptions execution,
         ISweepCompletion? completion = null,
-        SharingOptions? sharing = null)
+        SharingOptions? sharing = null,
+        ISweepGate? gate = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
@@ -68,11 +69,23 @@ public sealed class SweepPipeline
         summary.SetPlan(plan);
         reporter.LogPlan(plan);
 
-        var outcomes = await new Ec2PlanExecutor(_services.Ec2, _services.Apis, _rateLimiters, _services.Time, context.Logger)
-            .ExecuteAsync(
-                plan,
-                execution with { DryRun = request.DryRun, LaunchTemplateVersionsSeen = inventory.LaunchTemplateVersionsRead },
-                deadline).ConfigureAwait(false);
+        var block = gate is null ? null : await gate.CheckAsync(plan, request, deadline).ConfigureAwait(false);
+        IReadOnlyList<ActionOutcome> outcomes = [];
+        if (block is not null)
+        {
+            summary.Block(block.Reason);
+            summary.AddError(block.Reason);
+            reporter.Blocked(block, plan.Actions.Count());
+        }
+        else
+        {
+            outcomes = await new Ec2PlanExecutor(_services.Ec2, _services.Apis, _rateLimiters, _services.Time, context.Logger)
+                .ExecuteAsync(
+                    plan,
+                    execution with { DryRun = request.DryRun, LaunchTemplateVersionsSeen = inventory.LaunchTemplateVersionsRead },
+                    deadline).ConfigureAwait(false);
+        }
+
         foreach (var outcome in outcomes)
         {
             summary.Record(outcome);
@@ -80,11 +93,11 @@ public sealed class SweepPipeline
 
         foreach (var decision in plan.Decisions)
         {
-            reporter.Report(decision, summary.OutcomeFor(decision));
+            reporter.Report(decision, summary.OutcomeFor(decision), block is not null);
         }
 
         completion?.Complete(outcomes, summary, reporter);
-        if (deadline.IsCancellationRequested && (!inventory.IsComplete || plan.Sources.Any(s => s.Status is SourceStatus.Failed or SourceStatus.Truncated) || outcomes.Any(o => o.Status == OutcomeStatus.NotStarted)))
+        if (block is null && deadline.IsCancellationRequested && (!inventory.IsComplete || plan.Sources.Any(s => s.Status is SourceStatus.Failed or SourceStatus.Truncated) || outcomes.Any(o => o.Status == OutcomeStatus.NotStarted)))
         {
             summary.StopEarly();
         }

@@ -10,13 +10,16 @@ namespace AmiAutomation.Functions.Expire;
 
 /// <summary>
 /// <c>expire</c>: deregisters expired images of the stack's region with their snapshots (scheduled; or manual with a
-/// selection). Fail closed: incomplete inventory → nothing; no ledger record → no deregistration; image not in the
-/// Recycle Bin after the first deregistration → the run stops.
+/// selection). Fail closed: incomplete inventory → nothing; Recycle Bin latch set or rules that would not keep images
+/// and snapshots → the run is blocked (<see cref="RecycleBinSafety"/>); no ledger record → no deregistration; image or
+/// snapshot not in the Recycle Bin after a deregistration → the latch is set and the run stops. The payload
+/// <c>{"clearLatch": {"reason": "…"}}</c> clears the latch and runs no sweep.
 /// </summary>
 /// <remarks>IAM: ec2:DescribeImages, ec2:DescribeInstances, ec2:DescribeLaunchTemplates, ec2:DescribeLaunchTemplateVersions,
 /// ec2:DescribeImageReferences, ec2:DescribeImageAttribute, ec2:DescribeImageUsageReports, ec2:DescribeImageUsageReportEntries,
-/// ec2:CreateImageUsageReport, ec2:DeregisterImage, ec2:DeleteSnapshot,
-/// ec2:ListImagesInRecycleBin, ec2:CreateTags (image and snapshots); dynamodb:PutItem, dynamodb:UpdateItem on the ledger table.</remarks>
+/// ec2:CreateImageUsageReport, ec2:DescribeSnapshots, ec2:DeregisterImage, ec2:DeleteSnapshot,
+/// ec2:ListImagesInRecycleBin, ec2:ListSnapshotsInRecycleBin, ec2:CreateTags (image and snapshots); rbin:ListRules,
+/// rbin:GetRule; dynamodb:GetItem, dynamodb:PutItem, dynamodb:UpdateItem on the ledger table.</remarks>
 public sealed class ExpireFunction : LambdaFunction<ManualSweepInput, RunSummary>
 {
     public const string FunctionName = "expire";
@@ -43,19 +46,28 @@ public sealed class ExpireFunction : LambdaFunction<ManualSweepInput, RunSummary
     protected override Task<RunSummary> HandleAsync(ManualSweepInput input, InvocationContext context)
     {
         ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(context);
+        if (input.ClearLatch is { } clear)
+        {
+            return new LatchClearing(_services, FunctionName).ClearAsync(input, clear, context);
+        }
+
         var request = input.Resolve(FunctionName, _settings.Common.DryRun);
         var client = _services.Ec2.ForRegion(_services.Region);
-        var recycleBin = _settings.RequireRecycleBin
+        var verifier = _settings.RequireRecycleBin
             ? new RecycleBinVerifier(client, _services.Time, _settings.RecycleBinCheck, _recycleBinPollInterval)
             : null;
+        var safety = new RecycleBinSafety(
+            _services.Ledger, () => _services.Apis.RecycleBinRules(_services.Region), client, verifier, _services.Time, _services.Region, context.RequestId);
         var records = new LedgerRecordFactory(client, _services.Time, _settings.ImageRetention);
-        var guard = new ExpiryGuard(_services.Ledger, records, new RecycleBinTagger(client), recycleBin, _services.Time, context.RequestId);
+        var guard = new ExpiryGuard(_services.Ledger, records, new RecycleBinTagger(client), safety, _services.Time, context.RequestId);
         return _pipeline.RunAsync(
             request,
             context,
             (inventory, selection, now) => ExpiryPlanner.Plan(inventory, _settings.Policy, selection, now),
             _settings.Common.ToExecutionOptions(request.DryRun, _settings.Policy.ToProtectionOptions(), guard),
             new ExpiryCompletion(guard, _settings.SnapshotPricePerGiBMonth),
-            new SharingOptions(_settings.Policy.SharedImages, TimeSpan.FromDays(_settings.Policy.UsageReportMaxAgeDays)));
+            new SharingOptions(_settings.Policy.SharedImages, TimeSpan.FromDays(_settings.Policy.UsageReportMaxAgeDays)),
+            safety);
     }
 }

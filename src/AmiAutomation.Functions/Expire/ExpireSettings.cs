@@ -35,11 +35,13 @@ public sealed record ExpireSettings
     /// <summary>Planned deregistrations per run, oldest first (1–1000); the rest BlastRadiusCapReached. Default 10.</summary>
     public const string MaxDeregistrationsPerRunVariable = "MAX_DEREGISTRATIONS_PER_RUN";
 
-    /// <summary>Verify after the first real deregistration that the image is in the Recycle Bin; stop the run when
-    /// not (true/false). Default true.</summary>
+    /// <summary>Recycle Bin safety (true/false, default true): before each run, read the retention rules and block the
+    /// run unless they keep images and snapshots (RecycleBinSafety); after every real deregistration, verify the image and
+    /// its deleted snapshots are in the bin, latching every later run on a miss. false: no rules, no verification (the
+    /// latch still blocks).</summary>
     public const string RequireRecycleBinVariable = "REQUIRE_RECYCLE_BIN";
 
-    /// <summary>How long the Recycle Bin check polls ListImagesInRecycleBin (1–300 seconds). Default 30.</summary>
+    /// <summary>How long the check after each deregistration polls ListImagesInRecycleBin / ListSnapshotsInRecycleBin (1–300 seconds). Default 30.</summary>
     public const string RecycleBinCheckSecondsVariable = "RECYCLE_BIN_CHECK_SECONDS";
 
     /// <summary>The Recycle Bin rule's AMI retention (1–365 days): ledger records expire (TTL) when the bin purges

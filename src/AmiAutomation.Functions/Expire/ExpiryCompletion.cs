@@ -4,7 +4,7 @@ using AmiAutomation.Functions.Common;
 
 namespace AmiAutomation.Functions.Expire;
 
-/// <summary>Adds expire's totals (deregistered, snapshots, GiB, saving) and the Recycle Bin abort to the summary.</summary>
+/// <summary>Adds expire's totals (deregistered, snapshots, GiB, saving), the Recycle Bin misses, abort and latch to the summary.</summary>
 public sealed class ExpiryCompletion(ExpiryGuard guard, double snapshotPricePerGiBMonth) : ISweepCompletion
 {
     public void Complete(IReadOnlyList<ActionOutcome> outcomes, RunSummaryBuilder summary, DecisionReporter reporter)
@@ -27,6 +27,15 @@ public sealed class ExpiryCompletion(ExpiryGuard guard, double snapshotPricePerG
         };
         summary.Deregistration = totals;
         reporter.Released(totals);
+        foreach (var check in guard.Safety.Checks.Where(c => !c.AllInBin))
+        {
+            foreach (var group in check.Misses.GroupBy(m => m.Status))
+            {
+                reporter.RecycleBinMiss(group.Key.ToString(), group.Count(), check.Describe());
+            }
+        }
+
+        summary.Latch = guard.Safety.Latch?.Describe();
         if (guard.AbortReason is { } reason)
         {
             summary.Abort(reason);

@@ -1,54 +1,59 @@
 using AmiAutomation.Aws.Execution;
 using AmiAutomation.Core.Execution;
-using AmiAutomation.Core.Images;
 using AmiAutomation.Core.Ledger;
 
 namespace AmiAutomation.Functions.Expire;
 
 /// <summary>
 /// The expire function's hooks around each real deregistration (never called in dry runs):
-/// before: write the ledger record, then tag the image and its snapshots for the Recycle Bin rules (a failed write or
-/// tag throws, so the executor records the image Failed and does not deregister it); after: mark the record Deregistered, and after the run's first EBS-backed deregistration (when
-/// required) wait for the image in the Recycle Bin; missing → stop every further deregistration.
+/// before: the image's own restorability (<see cref="RecycleBinSafety.CheckImageAsync"/>: Skip when its tags defeat the
+/// rules), then the ledger record, then the Recycle Bin tag on the image and its snapshots (a failed read, write or tag
+/// throws, so the executor records the image Failed and does not deregister it); after: mark the record Deregistered,
+/// then verify the image and its deleted snapshots are in the Recycle Bin (<see cref="RecycleBinSafety.VerifyAsync"/>):
+/// any miss sets the latch and stops every further deregistration.
 /// </summary>
-/// <remarks>One instance per run (it counts). Instance store-backed images never enter the Recycle Bin, so they are
-/// not the image the check waits for.</remarks>
+/// <remarks>One instance per run (it counts).</remarks>
 public sealed class ExpiryGuard : IDeregistrationGuard
 {
     private readonly IDeregistrationLedger _ledger;
     private readonly LedgerRecordFactory _records;
-    private readonly RecycleBinVerifier? _recycleBin;
+    private readonly RecycleBinSafety _safety;
     private readonly RecycleBinTagger _tagger;
     private readonly TimeProvider _time;
     private readonly string _runId;
-    private bool _binChecked;
 
-    /// <param name="recycleBin">null: the Recycle Bin is not checked (<c>REQUIRE_RECYCLE_BIN=false</c>).</param>
-    public ExpiryGuard(IDeregistrationLedger ledger, LedgerRecordFactory records, RecycleBinTagger tagger, RecycleBinVerifier? recycleBin, TimeProvider time, string runId)
+    public ExpiryGuard(IDeregistrationLedger ledger, LedgerRecordFactory records, RecycleBinTagger tagger, RecycleBinSafety safety, TimeProvider time, string runId)
     {
-        ArgumentNullException.ThrowIfNull(tagger);
-        _tagger = tagger;
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(tagger);
+        ArgumentNullException.ThrowIfNull(safety);
         ArgumentNullException.ThrowIfNull(time);
         _ledger = ledger;
         _records = records;
-        _recycleBin = recycleBin;
+        _tagger = tagger;
+        _safety = safety;
         _time = time;
         _runId = runId;
     }
 
     public int LedgerRecordsWritten { get; private set; }
 
-    /// <summary>Set when the Recycle Bin check stopped the run.</summary>
+    /// <summary>Set when a check after a deregistration stopped the run.</summary>
     public string? AbortReason { get; private set; }
 
-    /// <summary>The Recycle Bin check's result, once it ran.</summary>
-    public RecycleBinCheck? RecycleBinCheck { get; private set; }
+    public RecycleBinSafety Safety => _safety;
 
     public async ValueTask<GuardVerdict> BeforeDeregisterAsync(DeregistrationContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var restorable = await _safety.CheckImageAsync(context.Current, cancellationToken).ConfigureAwait(false);
+        if (restorable.Kind != GuardVerdictKind.Proceed)
+        {
+            AbortReason = restorable.Kind == GuardVerdictKind.Stop ? restorable.Reason : AbortReason;
+            return restorable;
+        }
+
         var record = await _records.CreateAsync(context, _runId, cancellationToken).ConfigureAwait(false);
         await _ledger.PutAsync(record, cancellationToken).ConfigureAwait(false);
         LedgerRecordsWritten++;
@@ -59,6 +64,7 @@ public sealed class ExpiryGuard : IDeregistrationGuard
     public async ValueTask<GuardVerdict> AfterDeregisterAsync(DeregistrationContext context, ActionOutcome outcome, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(outcome);
         try
         {
             await _ledger.UpdateStatusAsync(context.Region, context.ImageId, LedgerStatus.Deregistered, _time.GetUtcNow(), cancellationToken)
@@ -69,31 +75,17 @@ public sealed class ExpiryGuard : IDeregistrationGuard
 #pragma warning restore CA1031
         {
             AbortReason = $"the ledger record of {context.ImageId} could not be marked Deregistered ({ex.GetType().Name}: {ex.Message})";
+            var verified = await _safety.VerifyAsync(context, outcome, cancellationToken).ConfigureAwait(false);
+            AbortReason += verified.Kind == GuardVerdictKind.Stop ? "; " + verified.Reason : string.Empty;
             return GuardVerdict.Stop(AbortReason);
         }
 
-        if (_recycleBin is null || _binChecked || context.Current.RootDevice != RootDeviceKind.Ebs)
+        var verdict = await _safety.VerifyAsync(context, outcome, cancellationToken).ConfigureAwait(false);
+        if (verdict.Kind == GuardVerdictKind.Stop)
         {
-            return GuardVerdict.Proceed;
+            AbortReason = verdict.Reason;
         }
 
-        _binChecked = true;
-        try
-        {
-            RecycleBinCheck = await _recycleBin.WaitForImageAsync(context.ImageId, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            AbortReason = $"the deadline interrupted the Recycle Bin check for {context.ImageId}; no further deregistration without it";
-            return GuardVerdict.Stop(AbortReason);
-        }
-
-        if (RecycleBinCheck.Found)
-        {
-            return GuardVerdict.Proceed;
-        }
-
-        AbortReason = RecycleBinCheck.Describe();
-        return GuardVerdict.Stop(AbortReason);
+        return verdict;
     }
 }

@@ -1,10 +1,18 @@
 namespace AmiAutomation.Functions.Expire;
 
-/// <summary>What <see cref="RecycleBinVerifier"/> found: the image in the bin (with its purge time) or not, after how many polls.</summary>
-public sealed record RecycleBinCheck(string ImageId, bool Found, int Attempts, TimeSpan Waited, DateTimeOffset? ExitTime, string? LastError)
+/// <summary>What <see cref="RecycleBinVerifier"/> found for one deregistered image and its deleted snapshots.</summary>
+public sealed record RecycleBinCheck(string ImageId, IReadOnlyList<BinResourceCheck> Resources, int Attempts, TimeSpan Waited)
 {
-    public string Describe() => Found
-        ? $"{ImageId} is in the Recycle Bin (purged at {ExitTime:u}) after {Attempts} poll(s)"
-        : $"{ImageId} did not appear in the Recycle Bin within {Waited.TotalSeconds:0} s ({Attempts} poll(s)){(LastError is null ? string.Empty : "; last error: " + LastError)}: "
-          + "no EC2_IMAGE retention rule matched it, so it was deleted for good";
+    public bool AllInBin => Resources.All(r => r.Status == BinStatus.InBin);
+
+    public IReadOnlyList<BinResourceCheck> Misses => [.. Resources.Where(r => r.Status != BinStatus.InBin)];
+
+    /// <summary><see cref="BinStatus.NotInBin"/> when anything is known lost, else <see cref="BinStatus.CouldNotCheck"/> or <see cref="BinStatus.InBin"/>.</summary>
+    public BinStatus Worst => Resources.Any(r => r.Status == BinStatus.NotInBin)
+        ? BinStatus.NotInBin
+        : Resources.Any(r => r.Status == BinStatus.CouldNotCheck) ? BinStatus.CouldNotCheck : BinStatus.InBin;
+
+    public string Describe() => AllInBin
+        ? $"{ImageId} and its {Resources.Count(r => !r.IsImage)} deleted snapshot(s) are in the Recycle Bin ({Attempts} poll(s))"
+        : string.Join("; ", Misses.Select(m => m.Describe(ImageId, Waited, Attempts)));
 }

@@ -10,6 +10,7 @@ public sealed class InMemoryDeregistrationLedger : IDeregistrationLedger
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Region, string ImageId), LedgerRecord> _records = [];
+    private readonly Dictionary<string, RecycleBinLatch> _latches = new(StringComparer.Ordinal);
     private int _failuresLeft;
     private bool _failAlways;
 
@@ -111,6 +112,54 @@ public sealed class InMemoryDeregistrationLedger : IDeregistrationLedger
         }
 
         return Task.CompletedTask;
+    }
+
+    public Task<RecycleBinLatch?> GetLatchAsync(string region, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            return Task.FromResult(_latches.GetValueOrDefault(region));
+        }
+    }
+
+    /// <summary>Keeps an already set latch (the first miss stays on record).</summary>
+    public Task SetLatchAsync(RecycleBinLatch latch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(latch);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            ThrowIfFailing($"set the Recycle Bin latch in {latch.Region}");
+            if (_latches.GetValueOrDefault(latch.Region) is not { IsSet: true })
+            {
+                _latches[latch.Region] = latch with { ClearedAt = null, ClearedBy = null, ClearReason = null };
+            }
+
+            WriteCount++;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<RecycleBinLatch?> ClearLatchAsync(string region, string clearedBy, string reason, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(clearedBy);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            if (_latches.GetValueOrDefault(region) is not { IsSet: true } latch)
+            {
+                return Task.FromResult<RecycleBinLatch?>(null);
+            }
+
+            ThrowIfFailing($"clear the Recycle Bin latch in {region}");
+            var cleared = latch with { ClearedAt = at, ClearedBy = clearedBy, ClearReason = reason };
+            _latches[region] = cleared;
+            WriteCount++;
+            return Task.FromResult<RecycleBinLatch?>(cleared);
+        }
     }
 
     private void ThrowIfFailing(string what)

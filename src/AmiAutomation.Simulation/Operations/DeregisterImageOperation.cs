@@ -45,7 +45,7 @@ internal static class DeregisterImageOperation
         }
 
         var response = new DeregisterImageResponse { Return = true, HttpStatusCode = System.Net.HttpStatusCode.OK };
-        if (request.DeleteAssociatedSnapshots == true)
+        if (request.DeleteAssociatedSnapshots == true && !context.World.Options.IgnoreDeleteAssociatedSnapshots)
         {
             response.DeleteSnapshotResults = snapshotIds.Select(id => DeleteAssociated(context, id, wasPending)).ToList();
         }

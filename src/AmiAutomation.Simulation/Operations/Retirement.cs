@@ -14,7 +14,7 @@ internal static class Retirement
         int? best = null;
         foreach (var rule in region.RecycleBinRules)
         {
-            if (rule.ResourceType == type && rule.Matches(tags) && (best is null || rule.RetentionDays > best))
+            if (rule.ResourceType == type && rule.IsAvailable && rule.Matches(tags) && (best is null || rule.RetentionDays > best))
             {
                 best = rule.RetentionDays;
             }

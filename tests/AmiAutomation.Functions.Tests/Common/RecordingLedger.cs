@@ -6,11 +6,26 @@ namespace AmiAutomation.Functions.Tests.Common;
 public sealed class RecordingLedger : IDeregistrationLedger
 {
     private readonly Dictionary<(string Region, string ImageId), LedgerRecord> _records = [];
+    private readonly Dictionary<string, RecycleBinLatch> _latches = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
     public bool FailPuts { get; set; }
 
     public bool FailUpdates { get; set; }
+
+    /// <summary>Latch reads throw (the latch state is unknown).</summary>
+    public bool FailLatchReads { get; set; }
+
+    /// <summary>Latch writes throw.</summary>
+    public bool FailLatchWrites { get; set; }
+
+    public RecycleBinLatch? LatchOf(string region)
+    {
+        lock (_gate)
+        {
+            return _latches.GetValueOrDefault(region);
+        }
+    }
 
     public List<string> Calls { get; } = [];
 
@@ -73,5 +88,54 @@ public sealed class RecordingLedger : IDeregistrationLedger
         }
 
         return Task.CompletedTask;
+    }
+
+    public Task<RecycleBinLatch?> GetLatchAsync(string region, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (FailLatchReads)
+            {
+                throw new InvalidOperationException("simulated ledger outage on the latch read");
+            }
+
+            return Task.FromResult(_latches.GetValueOrDefault(region));
+        }
+    }
+
+    public Task SetLatchAsync(RecycleBinLatch latch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(latch);
+        lock (_gate)
+        {
+            Calls.Add("SetLatch " + latch.ImageId);
+            if (FailLatchWrites)
+            {
+                throw new InvalidOperationException("simulated ledger outage on the latch write");
+            }
+
+            if (_latches.GetValueOrDefault(latch.Region) is not { IsSet: true })
+            {
+                _latches[latch.Region] = latch;
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<RecycleBinLatch?> ClearLatchAsync(string region, string clearedBy, string reason, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            Calls.Add("ClearLatch " + region);
+            if (_latches.GetValueOrDefault(region) is not { IsSet: true } latch)
+            {
+                return Task.FromResult<RecycleBinLatch?>(null);
+            }
+
+            var cleared = latch with { ClearedAt = at, ClearedBy = clearedBy, ClearReason = reason };
+            _latches[region] = cleared;
+            return Task.FromResult<RecycleBinLatch?>(cleared);
+        }
     }
 }

@@ -29,6 +29,7 @@ public sealed class SweepHarness
     {
         Ec2 = new Ec2Simulator(Time, new SimulatorOptions { AccountId = AccountId });
         Ec2.AddRecycleBinRule(Region, new RecycleBinRule(RecycleBinResourceType.Ec2Image, 30));
+        Ec2.AddRecycleBinRule(Region, new RecycleBinRule(RecycleBinResourceType.EbsSnapshot, 30));
     }
 
     public FakeTimeProvider Time { get; } = new(Start);

@@ -61,26 +61,6 @@ public sealed class ExpiryGuardTests : ExpireScenarioTests
     }
 
     [Fact]
-    public async Task RecycleBinMissing_StopsAfterFirstDeregistration()
-    {
-        _h.Ec2.ClearRecycleBinRules(SweepHarness.Region);
-        var ids = new[] { 400, 300, 200 }.Select(days => Expired(daysOld: days)).ToList();
-        Newest();
-
-        var summary = await _h.InvokeAdvancingClockAsync(_h.Expire());
-
-        Assert.Equal(["succeeded", "not-started", "not-started"], ids.Select(id => Line(summary, id).Outcome));
-        Assert.True(summary.DestructiveRunAborted);
-        Assert.Contains("did not appear in the Recycle Bin", summary.AbortReason, StringComparison.Ordinal);
-        Assert.Contains(summary.AbortReason, summary.Errors);
-        Assert.Equal(1, _h.Metric(MetricNames.DestructiveRunAborted));
-        Assert.Equal(1, _h.Ec2.Calls.CountOf("DeregisterImage"));
-        Assert.True(_h.Ec2.Calls.CountOf("ListImagesInRecycleBin") > 1);
-        Assert.True(Exists(ids[1]));
-        Assert.True(Exists(ids[2]));
-    }
-
-    [Fact]
     public async Task RecycleBinNotRequired_NoCheckAndNoAbort()
     {
         _h.Live().Set(ExpireSettings.RequireRecycleBinVariable, "false");

@@ -12,6 +12,9 @@ namespace AmiAutomation.Lambda.Tests.Support;
 /// GetAsync                   GetItem (ConsistentRead)                dynamodb:GetItem
 /// ListAsync                  Query on the region's partition, paged  dynamodb:Query
 /// UpdateStatusAsync          UpdateItem (attribute_exists condition) dynamodb:UpdateItem
+/// GetLatchAsync              GetItem (ConsistentRead)                dynamodb:GetItem
+/// SetLatchAsync              PutItem (condition: absent or cleared)  dynamodb:PutItem
+/// ClearLatchAsync            UpdateItem (condition: set)             dynamodb:UpdateItem
 /// </code>
 /// <see cref="ActionOf"/> holds this table; a test checks it against the real class's SDK calls.
 /// </summary>
@@ -24,6 +27,9 @@ internal sealed class DynamoDbActionRecordingLedger(IDeregistrationLedger inner,
         [nameof(IDeregistrationLedger.GetAsync)] = "dynamodb:GetItem",
         [nameof(IDeregistrationLedger.ListAsync)] = "dynamodb:Query",
         [nameof(IDeregistrationLedger.UpdateStatusAsync)] = "dynamodb:UpdateItem",
+        [nameof(IDeregistrationLedger.GetLatchAsync)] = "dynamodb:GetItem",
+        [nameof(IDeregistrationLedger.SetLatchAsync)] = "dynamodb:PutItem",
+        [nameof(IDeregistrationLedger.ClearLatchAsync)] = "dynamodb:UpdateItem",
     };
 
     public Task PutAsync(LedgerRecord record, CancellationToken cancellationToken)
@@ -48,6 +54,24 @@ internal sealed class DynamoDbActionRecordingLedger(IDeregistrationLedger inner,
     {
         Record(nameof(UpdateStatusAsync));
         return inner.UpdateStatusAsync(region, imageId, status, at, cancellationToken);
+    }
+
+    public Task<RecycleBinLatch?> GetLatchAsync(string region, CancellationToken cancellationToken)
+    {
+        Record(nameof(GetLatchAsync));
+        return inner.GetLatchAsync(region, cancellationToken);
+    }
+
+    public Task SetLatchAsync(RecycleBinLatch latch, CancellationToken cancellationToken)
+    {
+        Record(nameof(SetLatchAsync));
+        return inner.SetLatchAsync(latch, cancellationToken);
+    }
+
+    public Task<RecycleBinLatch?> ClearLatchAsync(string region, string clearedBy, string reason, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        Record(nameof(ClearLatchAsync));
+        return inner.ClearLatchAsync(region, clearedBy, reason, at, cancellationToken);
     }
 
     private void Record(string method) => log.Add(ActionOf[method]);
