@@ -3,6 +3,7 @@ using AmiAutomation.Aws.Inventory;
 using AmiAutomation.Aws.Throttling;
 using AmiAutomation.Core.Execution;
 using AmiAutomation.Core.Inventory;
+using AmiAutomation.Core.Ledger;
 using AmiAutomation.Core.Planning;
 using AmiAutomation.Core.Policies;
 using AmiAutomation.Functions.Composition;
@@ -14,6 +15,7 @@ namespace AmiAutomation.Functions.Common;
 /// One sweep in the stack's region: read the inventory (fail closed) → plan (pure, with the run's start as "now") →
 /// log the plan → execute through <see cref="Ec2PlanExecutor"/> (dry-run honoured, deadline = the invocation's token)
 /// → report every decision → <see cref="RunSummary"/>. Shared by deprecate and expire; the planner is the difference.
+/// A live run first takes the run lease (<see cref="RunLeaseGate"/>): one destructive run at a time per region.
 /// </summary>
 public sealed class SweepPipeline
 {
@@ -45,12 +47,49 @@ public sealed class SweepPipeline
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(planner);
         ArgumentNullException.ThrowIfNull(execution);
-        var deadline = context.CancellationToken;
         var now = _services.Time.GetUtcNow();
         var reporter = new DecisionReporter(_function, context.Logger, context.Metrics);
         var summary = new RunSummaryBuilder(_function, _services.Region, context.RequestId, request, now);
         reporter.RunStarted(context.RequestId, _services.Region, request);
+        RunLeaseGate? gate = null;
+        RunLeaseHolder? lease = null;
+        if (!request.DryRun)
+        {
+            gate = new RunLeaseGate(_services.RunLease, _function, _services.Region, _services.Time, _common.RunLeaseWait);
+            (lease, var blocked) = await gate.AcquireAsync(context).ConfigureAwait(false);
+            if (blocked is not null)
+            {
+                summary.Block(blocked);
+                var refused = summary.Build(_services.Time.GetUtcNow());
+                reporter.Finished(refused);
+                return refused;
+            }
+        }
 
+        try
+        {
+            return await SweepAsync(request, context, planner, execution, completion, reporter, summary, now).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (gate is not null && lease is not null)
+            {
+                await gate.ReleaseAsync(lease, context).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<RunSummary> SweepAsync(
+        SweepRequest request,
+        InvocationContext context,
+        Func<InventorySnapshot, PlanSelection, DateTimeOffset, Plan> planner,
+        ExecutionOptions execution,
+        ISweepCompletion? completion,
+        DecisionReporter reporter,
+        RunSummaryBuilder summary,
+        DateTimeOffset now)
+    {
+        var deadline = context.CancellationToken;
         var inventory = await new Ec2InventoryReader(_services.Ec2, _rateLimiters, context.Logger)
             .ReadAsync(_services.Region, _common.ToInventoryOptions(), deadline).ConfigureAwait(false);
         foreach (var failed in inventory.FailedSources)

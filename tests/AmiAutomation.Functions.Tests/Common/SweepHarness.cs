@@ -10,6 +10,7 @@ using AmiAutomation.Runtime.Functions;
 using AmiAutomation.Runtime.Hosting;
 using AmiAutomation.Runtime.Metrics;
 using AmiAutomation.Simulation;
+using AmiAutomation.Simulation.Ledger;
 using AmiAutomation.Simulation.Seeding;
 using Microsoft.Extensions.Time.Testing;
 
@@ -37,6 +38,9 @@ public sealed class SweepHarness
 
     public RecordingLedger Ledger { get; } = new();
 
+    /// <summary>The run lease every function built by this harness shares (one account and region).</summary>
+    public InMemoryRunLease RunLease { get; } = new();
+
     /// <summary>Environment of the functions; tests set policy variables before building a function.</summary>
     public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal)
     {
@@ -58,6 +62,7 @@ public sealed class SweepHarness
         Ec2 = Ec2.ClientFactory,
         Apis = new AmiAutomation.Simulation.Services.SimulatedRegionalApiClients(Ec2),
         Ledger = Ledger,
+        RunLease = RunLease,
         Time = Time,
         Environment = new DictionaryEnvironmentVariables(new Dictionary<string, string>(Environment, StringComparer.Ordinal)),
     };

@@ -56,6 +56,9 @@ internal sealed class SimulatedStack
 
     public InMemoryDeregistrationLedger Ledger { get; } = new();
 
+    /// <summary>The stack's run lease (an item of the ledger table), shared by its functions.</summary>
+    public InMemoryRunLease RunLease { get; } = new();
+
     /// <summary>DynamoDB actions and EC2 permissions implied by request parameters (not in <see cref="Ec2Simulator.Calls"/>).</summary>
     public PermissionLog Permissions { get; } = new();
 
@@ -76,6 +79,7 @@ internal sealed class SimulatedStack
             Ec2 = new RecordingEc2ClientFactory(Ec2.ClientFactory, Permissions),
             Apis = new AmiAutomation.Simulation.Services.SimulatedRegionalApiClients(Ec2),
             Ledger = new DynamoDbActionRecordingLedger(Ledger, Permissions),
+            RunLease = new DynamoDbActionRecordingRunLease(RunLease, Permissions),
             Time = Time,
             Environment = new DictionaryEnvironmentVariables(environment),
         };
