@@ -24,6 +24,9 @@ public sealed class SweepHarness
 {
     public const string Region = "eu-west-1";
     public const string AccountId = "123456789012";
+
+    /// <summary>What the template's schedules send.</summary>
+    public const string ScheduleJson = """{"source": "schedule"}""";
     public static readonly DateTimeOffset Start = new(2026, 3, 4, 10, 0, 0, TimeSpan.Zero);
 
     public SweepHarness()
@@ -93,7 +96,8 @@ public sealed class SweepHarness
     };
 
     /// <summary>Invokes <paramref name="function"/> with <paramref name="json"/> as the payload and reads its output back.</summary>
-    public async Task<RunSummary> InvokeAsync(ILambdaFunction function, string json = "{}", CancellationToken cancellationToken = default)
+    /// <remarks>The default payload is the schedule's: the run uses the configured DRY_RUN (a manual <c>{}</c> is a dry run).</remarks>
+    public async Task<RunSummary> InvokeAsync(ILambdaFunction function, string json = ScheduleJson, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(function);
         Logger = new RecordingLogger();
@@ -105,7 +109,7 @@ public sealed class SweepHarness
     /// <summary>
     /// Like <see cref="InvokeAsync"/>, advancing the fake clock while the invocation waits on it (Recycle Bin polling).
     /// </summary>
-    public async Task<RunSummary> InvokeAdvancingClockAsync(ILambdaFunction function, string json = "{}")
+    public async Task<RunSummary> InvokeAdvancingClockAsync(ILambdaFunction function, string json = ScheduleJson)
     {
         var task = InvokeAsync(function, json);
         while (!task.IsCompleted)
