@@ -94,7 +94,7 @@ public sealed class LockstepScenarios : IAsyncLifetime
         }
 
         ExpireSweep = await RunAsync(ExpireFunction.FunctionName, Home, null, """{"source": "schedule"}""", Stack.SweepAsync);
-        ExpireSelected = await RunAsync(ExpireFunction.FunctionName, Home, null, $$"""{"source": "manual", "imageIds": ["{{Expired}}", "{{ExpiredResumed}}"]}""", Stack.SweepAsync);
+        ExpireSelected = await RunAsync(ExpireFunction.FunctionName, Home, null, $$"""{"source": "manual", "dryRun": false, "imageIds": ["{{Expired}}", "{{ExpiredResumed}}"]}""", Stack.SweepAsync);
     }
 
     /// <summary>copy: the source's "available" event (CopyImage to the copy-to region, lineage and attempt tags), the

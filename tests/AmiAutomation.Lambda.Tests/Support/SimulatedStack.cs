@@ -59,6 +59,9 @@ internal sealed class SimulatedStack
     /// <summary>The stack's run lease (an item of the ledger table), shared by its functions.</summary>
     public InMemoryRunLease RunLease { get; } = new();
 
+    /// <summary>The metrics the last invocation recorded (also when it threw).</summary>
+    public MetricsRecorder LastMetrics { get; private set; } = new();
+
     /// <summary>DynamoDB actions and EC2 permissions implied by request parameters (not in <see cref="Ec2Simulator.Calls"/>).</summary>
     public PermissionLog Permissions { get; } = new();
 
@@ -108,7 +111,7 @@ internal sealed class SimulatedStack
             Deadline = Time.GetUtcNow().AddMinutes(15),
             TimeProvider = Time,
             Logger = NullLogger.Instance,
-            Metrics = new MetricsRecorder(),
+            Metrics = LastMetrics = new MetricsRecorder(),
         };
         var task = function.InvokeAsync(Encoding.UTF8.GetBytes(payload), context);
         for (var i = 0; i < 10_000 && !task.IsCompleted; i++)
