@@ -6,7 +6,8 @@ public static class ExitCodes
     /// <summary>Everything ran and reported no failure.</summary>
     public const int Ok = 0;
 
-    /// <summary>The run finished but reported failures (a function error, failed actions, failed sources).</summary>
+    /// <summary>The run finished but reported failures: a function error, or a response status <c>partial</c>,
+    /// <c>failed</c> or <c>blocked</c> (failed actions, failed sources, an aborted run, a held run lease).</summary>
     public const int RunFailed = 1;
 
     /// <summary>Bad usage or input: unknown option or function, bad value, missing or unreadable file.</summary>

@@ -31,6 +31,7 @@ internal static class LambdaServices
         }
 
         var table = environment.Get(CommonSettings.LedgerTableNameVariable);
+        var dynamo = new Lazy<Amazon.DynamoDBv2.IAmazonDynamoDB>(() => DynamoDbClientFactory.Create(region, options));
         return new FunctionServices
         {
             Region = region,
@@ -38,7 +39,10 @@ internal static class LambdaServices
             Apis = new SignedRegionalApiClients(options),
             Ledger = string.IsNullOrWhiteSpace(table)
                 ? new UnconfiguredLedger()
-                : new DeferredLedger(() => new DynamoDbDeregistrationLedger(DynamoDbClientFactory.Create(region, options), table)),
+                : new DeferredLedger(() => new DynamoDbDeregistrationLedger(dynamo.Value, table)),
+            RunLease = string.IsNullOrWhiteSpace(table)
+                ? new UnconfiguredRunLease()
+                : new DeferredRunLease(() => new DynamoDbRunLease(dynamo.Value, table)),
             Time = time,
             Environment = environment,
         };

@@ -8,6 +8,7 @@ using AmiAutomation.Functions.Expire;
 using AmiAutomation.Runtime.Configuration;
 using AmiAutomation.Runtime.Functions;
 using AmiAutomation.Runtime.Hosting;
+using AmiAutomation.Simulation.Ledger;
 using AmiAutomation.Runtime.Logging;
 using AmiAutomation.Runtime.Metrics;
 using AmiAutomation.Simulation;
@@ -84,6 +85,7 @@ internal static class SweepMeasurement
             Ec2 = simulator.ClientFactory,
             Apis = new AmiAutomation.Simulation.Services.SimulatedRegionalApiClients(simulator),
             Ledger = new InMemoryDeregistrationLedger(),
+            RunLease = new InMemoryRunLease(),
             Time = time,
             Environment = environment,
         };

@@ -9,7 +9,9 @@ using Amazon.Runtime;
 namespace AmiAutomation.Aws.Execution;
 
 /// <summary>
-/// One deregistration: cap → re-check → guard (before) → DeregisterImage(DeleteAssociatedSnapshots) → guard (after).
+/// One deregistration: cap → re-check → guard (before) → family re-count → DeregisterImage(DeleteAssociatedSnapshots)
+/// → guard (after). The family re-count is the last read before the call, so another run that removed a family member
+/// while this one waited (in the guard, on the rate limiter) is seen.
 /// </summary>
 /// <remarks>ec2:DeregisterImage, ec2:DeleteSnapshot (for DeleteAssociatedSnapshots), plus the re-check's describes.</remarks>
 internal static class DeregistrationStep
@@ -40,6 +42,18 @@ internal static class DeregistrationStep
             if (blocked is not null)
             {
                 return blocked;
+            }
+        }
+
+        if (run.Options.FamilyRecount is { } rule)
+        {
+            var family = await run.FamilyRechecker.CheckAsync(decision, current, rule, run.Options.AccountId ?? decision.Image.OwnerId, cancellationToken)
+                .ConfigureAwait(false);
+            if (family is not null)
+            {
+                return family.Skipped
+                    ? new ActionOutcome(decision, OutcomeStatus.SkippedOnRecheck, Detail: family.Detail)
+                    : new ActionOutcome(decision, OutcomeStatus.Failed, family.ErrorCode, family.Detail);
             }
         }
 

@@ -1,3 +1,4 @@
+using AmiAutomation.Core.Families;
 using AmiAutomation.Core.Inventory;
 using AmiAutomation.Core.Protection;
 
@@ -19,6 +20,11 @@ public sealed record ExecutionOptions
     /// <summary>Protections re-evaluated right before each deregistration (build with the policy's
     /// <c>ToProtectionOptions()</c>, as the planner did). Default: the strictest (all optional protections on).</summary>
     public ProtectionOptions Protection { get; init; } = new();
+
+    /// <summary>When set, the family of each image is counted again right before DeregisterImage (after the guard's
+    /// before-hook, so nothing that hook waits on can make the count stale): newest K and last-of-family on the images
+    /// that exist then. Default null (no re-count); the expire function always sets it.</summary>
+    public FamilyKeepRule? FamilyRecount { get; init; }
 
     /// <summary>Hooks around each real deregistration (ledger write, Recycle Bin check). Default: none.</summary>
     public IDeregistrationGuard Guard { get; init; } = DeregistrationGuard.None;

@@ -18,6 +18,8 @@ internal sealed class ExecutionRun(Plan plan, ExecutionOptions options, IAmazonE
 
     public ImageRechecker Rechecker { get; } = rechecker;
 
+    public FamilyRechecker FamilyRechecker { get; } = new(plan.Region, client, limiter);
+
     public ILogger Logger { get; } = logger;
 
     /// <summary>DeregisterImage calls sent (dry-run included): the cap counts these.</summary>

@@ -43,6 +43,8 @@ internal static class FunctionHost
             Ec2 = clients,
             Apis = new SignedRegionalApiClients(options),
             Ledger = new DynamoDbDeregistrationLedger(dynamo, environment.Get(CommonSettings.LedgerTableNameVariable) ?? UnsetLedgerTable),
+            // The same lease item as the deployed stack's: a CLI run and a scheduled run exclude each other.
+            RunLease = new DynamoDbRunLease(dynamo, environment.Get(CommonSettings.LedgerTableNameVariable) ?? UnsetLedgerTable),
             Time = TimeProvider.System,
             Environment = environment,
         };

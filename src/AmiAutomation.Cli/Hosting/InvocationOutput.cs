@@ -6,7 +6,8 @@ namespace AmiAutomation.Cli.Hosting;
 /// <summary>Prints a local invocation like Lambda returns it: the response JSON, or the error as {errorType, errorMessage}.</summary>
 internal static class InvocationOutput
 {
-    /// <returns>0 when the function succeeded, 1 when it failed.</returns>
+    /// <returns>0 when the function succeeded with status <c>succeeded</c> (or none), 1 when it failed or reported
+    /// <c>partial</c>, <c>failed</c> or <c>blocked</c>.</returns>
     public static async Task<int> WriteAsync(CliContext context, InvocationResult result, bool json)
     {
         var console = context.Console;
@@ -18,6 +19,12 @@ internal static class InvocationOutput
         }
 
         await console.Out.WriteLineAsync(Format(result.Response, indented: !json)).ConfigureAwait(false);
+        if (ResponseStatus.Of(result.Response) is { } status && ResponseStatus.ExitCodeFor(status) != ExitCodes.Ok)
+        {
+            console.WriteError($"the {result.FunctionName} run ({result.RequestId}) reported status '{status}'");
+            return ExitCodes.RunFailed;
+        }
+
         return ExitCodes.Ok;
     }
 

@@ -43,6 +43,9 @@ public sealed class SimulatedAccount
     public Ec2Simulator Simulator { get; }
     public InMemoryDeregistrationLedger Ledger { get; } = new();
 
+    /// <summary>One lease for every function of the simulated account, as the stack's table would be.</summary>
+    public InMemoryRunLease RunLease { get; } = new();
+
     /// <summary>The first region: most families are built there and copied to the others.</summary>
     public string HomeRegion => Regions[0];
 
@@ -131,6 +134,7 @@ public sealed class SimulatedAccount
                 Ec2 = Simulator.ClientFactory,
                 Apis = new AmiAutomation.Simulation.Services.SimulatedRegionalApiClients(Simulator),
                 Ledger = Ledger,
+                RunLease = RunLease,
                 Time = Clock,
                 Environment = Environment,
             };

@@ -32,6 +32,13 @@ public sealed partial record CommonSettings
     /// <summary>DynamoDB table of the deregistration ledger (required by expire and restore).</summary>
     public const string LedgerTableNameVariable = "LEDGER_TABLE_NAME";
 
+    /// <summary>How long a live expire, deprecate or restore run waits for another run's lease before it is blocked
+    /// (0–600 seconds). Default 300: the daily schedules may start together.</summary>
+    public const string RunLeaseWaitSecondsVariable = "RUN_LEASE_WAIT_SECONDS";
+
+    public const int DefaultRunLeaseWaitSeconds = 300;
+    public const int MaxRunLeaseWaitSeconds = 600;
+
     public const bool DefaultDryRun = true;
     public const int DefaultMaxDestructiveActionsPerRun = 50;
     public const int MaxDestructiveActionsPerRunLimit = 1000;
@@ -45,6 +52,9 @@ public sealed partial record CommonSettings
     public int MaxDestructiveActionsPerRun { get; init; } = DefaultMaxDestructiveActionsPerRun;
 
     public string? LedgerTableName { get; init; }
+
+    /// <summary>See <see cref="RunLeaseWaitSecondsVariable"/>.</summary>
+    public TimeSpan RunLeaseWait { get; init; } = TimeSpan.FromSeconds(DefaultRunLeaseWaitSeconds);
 
     /// <summary>Every source that must be complete for a destructive action to run.</summary>
     public IReadOnlySet<InventorySource> RequiredSources =>
@@ -83,6 +93,7 @@ public sealed partial record CommonSettings
                 MaxDestructiveActionsPerRunVariable, DefaultMaxDestructiveActionsPerRun, 1, MaxDestructiveActionsPerRunLimit),
             LedgerTableName = reader.GetMatching(
                 LedgerTableNameVariable, TableNamePattern(), "a DynamoDB table name (3-255 of letters, digits, '_', '-', '.')"),
+            RunLeaseWait = TimeSpan.FromSeconds(reader.GetInt(RunLeaseWaitSecondsVariable, DefaultRunLeaseWaitSeconds, 0, MaxRunLeaseWaitSeconds)),
         };
     }
 

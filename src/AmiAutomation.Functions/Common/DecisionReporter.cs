@@ -128,8 +128,36 @@ public sealed class DecisionReporter
             _metrics.Add(MetricNames.RunStoppedEarly, 1);
         }
 
+        RecordStatus(summary);
         var outcomes = string.Join(", ", summary.Outcomes.Select(o => $"{o.Key}={o.Value}"));
         SweepLog.RunFinished(_logger, _function, summary.RunId, summary.Completed, summary.StoppedEarly, summary.DestructiveRunAborted, outcomes);
+    }
+
+    /// <summary>The per-run metrics the template's alarms watch, service dimension only (see <see cref="MetricNames"/>).</summary>
+    private void RecordStatus(RunSummary summary)
+    {
+        _metrics.Add(MetricNames.RunsCompleted, 1);
+        if (summary.BlockedReason is { } blocked)
+        {
+            SweepLog.RunError(_logger, _function, "blocked: " + blocked);
+            _metrics.Add(MetricNames.RunsBlocked, 1);
+        }
+
+        if (summary.Status == RunStatus.Failed)
+        {
+            _metrics.Add(MetricNames.RunsFailed, 1);
+        }
+
+        if (summary.FailedSources.Count > 0)
+        {
+            _metrics.Add(MetricNames.InventorySourcesFailed, summary.FailedSources.Count);
+        }
+
+        var failedActions = summary.Outcomes.GetValueOrDefault(OutcomeNames.Failed);
+        if (failedActions > 0)
+        {
+            _metrics.Add(MetricNames.ActionsFailed, failedActions);
+        }
     }
 
     private void RecordMetrics(Decision decision, ActionOutcome? outcome, string word, string reason)

@@ -20,13 +20,17 @@ public sealed partial record ManualSweepInput
     /// <summary>Upper bound on <see cref="ImageIds"/> and <see cref="Families"/> entries.</summary>
     public const int MaxSelectors = 1000;
 
+    /// <summary>The <see cref="Source"/> the template's schedules send: such runs use the configured <c>DRY_RUN</c>.</summary>
+    public const string ScheduleSource = "schedule";
+
     /// <summary>Who invoked: <c>schedule</c>, <c>manual</c>, <c>cli</c> ... (logged only). Default <c>manual</c>.</summary>
     public string? Source { get; init; }
 
     /// <summary>
     /// <c>true</c> forces a dry run. <c>false</c> asks for a live run and is honoured only when the function is
     /// configured for live runs (<c>DRY_RUN=false</c>); otherwise the payload is rejected, never silently upgraded.
-    /// Absent: the configured <c>DRY_RUN</c> applies.
+    /// Absent: a scheduled run (<c>"source": "schedule"</c>) runs in the configured mode; any other (manual) run is a
+    /// dry run, so <c>{}</c> from the console never sweeps live by accident.
     /// </summary>
     public bool? DryRun { get; init; }
 
@@ -69,7 +73,8 @@ public sealed partial record ManualSweepInput
             throw new InvalidEventException($"The {function} function rejected its input: {string.Join(" ", errors)}");
         }
 
-        return new SweepRequest(source, DryRun ?? configuredDryRun, families, imageIds);
+        var scheduled = string.Equals(source, ScheduleSource, StringComparison.Ordinal);
+        return new SweepRequest(source, DryRun ?? (configuredDryRun || !scheduled), families, imageIds);
     }
 
     private static HashSet<string>? Check(

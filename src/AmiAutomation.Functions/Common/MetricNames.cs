@@ -44,6 +44,24 @@ public static class MetricNames
     /// <summary>1 when the deadline cut the run short.</summary>
     public const string RunStoppedEarly = "RunStoppedEarly";
 
+    // Per-run metrics with the service dimension only, each watched by an alarm in template.yaml (kept in lockstep
+    // by tests/AmiAutomation.Lambda.Tests/Template/AlarmLockstepTests.cs).
+
+    /// <summary>1 per run that reached its summary, whatever its status: the expire heartbeat alarm watches it.</summary>
+    public const string RunsCompleted = "RunsCompleted";
+
+    /// <summary>1 per run with status <c>blocked</c> (lease held, latch, preflight).</summary>
+    public const string RunsBlocked = "RunsBlocked";
+
+    /// <summary>1 per run with status <c>failed</c> (inventory incomplete, or aborted).</summary>
+    public const string RunsFailed = "RunsFailed";
+
+    /// <summary>Inventory sources that failed or looked truncated in a run (no <c>Source</c> dimension: alarmable).</summary>
+    public const string InventorySourcesFailed = "InventorySourcesFailed";
+
+    /// <summary>Actions whose outcome was <c>failed</c> in a run.</summary>
+    public const string ActionsFailed = "ActionsFailed";
+
     public const string ReasonDimension = "Reason";
     public const string ActionDimension = "Action";
     public const string SourceDimension = "Source";

@@ -15,6 +15,9 @@ public sealed record RunSummary
     public string Source { get; init; } = "manual";
     public required bool DryRun { get; init; }
 
+    /// <summary><c>succeeded</c>, <c>partial</c>, <c>failed</c> or <c>blocked</c> (see <see cref="RunStatus"/>).</summary>
+    public string Status { get; init; } = RunStatus.Succeeded;
+
     /// <summary>Every planned action was attempted (or the run was aborted on purpose, see <see cref="DestructiveRunAborted"/>).</summary>
     public bool Completed { get; init; }
 

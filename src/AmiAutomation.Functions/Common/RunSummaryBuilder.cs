@@ -75,6 +75,7 @@ public sealed class RunSummaryBuilder
         var ordered = decisions.Where(d => d.Acts).Concat(decisions.Where(d => !d.Acts)).ToList();
         var words = ordered.Select(d => (Decision: d, Outcome: OutcomeFor(d))).ToList();
         string Word(Decision d, ActionOutcome? o) => _blockedReason is not null && d.Acts && o is null ? OutcomeNames.Blocked : OutcomeOf(d, o);
+        var wordsOfActions = words.Where(w => w.Decision.Acts).Select(w => OutcomeOf(w.Decision, w.Outcome)).ToList();
         return new RunSummary
         {
             Function = _function,
@@ -82,6 +83,12 @@ public sealed class RunSummaryBuilder
             RunId = _runId,
             Source = _request.Source,
             DryRun = _request.DryRun,
+            Status = RunStatus.Of(
+                _blockedReason is not null,
+                _failedSources.Count > 0,
+                _abortReason is not null,
+                wordsOfActions.Count(w => w == OutcomeNames.Failed),
+                wordsOfActions.Count(w => w == OutcomeNames.NotStarted)),
             Completed = !_stoppedEarly,
             StoppedEarly = _stoppedEarly,
             StartedAt = _startedAt,

@@ -3,6 +3,7 @@ using AmiAutomation.Aws.Inventory;
 using AmiAutomation.Aws.Throttling;
 using AmiAutomation.Core.Execution;
 using AmiAutomation.Core.Inventory;
+using AmiAutomation.Core.Ledger;
 using AmiAutomation.Core.Planning;
 using AmiAutomation.Core.Policies;
 using AmiAutomation.Functions.Composition;
@@ -15,6 +16,7 @@ namespace AmiAutomation.Functions.Common;
 /// expire through <see cref="SharedImageStage"/>, which reads the candidates' launch permissions and usage reports) →
 /// log the plan → execute through <see cref="Ec2PlanExecutor"/> (dry-run honoured, deadline = the invocation's token)
 /// → report every decision → <see cref="RunSummary"/>. Shared by deprecate and expire; the planner is the difference.
+/// A live run first takes the run lease (<see cref="RunLeaseGate"/>): one destructive run at a time per region.
 /// </summary>
 public sealed class SweepPipeline
 {
@@ -42,18 +44,57 @@ public sealed class SweepPipeline
         ExecutionOptions execution,
         ISweepCompletion? completion = null,
         SharingOptions? sharing = null,
-        ISweepGate? gate = null)
+        ISweepGate? safetyGate = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(planner);
         ArgumentNullException.ThrowIfNull(execution);
-        var deadline = context.CancellationToken;
         var now = _services.Time.GetUtcNow();
         var reporter = new DecisionReporter(_function, context.Logger, context.Metrics);
         var summary = new RunSummaryBuilder(_function, _services.Region, context.RequestId, request, now);
         reporter.RunStarted(context.RequestId, _services.Region, request);
+        RunLeaseGate? leaseGate = null;
+        RunLeaseHolder? lease = null;
+        if (!request.DryRun)
+        {
+            leaseGate = new RunLeaseGate(_services.RunLease, _function, _services.Region, _services.Time, _common.RunLeaseWait);
+            (lease, var blocked) = await leaseGate.AcquireAsync(context).ConfigureAwait(false);
+            if (blocked is not null)
+            {
+                summary.Block(blocked);
+                var refused = summary.Build(_services.Time.GetUtcNow());
+                reporter.Finished(refused);
+                return refused;
+            }
+        }
 
+        try
+        {
+            return await SweepAsync(request, context, planner, execution, completion, sharing, safetyGate, reporter, summary, now).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (leaseGate is not null && lease is not null)
+            {
+                await leaseGate.ReleaseAsync(lease, context).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<RunSummary> SweepAsync(
+        SweepRequest request,
+        InvocationContext context,
+        Func<InventorySnapshot, PlanSelection, DateTimeOffset, Plan> planner,
+        ExecutionOptions execution,
+        ISweepCompletion? completion,
+        SharingOptions? sharing,
+        ISweepGate? gate,
+        DecisionReporter reporter,
+        RunSummaryBuilder summary,
+        DateTimeOffset now)
+    {
+        var deadline = context.CancellationToken;
         var inventory = await new Ec2InventoryReader(_services.Ec2, _services.Apis, _rateLimiters, context.Logger)
             .ReadAsync(_services.Region, _common.ToInventoryOptions(), deadline).ConfigureAwait(false);
         var plan = sharing is null

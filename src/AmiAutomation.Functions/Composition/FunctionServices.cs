@@ -20,6 +20,9 @@ public sealed class FunctionServices
 
     public required IDeregistrationLedger Ledger { get; init; }
 
+    /// <summary>One destructive run at a time per account and region (a lease item in the ledger table).</summary>
+    public required IRunLease RunLease { get; init; }
+
     public required TimeProvider Time { get; init; }
 
     public required IEnvironmentVariables Environment { get; init; }

@@ -9,6 +9,10 @@ namespace AmiAutomation.Functions.Copy;
 /// </summary>
 public sealed record CopyOutput
 {
+    /// <summary>The run's verdict (see <see cref="RunStatus"/>): <see cref="RunSummary.Status"/>, and <c>partial</c> when a
+    /// copy EC2 reported failed was the event's subject.</summary>
+    public string Status { get; init; } = RunStatus.Succeeded;
+
     /// <summary><c>event</c>, <c>manual</c> or <c>schedule</c>.</summary>
     public required string Trigger { get; init; }
 

@@ -185,9 +185,16 @@ internal sealed class CopyRun
                 .GroupBy(r => r, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
         };
+        _context.Metrics.Add(MetricNames.RunsCompleted, 1);
+        if (counts.Failed > 0)
+        {
+            _context.Metrics.Add(MetricNames.ActionsFailed, counts.Failed);
+        }
+
         CopyLog.RunFinished(_context.Logger, _context.RequestId, counts.Started, counts.Finished, counts.Failed, counts.Deferred, counts.Stuck, counts.DryRun, counts.NotStarted, summary.StoppedEarly);
         return new CopyOutput
         {
+            Status = _failedImages > 0 && summary.Status == RunStatus.Succeeded ? RunStatus.Partial : summary.Status,
             Trigger = _invocation.Trigger,
             Kind = KindName(_invocation.Kind),
             ImageId = _invocation.ImageId,

@@ -1,5 +1,6 @@
 using AmiAutomation.Aws.Throttling;
 using AmiAutomation.Core.Expiry;
+using AmiAutomation.Core.Families;
 using AmiAutomation.Functions.Common;
 using AmiAutomation.Functions.Composition;
 using AmiAutomation.Runtime.Configuration;
@@ -65,7 +66,11 @@ public sealed class ExpireFunction : LambdaFunction<ManualSweepInput, RunSummary
             request,
             context,
             (inventory, selection, now) => ExpiryPlanner.Plan(inventory, _settings.Policy, selection, now),
-            _settings.Common.ToExecutionOptions(request.DryRun, _settings.Policy.ToProtectionOptions(), guard),
+            _settings.Common.ToExecutionOptions(request.DryRun, _settings.Policy.ToProtectionOptions(), guard) with
+            {
+                // Newest K and last-of-family counted again right before each DeregisterImage, on the images that exist then.
+                FamilyRecount = new FamilyKeepRule(_settings.Policy.CreateFamilyResolver(), _settings.Policy.KeepNewest),
+            },
             new ExpiryCompletion(guard, _settings.SnapshotPricePerGiBMonth),
             new SharingOptions(_settings.Policy.SharedImages, TimeSpan.FromDays(_settings.Policy.UsageReportMaxAgeDays)),
             safety);

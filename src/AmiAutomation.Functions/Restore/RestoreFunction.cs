@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
 using AmiAutomation.Aws.RecycleBin;
 using AmiAutomation.Aws.Throttling;
+using AmiAutomation.Core.Ledger;
 using AmiAutomation.Core.Restore;
+using AmiAutomation.Functions.Common;
 using AmiAutomation.Functions.Composition;
 using AmiAutomation.Runtime.Configuration;
 using AmiAutomation.Runtime.Functions;
@@ -16,7 +18,8 @@ namespace AmiAutomation.Functions.Restore;
 /// </summary>
 /// <remarks>IAM: ec2:ListImagesInRecycleBin, ec2:ListSnapshotsInRecycleBin, ec2:DescribeImages, ec2:DescribeSnapshots,
 /// ec2:RestoreSnapshotFromRecycleBin, ec2:RestoreImageFromRecycleBin, ec2:CreateTags, ec2:ModifyImageAttribute,
-/// ec2:EnableImageDeprecation, ec2:DisableImageDeprecation; the ledger's GetItem, Query and UpdateItem.</remarks>
+/// ec2:EnableImageDeprecation, ec2:DisableImageDeprecation; the ledger's GetItem, Query and UpdateItem; the run lease's
+/// PutItem, GetItem and DeleteItem (live restores take the lease: one destructive run at a time).</remarks>
 public sealed partial class RestoreFunction : LambdaFunction<RestoreInput, RestoreOutput>
 {
     public const string FunctionName = "restore";
@@ -52,6 +55,20 @@ public sealed partial class RestoreFunction : LambdaFunction<RestoreInput, Resto
             return RestoreOutputMapper.ForList(entries, _services.Region, context.RequestId, request.DryRun, startedAt, _services.Time.GetUtcNow());
         }
 
+        RunLeaseGate? gate = null;
+        RunLeaseHolder? lease = null;
+        if (!request.DryRun)
+        {
+            gate = new RunLeaseGate(_services.RunLease, FunctionName, _services.Region, _services.Time, _settings.Common.RunLeaseWait);
+            (lease, var blocked) = await gate.AcquireAsync(context).ConfigureAwait(false);
+            if (blocked is not null)
+            {
+                context.Metrics.Add(MetricNames.RunsBlocked, 1);
+                context.Metrics.Add(MetricNames.RunsCompleted, 1);
+                return RestoreOutputMapper.ForBlocked(request.Target!, _services.Region, context.RequestId, blocked, startedAt, _services.Time.GetUtcNow());
+            }
+        }
+
         RestoreResult result;
         try
         {
@@ -61,7 +78,15 @@ public sealed partial class RestoreFunction : LambdaFunction<RestoreInput, Resto
         {
             RestoreLog.Failed(context.Logger, request.Target!.ToString(), ex.GetType().Name, ex.Message);
             context.Metrics.Add(RestoreMetricNames.RestoreFailures, 1);
+            context.Metrics.Add(MetricNames.ActionsFailed, 1);
             throw;
+        }
+        finally
+        {
+            if (gate is not null && lease is not null)
+            {
+                await gate.ReleaseAsync(lease, context).ConfigureAwait(false);
+            }
         }
 
         Record(result, context.Metrics);
@@ -99,7 +124,10 @@ public sealed partial class RestoreFunction : LambdaFunction<RestoreInput, Resto
         if (result.Status == RestoreStatus.Failed)
         {
             metrics.Add(RestoreMetricNames.RestoreFailures, 1);
+            metrics.Add(MetricNames.ActionsFailed, 1);
         }
+
+        metrics.Add(MetricNames.RunsCompleted, 1);
     }
 
     /// <summary>The account from <c>arn:aws:lambda:region:ACCOUNT:function:name</c>; null when absent or not an ARN.</summary>

@@ -28,6 +28,13 @@ public sealed record RestoreOutput
     public string? Name { get; init; }
     public string? Family { get; init; }
 
+    /// <summary>The run's verdict shared by every function (see <see cref="Common.RunStatus"/>): <c>succeeded</c>,
+    /// <c>partial</c>, <c>failed</c> or <c>blocked</c>. <see cref="Status"/> keeps restore's own, finer word.</summary>
+    public string RunStatus { get; init; } = Common.RunStatus.Succeeded;
+
+    /// <summary>Why a gate refused the run (another destructive run holds the lease).</summary>
+    public string? BlockedReason { get; init; }
+
     /// <summary><c>restored</c>, <c>already-restored</c>, <c>already-available</c>, <c>partial</c>, <c>dry-run</c> or <c>failed</c>.</summary>
     public string? Status { get; init; }
 

@@ -18,6 +18,14 @@ public static class RestoreOutputMapper
         _ => "failed",
     };
 
+    /// <summary>The shared run verdict of a restore result (a failed restore is also thrown as an error).</summary>
+    public static string RunStatusOf(RestoreStatus status) => status switch
+    {
+        RestoreStatus.Partial => RunStatus.Partial,
+        RestoreStatus.Failed => RunStatus.Failed,
+        _ => RunStatus.Succeeded,
+    };
+
     /// <summary>The one-line message of a restore result.</summary>
     public static string Headline(RestoreResult result)
     {
@@ -56,6 +64,7 @@ public static class RestoreOutputMapper
             Name = result.Name,
             Family = result.Family,
             Status = StatusName(result.Status),
+            RunStatus = RunStatusOf(result.Status),
             Partial = result.IsPartial,
             SnapshotSource = result.SnapshotSource?.ToString(),
             SnapshotsRestored = result.SnapshotsRestored,
@@ -69,6 +78,26 @@ public static class RestoreOutputMapper
                 ErrorCode = s.ErrorCode,
             })],
             Notes = result.Notes,
+        };
+    }
+
+    /// <summary>A live restore refused because another destructive run holds the run lease.</summary>
+    public static RestoreOutput ForBlocked(RestoreTarget target, string region, string requestId, string reason, DateTimeOffset startedAt, DateTimeOffset finishedAt)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return new RestoreOutput
+        {
+            Function = RestoreFunction.FunctionName,
+            Region = region,
+            RequestId = requestId,
+            Action = RestoreInput.RestoreAction,
+            DryRun = false,
+            StartedAt = startedAt,
+            FinishedAt = finishedAt,
+            Message = $"Nothing was restored: {reason}. Call again once that run has finished.",
+            Target = target.ToString(),
+            RunStatus = RunStatus.Blocked,
+            BlockedReason = reason,
         };
     }
 

@@ -23,8 +23,17 @@ public static class RuntimeEnvironmentVariableNames
     /// <summary><c>true</c>: serve one invocation, then exit 0 (local runs).</summary>
     public const string RunOnce = "AWS_LAMBDA_DOTNET_DEBUG_RUN_ONCE";
 
-    /// <summary>Log level; precedence <see cref="HandlerLogLevel"/> &gt; <see cref="LogLevel"/> &gt; <see cref="PowertoolsLogLevel"/>.</summary>
+    /// <summary>Log level; precedence <see cref="AmiAutomationLogLevel"/> &gt; <see cref="HandlerLogLevel"/> &gt;
+    /// <see cref="LogLevel"/> &gt; <see cref="PowertoolsLogLevel"/>.</summary>
     public const string LogLevel = "AWS_LAMBDA_LOG_LEVEL";
+
+    /// <summary>
+    /// The stack's own log level (template parameter <c>LogLevel</c>), applied by our logger only. Lambda's
+    /// ApplicationLogLevel stays INFO (Lambda sets <see cref="LogLevel"/> from it): Lambda drops JSON lines below it, and
+    /// EMF documents have no <c>level</c>, count as INFO, and must never be dropped. EMF is written past the logger's filter.
+    /// https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-log-level.html
+    /// </summary>
+    public const string AmiAutomationLogLevel = "AMI_AUTOMATION_LOG_LEVEL";
     public const string HandlerLogLevel = "AWS_LAMBDA_HANDLER_LOG_LEVEL";
     public const string PowertoolsLogLevel = "POWERTOOLS_LOG_LEVEL";
 

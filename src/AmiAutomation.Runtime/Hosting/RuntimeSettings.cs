@@ -78,7 +78,7 @@ internal sealed record RuntimeSettings
 
     private static LogLevel ReadLogLevel(IEnvironmentVariables environment, List<string> warnings)
     {
-        foreach (var name in (ReadOnlySpan<string>)[Names.HandlerLogLevel, Names.LogLevel, Names.PowertoolsLogLevel])
+        foreach (var name in (ReadOnlySpan<string>)[Names.AmiAutomationLogLevel, Names.HandlerLogLevel, Names.LogLevel, Names.PowertoolsLogLevel])
         {
             var raw = NonBlank(environment.Get(name));
             if (raw is null)

@@ -51,6 +51,7 @@ internal sealed class SimulatedAccount
             Ec2 = Clients,
             Apis = new AmiAutomation.Simulation.Services.SimulatedRegionalApiClients(Simulator),
             Ledger = Ledger,
+            RunLease = new AmiAutomation.Simulation.Ledger.InMemoryRunLease(),
             Time = Time,
             Environment = new DictionaryEnvironmentVariables(variables),
         };

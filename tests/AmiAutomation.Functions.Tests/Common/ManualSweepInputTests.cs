@@ -59,7 +59,7 @@ public sealed class ManualSweepInputTests
 
     [Theory]
     [InlineData(true, true, true)]
-    [InlineData(false, null, false)]
+    [InlineData(false, null, true)]
     [InlineData(false, false, false)]
     [InlineData(false, true, true)]
     public void Resolve_DryRunOnlyEverMadeSafer(bool configured, bool? requested, bool expected)
@@ -67,6 +67,29 @@ public sealed class ManualSweepInputTests
         var input = new ManualSweepInput { DryRun = requested };
 
         Assert.Equal(expected, input.Resolve("deprecate", configured).DryRun);
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("""{"source": "manual"}""")]
+    [InlineData("""{"source": "cli", "families": ["web"]}""")]
+    public void Resolve_ManualPayloadWithoutDryRun_OnLiveStack_IsADryRun(string json)
+    {
+        Assert.True(Parse(json).Resolve("expire", configuredDryRun: false).DryRun);
+    }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    public void Resolve_SchedulePayload_RunsInTheConfiguredMode(bool configured, bool expected)
+    {
+        Assert.Equal(expected, Parse("""{"source": "schedule"}""").Resolve("expire", configured).DryRun);
+    }
+
+    [Fact]
+    public void Resolve_ManualPayloadAskingForLive_OnLiveStack_IsLive()
+    {
+        Assert.False(Parse("""{"dryRun": false}""").Resolve("expire", configuredDryRun: false).DryRun);
     }
 
     [Fact]

@@ -29,6 +29,9 @@ public sealed class RecordingLedger : IDeregistrationLedger
 
     public List<string> Calls { get; } = [];
 
+    /// <summary>Awaited at the start of every put (concurrency tests pause a run inside its guard with it).</summary>
+    public Func<LedgerRecord, Task>? BeforePut { get; set; }
+
     public IReadOnlyList<LedgerRecord> Records
     {
         get
@@ -40,9 +43,14 @@ public sealed class RecordingLedger : IDeregistrationLedger
         }
     }
 
-    public Task PutAsync(LedgerRecord record, CancellationToken cancellationToken)
+    public async Task PutAsync(LedgerRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
+        if (BeforePut is { } pause)
+        {
+            await pause(record);
+        }
+
         lock (_gate)
         {
             Calls.Add("Put " + record.ImageId);
@@ -53,8 +61,6 @@ public sealed class RecordingLedger : IDeregistrationLedger
 
             _records[(record.Region, record.ImageId)] = record;
         }
-
-        return Task.CompletedTask;
     }
 
     public Task<LedgerRecord?> GetAsync(string region, string imageId, CancellationToken cancellationToken)

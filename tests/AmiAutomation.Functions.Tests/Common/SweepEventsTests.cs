@@ -45,10 +45,12 @@ public sealed class SweepEventsTests
 
         Assert.Equal(function.Name, summary.Function);
         Assert.Equal(input.Source ?? "manual", summary.Source);
-        Assert.Equal(input.DryRun ?? false, summary.DryRun);
+        // Live stack: schedules run live; a manual payload is a dry run unless it says "dryRun": false.
+        var dryRun = input.DryRun ?? !string.Equals(input.Source, ManualSweepInput.ScheduleSource, StringComparison.Ordinal);
+        Assert.Equal(dryRun, summary.DryRun);
         Assert.True(summary.Completed);
         Assert.Empty(summary.FailedSources);
-        var expected = input.DryRun == true ? OutcomeNames.DryRun : OutcomeNames.Succeeded;
+        var expected = dryRun ? OutcomeNames.DryRun : OutcomeNames.Succeeded;
         Assert.Equal(selected.Order(StringComparer.Ordinal), summary.Decisions.Where(d => d.Outcome == expected).Select(d => d.ImageId).Order(StringComparer.Ordinal));
         Assert.All(summary.Decisions.Where(d => !selected.Contains(d.ImageId) && d.Action == "None"), d => Assert.NotEqual(string.Empty, d.Reason));
         if (input.IsSelective())

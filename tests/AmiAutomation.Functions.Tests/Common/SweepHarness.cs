@@ -10,6 +10,7 @@ using AmiAutomation.Runtime.Functions;
 using AmiAutomation.Runtime.Hosting;
 using AmiAutomation.Runtime.Metrics;
 using AmiAutomation.Simulation;
+using AmiAutomation.Simulation.Ledger;
 using AmiAutomation.Simulation.Seeding;
 using Microsoft.Extensions.Time.Testing;
 
@@ -23,6 +24,9 @@ public sealed class SweepHarness
 {
     public const string Region = "eu-west-1";
     public const string AccountId = "123456789012";
+
+    /// <summary>What the template's schedules send.</summary>
+    public const string ScheduleJson = """{"source": "schedule"}""";
     public static readonly DateTimeOffset Start = new(2026, 3, 4, 10, 0, 0, TimeSpan.Zero);
 
     public SweepHarness()
@@ -37,6 +41,9 @@ public sealed class SweepHarness
     public Ec2Simulator Ec2 { get; }
 
     public RecordingLedger Ledger { get; } = new();
+
+    /// <summary>The run lease every function built by this harness shares (one account and region).</summary>
+    public InMemoryRunLease RunLease { get; } = new();
 
     /// <summary>Environment of the functions; tests set policy variables before building a function.</summary>
     public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal)
@@ -59,6 +66,7 @@ public sealed class SweepHarness
         Ec2 = Ec2.ClientFactory,
         Apis = new AmiAutomation.Simulation.Services.SimulatedRegionalApiClients(Ec2),
         Ledger = Ledger,
+        RunLease = RunLease,
         Time = Time,
         Environment = new DictionaryEnvironmentVariables(new Dictionary<string, string>(Environment, StringComparer.Ordinal)),
     };
@@ -89,7 +97,8 @@ public sealed class SweepHarness
     };
 
     /// <summary>Invokes <paramref name="function"/> with <paramref name="json"/> as the payload and reads its output back.</summary>
-    public async Task<RunSummary> InvokeAsync(ILambdaFunction function, string json = "{}", CancellationToken cancellationToken = default)
+    /// <remarks>The default payload is the schedule's: the run uses the configured DRY_RUN (a manual <c>{}</c> is a dry run).</remarks>
+    public async Task<RunSummary> InvokeAsync(ILambdaFunction function, string json = ScheduleJson, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(function);
         Logger = new RecordingLogger();
@@ -101,7 +110,7 @@ public sealed class SweepHarness
     /// <summary>
     /// Like <see cref="InvokeAsync"/>, advancing the fake clock while the invocation waits on it (Recycle Bin polling).
     /// </summary>
-    public async Task<RunSummary> InvokeAdvancingClockAsync(ILambdaFunction function, string json = "{}")
+    public async Task<RunSummary> InvokeAdvancingClockAsync(ILambdaFunction function, string json = ScheduleJson)
     {
         var task = InvokeAsync(function, json);
         while (!task.IsCompleted)

@@ -55,6 +55,7 @@ public sealed class CopyFunctionMotoTests(MotoServerFixture moto) : IAsyncLifeti
             Ec2 = _factory!,
             Apis = new AmiAutomation.Aws.Clients.SignedRegionalApiClients(moto.ClientOptions()),
             Ledger = new RecordingLedger(),
+            RunLease = new AmiAutomation.Simulation.Ledger.InMemoryRunLease(),
             Time = TimeProvider.System,
             Environment = new DictionaryEnvironmentVariables(new Dictionary<string, string> { [CommonSettings.DryRunVariable] = "false" }),
         },

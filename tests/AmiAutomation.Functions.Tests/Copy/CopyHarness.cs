@@ -60,6 +60,7 @@ public sealed class CopyHarness
         Ec2 = Ec2.ClientFactory,
         Apis = new AmiAutomation.Simulation.Services.SimulatedRegionalApiClients(Ec2),
         Ledger = new RecordingLedger(),
+        RunLease = new AmiAutomation.Simulation.Ledger.InMemoryRunLease(),
         Time = Time,
         Environment = new DictionaryEnvironmentVariables(new Dictionary<string, string>(Environment, StringComparer.Ordinal)),
     };

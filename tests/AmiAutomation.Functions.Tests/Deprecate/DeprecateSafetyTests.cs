@@ -45,7 +45,7 @@ public sealed class DeprecateSafetyTests
         SeedOld(calibration, 10);
         using (var never = new CancellationTokenSource(TimeSpan.FromDays(1), calibration.Time))
         {
-            await calibration.InvokeAsync(calibration.Deprecate(), "{}", never.Token);
+            await calibration.InvokeAsync(calibration.Deprecate(), SweepHarness.ScheduleJson, never.Token);
         }
 
         var cut = calibration.Ec2.Calls.All.Where(c => c.Action == "EnableImageDeprecation").ElementAt(3).At;
@@ -55,7 +55,7 @@ public sealed class DeprecateSafetyTests
         h.Time.AutoAdvanceAmount = TimeSpan.FromSeconds(1);
         var ids = SeedOld(h, 10);
         using var deadline = new CancellationTokenSource(cut - SweepHarness.Start, h.Time);
-        var first = await h.InvokeAsync(h.Deprecate(), "{}", deadline.Token);
+        var first = await h.InvokeAsync(h.Deprecate(), SweepHarness.ScheduleJson, deadline.Token);
 
         Assert.True(first.StoppedEarly);
         Assert.False(first.Completed);

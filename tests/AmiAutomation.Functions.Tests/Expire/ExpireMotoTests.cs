@@ -69,6 +69,7 @@ public sealed class ExpireMotoTests(MotoServerFixture moto)
             Ec2 = clients,
             Apis = new AmiAutomation.Aws.Clients.SignedRegionalApiClients(moto.ClientOptions()),
             Ledger = ledger,
+            RunLease = new DynamoDbRunLease(dynamo, Table),
             Time = TimeProvider.System,
             Environment = new DictionaryEnvironmentVariables(new Dictionary<string, string>
             {

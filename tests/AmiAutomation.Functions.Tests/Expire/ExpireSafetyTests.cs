@@ -62,7 +62,7 @@ public sealed class ExpireSafetyTests
         SeedExpired(calibration, 6);
         using (var never = new CancellationTokenSource(TimeSpan.FromDays(1), calibration.Time))
         {
-            await calibration.InvokeAsync(calibration.Expire(), "{}", never.Token);
+            await calibration.InvokeAsync(calibration.Expire(), SweepHarness.ScheduleJson, never.Token);
         }
 
         var cut = calibration.Ec2.Calls.All.Where(c => c.Action == "DeregisterImage").ElementAt(2).At;
@@ -72,7 +72,7 @@ public sealed class ExpireSafetyTests
         h.Time.AutoAdvanceAmount = TimeSpan.FromSeconds(1);
         var ids = SeedExpired(h, 6);
         using var deadline = new CancellationTokenSource(cut - SweepHarness.Start, h.Time);
-        var first = await h.InvokeAsync(h.Expire(), "{}", deadline.Token);
+        var first = await h.InvokeAsync(h.Expire(), SweepHarness.ScheduleJson, deadline.Token);
 
         Assert.True(first.StoppedEarly);
         var done = first.Deregistration!.Deregistered;

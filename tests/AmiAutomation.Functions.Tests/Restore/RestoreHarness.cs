@@ -43,6 +43,8 @@ public sealed class RestoreHarness
 
     public InMemoryDeregistrationLedger Ledger { get; } = new();
 
+    public InMemoryRunLease RunLease { get; } = new();
+
     public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal)
     {
         [CommonSettings.DryRunVariable] = "false",
@@ -62,6 +64,7 @@ public sealed class RestoreHarness
         Ec2 = Ec2.ClientFactory,
         Apis = new AmiAutomation.Simulation.Services.SimulatedRegionalApiClients(Ec2),
         Ledger = Ledger,
+        RunLease = RunLease,
         Time = Time,
         Environment = new DictionaryEnvironmentVariables(new Dictionary<string, string>(Environment, StringComparer.Ordinal)),
     };

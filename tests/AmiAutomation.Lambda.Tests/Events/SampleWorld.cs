@@ -104,7 +104,7 @@ internal static partial class SampleWorld
         Generation(stack, family, oldImages: 0);
         var expire = stack.Create(ExpireFunction.FunctionName);
         var summary = await stack.SweepAsync(expire, JsonSerializer.Serialize(
-            new ManualSweepInput { Source = "manual", ImageIds = retired }, FunctionsJsonContext.Default.ManualSweepInput));
+            new ManualSweepInput { Source = "manual", DryRun = false, ImageIds = retired }, FunctionsJsonContext.Default.ManualSweepInput));
         var notBinned = retired.Where(id => !stack.Ec2.IsImageInRecycleBin(Home, id)).ToList();
         if (notBinned.Count > 0)
         {

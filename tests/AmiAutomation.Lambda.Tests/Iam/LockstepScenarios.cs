@@ -255,7 +255,7 @@ public sealed class LockstepScenarios : IAsyncLifetime
     private const string Schedule = """{"source": "schedule"}""";
 
     private static string Manual(params string[] imageIds) =>
-        $$"""{"source": "manual", "imageIds": [{{string.Join(", ", imageIds.Select(id => $"\"{id}\""))}}]}""";
+        $$"""{"source": "manual", "dryRun": false, "imageIds": [{{string.Join(", ", imageIds.Select(id => $"\"{id}\""))}}]}""";
 
     private async Task<T> RunAsync<T>(
         string scenario,

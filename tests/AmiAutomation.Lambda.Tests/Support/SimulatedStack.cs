@@ -57,6 +57,12 @@ internal sealed class SimulatedStack
 
     public InMemoryDeregistrationLedger Ledger { get; } = new();
 
+    /// <summary>The stack's run lease (an item of the ledger table), shared by its functions.</summary>
+    public InMemoryRunLease RunLease { get; } = new();
+
+    /// <summary>The metrics the last invocation recorded (also when it threw).</summary>
+    public MetricsRecorder LastMetrics { get; private set; } = new();
+
     /// <summary>What each EC2 request and ledger call asked IAM for (not in <see cref="Ec2Simulator.Calls"/>).</summary>
     public PermissionLog Permissions { get; } = new();
 
@@ -77,6 +83,7 @@ internal sealed class SimulatedStack
             Ec2 = new RecordingEc2ClientFactory(Ec2, Permissions),
             Apis = new AmiAutomation.Simulation.Services.SimulatedRegionalApiClients(Ec2),
             Ledger = new DynamoDbActionRecordingLedger(Ledger, Permissions),
+            RunLease = new DynamoDbActionRecordingRunLease(RunLease, Permissions),
             Time = Time,
             Environment = new DictionaryEnvironmentVariables(environment),
         };
@@ -105,7 +112,7 @@ internal sealed class SimulatedStack
             Deadline = Time.GetUtcNow().AddMinutes(15),
             TimeProvider = Time,
             Logger = NullLogger.Instance,
-            Metrics = new MetricsRecorder(),
+            Metrics = LastMetrics = new MetricsRecorder(),
         };
         var task = function.InvokeAsync(Encoding.UTF8.GetBytes(payload), context);
         for (var i = 0; i < 10_000 && !task.IsCompleted; i++)

@@ -23,11 +23,15 @@ public sealed class TemplateTests
         }
     }
 
-    [Fact]
-    public void DryRun_DefaultsToTrue()
+    [Theory]
+    [InlineData("DeprecateDryRun", "true")]
+    [InlineData("ExpireDryRun", "true")]
+    [InlineData("CopyDryRun", "true")]
+    [InlineData("RestoreDryRun", "false")]
+    public void DryRun_PerFunction_SafeDefaults(string parameter, string expected)
     {
-        var dryRun = (YamlMappingNode)SamTemplate.Child(_template.Root, "Parameters", "DryRun")!;
-        Assert.Equal("true", SamTemplate.Scalar(dryRun, "Default"));
+        var dryRun = (YamlMappingNode)SamTemplate.Child(_template.Root, "Parameters", parameter)!;
+        Assert.Equal(expected, SamTemplate.Scalar(dryRun, "Default"));
     }
 
     [Fact]

@@ -85,6 +85,15 @@ public sealed class RuntimeSettingsTests
         Assert.Equal(expected, Read([.. values]).MinimumLogLevel);
     }
 
+    [Fact]
+    public void Read_StackLogLevel_WinsOverLambdasApplicationLogLevel()
+    {
+        // The template keeps Lambda at INFO (so EMF lines survive) and passes its LogLevel parameter here.
+        var settings = Read(("AWS_LAMBDA_LOG_LEVEL", "INFO"), ("AMI_AUTOMATION_LOG_LEVEL", "ERROR"));
+
+        Assert.Equal(LogLevel.Error, settings.MinimumLogLevel);
+    }
+
     [Theory]
     [InlineData("AWS_LAMBDA_LOG_LEVEL", "loud")]
     [InlineData("AWS_LAMBDA_LOG_FORMAT", "xml")]
