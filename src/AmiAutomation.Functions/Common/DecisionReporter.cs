@@ -89,7 +89,7 @@ public sealed class DecisionReporter
     {
         ArgumentNullException.ThrowIfNull(block);
         SweepLog.RunBlocked(_logger, _function, block.Kind, refusedActions, block.Reason);
-        _metrics.Add(MetricNames.RunsBlocked, 1, MetricUnit.Count, (MetricNames.ReasonDimension, block.Kind));
+        _metrics.Add(MetricNames.RunsBlockedByGate, 1, MetricUnit.Count, (MetricNames.ReasonDimension, block.Kind));
         if (block.Kind == SweepBlockKinds.RecycleBinLatch)
         {
             _metrics.Add(MetricNames.DeregistrationsBlockedByLatch, refusedActions);

@@ -30,9 +30,9 @@ public static class MetricNames
     /// <summary>A safety check stopped every further destructive action in a run.</summary>
     public const string DestructiveRunAborted = "DestructiveRunAborted";
 
-    /// <summary>A safety gate refused a whole run before anything ran (dimension <c>Reason</c>: RecycleBinLatch,
-    /// RecycleBinLatchUnreadable, RecycleBinRules, RecycleBinRulesUnchecked).</summary>
-    public const string RunsBlocked = "RunsBlocked";
+    /// <summary>Which Recycle Bin gate refused a whole run before anything ran (dimension <c>Reason</c>: RecycleBinLatch,
+    /// RecycleBinLatchUnreadable, RecycleBinRules, RecycleBinRulesUnchecked); the run also counts in <see cref="RunsBlocked"/>.</summary>
+    public const string RunsBlockedByGate = "RunsBlockedByGate";
 
     /// <summary>Planned deregistrations refused because the Recycle Bin latch is set.</summary>
     public const string DeregistrationsBlockedByLatch = "DeregistrationsBlockedByLatch";

@@ -1,6 +1,6 @@
 namespace AmiAutomation.Functions.Common;
 
-/// <summary>The <see cref="SweepBlock.Kind"/> values (metric dimension <c>Reason</c> of <see cref="MetricNames.RunsBlocked"/>).</summary>
+/// <summary>The <see cref="SweepBlock.Kind"/> values (metric dimension <c>Reason</c> of <see cref="MetricNames.RunsBlockedByGate"/>).</summary>
 public static class SweepBlockKinds
 {
     /// <summary>The Recycle Bin latch is set: an earlier run saw a miss; an operator must clear it.</summary>

@@ -39,7 +39,7 @@ public sealed class Ec2PlanExecutorSharedImageTests
 
     private async Task<Plan> PlanAsync(ExpiryPolicy policy, Func<AmiImage, AmiImage> known)
     {
-        var snapshot = await new Ec2InventoryReader(_sim.ClientFactory, Limiters).ReadAsync(Region, InventoryOptions.Default, CancellationToken.None);
+        var snapshot = await new Ec2InventoryReader(_sim.ClientFactory, new AmiAutomation.Simulation.Services.SimulatedRegionalApiClients(_sim), Limiters).ReadAsync(Region, InventoryOptions.Default, CancellationToken.None);
         var plan = ExpiryPlanner.Plan(snapshot with { Images = [.. snapshot.Images.Select(known)] }, policy, PlanSelection.All, _time.GetUtcNow());
         Assert.Equal(DecisionAction.Deregister, plan.Decisions.Single(d => d.Image.ImageId == _old).Action);
         return plan;
@@ -55,7 +55,7 @@ public sealed class Ec2PlanExecutorSharedImageTests
     private async Task<ActionOutcome> ExecuteAsync(Plan plan, ExpiryPolicy policy)
     {
         var options = new ExecutionOptions { DryRun = false, Protection = policy.ToProtectionOptions(), AccountId = Account };
-        var outcomes = await new Ec2PlanExecutor(_sim.ClientFactory, Limiters, _time).ExecuteAsync(plan, options, CancellationToken.None);
+        var outcomes = await new Ec2PlanExecutor(_sim.ClientFactory, new AmiAutomation.Simulation.Services.SimulatedRegionalApiClients(_sim), Limiters, _time).ExecuteAsync(plan, options, CancellationToken.None);
         return outcomes.Single(o => o.Decision.Image.ImageId == _old);
     }
 

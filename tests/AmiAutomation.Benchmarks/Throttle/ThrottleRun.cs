@@ -57,7 +57,14 @@ internal static class ThrottleRun
             account.Ledger,
             new LedgerRecordFactory(client, clock, TimeSpan.FromDays(30)),
             new RecycleBinTagger(client),
-            new RecycleBinVerifier(client, clock, TimeSpan.FromSeconds(30)),
+            new RecycleBinSafety(
+                account.Ledger,
+                () => new AmiAutomation.Simulation.Services.SimulatedRegionalApiClients(account.Simulator).RecycleBinRules(SimulatedAccount.Region),
+                client,
+                new RecycleBinVerifier(client, clock, TimeSpan.FromSeconds(30)),
+                clock,
+                SimulatedAccount.Region,
+                "throttle-figure"),
             clock,
             "throttle-figure");
         var execution = new ExecutionOptions

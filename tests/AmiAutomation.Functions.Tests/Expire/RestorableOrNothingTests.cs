@@ -55,7 +55,7 @@ public sealed class RestorableOrNothingTests : ExpireScenarioTests
         AssertBlockedUntouched(summary, ids);
         Assert.Contains($"no available EBS_SNAPSHOT retention rule matches tag {Retain}", summary.BlockedReason, StringComparison.Ordinal);
         Assert.DoesNotContain("EC2_IMAGE retention rule matches", summary.BlockedReason, StringComparison.Ordinal);
-        Assert.Equal(1, _h.Metric(MetricNames.RunsBlocked, SweepBlockKinds.RecycleBinRules));
+        Assert.Equal(1, _h.Metric(MetricNames.RunsBlockedByGate, SweepBlockKinds.RecycleBinRules));
         Assert.True(_h.Ec2.Calls.CountOf("rbin:GetRule") >= 1);
     }
 
@@ -155,7 +155,7 @@ public sealed class RestorableOrNothingTests : ExpireScenarioTests
         AssertBlockedUntouched(summary, ids);
         Assert.Contains("could not check the Recycle Bin retention rules", summary.BlockedReason, StringComparison.Ordinal);
         Assert.Contains("AccessDeniedException", summary.BlockedReason, StringComparison.Ordinal);
-        Assert.Equal(1, _h.Metric(MetricNames.RunsBlocked, SweepBlockKinds.RecycleBinRulesUnchecked));
+        Assert.Equal(1, _h.Metric(MetricNames.RunsBlockedByGate, SweepBlockKinds.RecycleBinRulesUnchecked));
     }
 
     [Fact]
@@ -238,7 +238,7 @@ public sealed class RestorableOrNothingTests : ExpireScenarioTests
         Assert.Contains("Recycle Bin latch set", second.BlockedReason, StringComparison.Ordinal);
         Assert.Equal(OutcomeNames.Blocked, Line(second, ids[2]).Outcome);
         Assert.True(Exists(ids[2]));
-        Assert.Equal(1, _h.Metric(MetricNames.RunsBlocked, SweepBlockKinds.RecycleBinLatch));
+        Assert.Equal(1, _h.Metric(MetricNames.RunsBlockedByGate, SweepBlockKinds.RecycleBinLatch));
         Assert.Equal(1, _h.Metric(MetricNames.DeregistrationsBlockedByLatch));
         Assert.Equal(2, _h.Ec2.Calls.CountOf("DeregisterImage"));
 
