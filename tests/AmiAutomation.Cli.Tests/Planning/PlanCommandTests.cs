@@ -14,6 +14,7 @@ public sealed class PlanCommandTests(MotoServerFixture moto) : IAsyncLifetime
     private Dictionary<string, string> Environment => new()
     {
         ["AWS_ENDPOINT_URL_EC2"] = moto.ServiceUrl,
+        ["AWS_ENDPOINT_URL_AUTO_SCALING"] = moto.ServiceUrl, // the inventory reads launch configurations too
         ["AWS_ACCESS_KEY_ID"] = "test",
         ["AWS_SECRET_ACCESS_KEY"] = "test",
         ["AWS_REGION"] = Region,

@@ -38,6 +38,7 @@ public sealed class ProductBootstrapTests(MotoServerFixture moto, ProductBootstr
         using var run = Start("deprecate", new Dictionary<string, string>
         {
             ["AWS_ENDPOINT_URL_EC2"] = moto.ServiceUrl,
+            ["AWS_ENDPOINT_URL_AUTO_SCALING"] = moto.ServiceUrl, // launch configurations are read too
             [CommonSettings.DryRunVariable] = "true",
             // Without the failed source the two older images would be deprecated (each has a newer one).
             [DeprecateSettings.DeprecateWhenNewerCountVariable] = "1",
