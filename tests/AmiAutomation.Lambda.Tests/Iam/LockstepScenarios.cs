@@ -93,8 +93,14 @@ public sealed class LockstepScenarios : IAsyncLifetime
             Stack.Ec2.AddImage(Home, b => b.Named($"lockstep-app-new-{days}").Tagged(TagNames.Family, Family).CreatedDaysAgo(days).WithSnapshot(8));
         }
 
-        ExpireSweep = await RunAsync(ExpireFunction.FunctionName, Home, null, """{"source": "schedule"}""", Stack.SweepAsync);
-        ExpireSelected = await RunAsync(ExpireFunction.FunctionName, Home, null, $$"""{"source": "manual", "imageIds": ["{{Expired}}", "{{ExpiredResumed}}"]}""", Stack.SweepAsync);
+        // The two are shared: under EXPIRE_SHARED_IMAGES=when-unused the first runs request AMI usage reports
+        // (CreateImageUsageReport), and once those are available and show no use a later run reads them and expires.
+        var whenUnused = new Dictionary<string, string> { [ExpireSettings.ExpireSharedImagesVariable] = ExpireSettings.SharedImagesWhenUnused };
+        var selected = $$"""{"source": "manual", "imageIds": ["{{Expired}}", "{{ExpiredResumed}}"]}""";
+        ExpireSweep = await RunAsync(ExpireFunction.FunctionName, Home, whenUnused, """{"source": "schedule"}""", Stack.SweepAsync);
+        await RunAsync(ExpireFunction.FunctionName, Home, whenUnused, selected, Stack.SweepAsync);
+        Stack.Time.Advance(Stack.Ec2.Options.UsageReportDelay + TimeSpan.FromSeconds(1));
+        ExpireSelected = await RunAsync(ExpireFunction.FunctionName, Home, whenUnused, selected, Stack.SweepAsync);
     }
 
     /// <summary>copy: the source's "available" event (CopyImage to the copy-to region, lineage and attempt tags), the
