@@ -35,6 +35,12 @@ internal static class FleetFamilyWriter
                 context.Count("public");
             }
 
+            if (IsShared(name, context.Options.SharedImageRate))
+            {
+                image.SharedWithAccount(context.Options.ConsumerAccountId);
+                context.Count("shared");
+            }
+
             var imageId = context.Simulator.AddImage(family.HomeRegion, image);
             context.CountImage(family.HomeRegion);
             builds.Add(new FleetImage(family.HomeRegion, imageId, name, created, image.DeprecationTime, image.State is "available" or "disabled"));
@@ -197,5 +203,22 @@ internal static class FleetFamilyWriter
         {
             image.Windows();
         }
+    }
+
+    // FNV-1a of the name: stable across processes and independent of the fleet's random sequence.
+    private static bool IsShared(string name, double rate)
+    {
+        if (rate <= 0)
+        {
+            return false;
+        }
+
+        var hash = 2166136261u;
+        foreach (var c in name)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return hash % 10_000 < rate * 10_000;
     }
 }

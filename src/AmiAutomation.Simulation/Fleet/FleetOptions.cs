@@ -21,4 +21,11 @@ public sealed record FleetOptions
     public bool AddRecycleBinRules { get; init; } = true;
 
     public int RecycleBinRetentionDays { get; init; } = 14;
+
+    /// <summary>Fraction (0–1) of original builds shared with <see cref="ConsumerAccountId"/> (an "AMI factory" fleet).
+    /// Chosen by a hash of the image name, so the rest of the fleet is the same as with 0. Default 0.</summary>
+    public double SharedImageRate { get; init; }
+
+    /// <summary>The workload account shared builds are shared with.</summary>
+    public string ConsumerAccountId { get; init; } = "210987654321";
 }

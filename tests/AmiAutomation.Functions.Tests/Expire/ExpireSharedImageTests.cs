@@ -3,6 +3,7 @@ using AmiAutomation.Core.Tagging;
 using AmiAutomation.Functions.Common;
 using AmiAutomation.Functions.Expire;
 using AmiAutomation.Functions.Tests.Common;
+using AmiAutomation.Simulation.Fleet;
 using Amazon.EC2.Model;
 using SdkLaunchPermission = Amazon.EC2.Model.LaunchPermission;
 
@@ -261,5 +262,23 @@ public sealed class ExpireSharedImageTests
         Assert.Contains(Line(summary, _shared).Reasons, r => r.Contains("no usage report was read", StringComparison.Ordinal));
         Assert.Equal(0, _h.Ec2.Calls.CountOf("DescribeImageUsageReports"));
         Assert.False(Exists(_control));
+    }
+
+    [Fact]
+    public async Task Expire_GeneratedFactoryFleet_NeverDeregistersASharedImage()
+    {
+        var h = new SweepHarness();
+        h.Live().Set(ExpireSettings.MaxDeregistrationsPerRunVariable, "1000").Set(CommonSettings.MaxDestructiveActionsPerRunVariable, "1000");
+        var options = new FleetOptions { ImageCount = 400, Regions = [SweepHarness.Region], Seed = 7, Now = SweepHarness.Start, SharedImageRate = 0.3 };
+        FleetGenerator.Generate(h.Ec2, options);
+        var shared = h.Ec2.ListImages(SweepHarness.Region).Select(i => i.ImageId)
+            .Where(id => h.Ec2.LaunchPermissionsOf(SweepHarness.Region, id).Any(p => p.Kind == LaunchPermissionKind.Account))
+            .ToList();
+        Assert.NotEmpty(shared);
+
+        var summary = await h.InvokeAdvancingClockAsync(h.Expire());
+
+        Assert.True(summary.Deregistration!.Deregistered > 0, "positive control: the fleet has unshared expired images");
+        Assert.All(shared, id => Assert.NotNull(h.Image(id)));
     }
 }

@@ -131,9 +131,14 @@ public sealed class LockstepScenarios : IAsyncLifetime
             Stack.Ec2.AddImage(Home, b => b.Named($"{family}-new-{days}").Tagged(TagNames.Family, family).CreatedDaysAgo(days).WithSnapshot(8));
         }
 
+        // Expired and ExpiredResumed are shared: under EXPIRE_SHARED_IMAGES=when-unused the first runs request AMI usage
+        // reports (CreateImageUsageReport), and once those are available and show no use a later run reads them and expires.
+        var whenUnused = new Dictionary<string, string> { [ExpireSettings.ExpireSharedImagesVariable] = ExpireSettings.SharedImagesWhenUnused };
         await RunAsync("expire dry run", ExpireFunction.FunctionName, Home, DryRun, Schedule, Stack.SweepAsync);
-        ExpireSweep = await RunAsync("expire schedule", ExpireFunction.FunctionName, Home, null, Schedule, Stack.SweepAsync);
-        ExpireSelected = await RunAsync("expire manual", ExpireFunction.FunctionName, Home, null, Manual(Expired, ExpiredResumed, ExpiredByName, ExpiredByFamily), Stack.SweepAsync);
+        ExpireSweep = await RunAsync("expire schedule", ExpireFunction.FunctionName, Home, whenUnused, Schedule, Stack.SweepAsync);
+        await RunAsync("expire manual, usage reports pending", ExpireFunction.FunctionName, Home, whenUnused, Manual(Expired, ExpiredResumed), Stack.SweepAsync);
+        Stack.Time.Advance(Stack.Ec2.Options.UsageReportDelay + TimeSpan.FromSeconds(1));
+        ExpireSelected = await RunAsync("expire manual", ExpireFunction.FunctionName, Home, whenUnused, Manual(Expired, ExpiredResumed, ExpiredByName, ExpiredByFamily), Stack.SweepAsync);
 
         var failing = Stack.Ec2.AddImage(Home, b => b.Named("lockstep-app-2025-07-01").Tagged(TagNames.Family, Family)
             .CreatedDaysAgo(230).DeprecatedAt(Start.AddDays(-90)).WithSnapshot(8));
