@@ -129,6 +129,14 @@ public sealed class IamPolicyLockstepTests(LockstepScenarios scenarios) : IClass
     }
 
     [Fact]
+    public void Scenarios_RunsWhileTheLeaseIsHeld_AreBlocked()
+    {
+        Assert.Equal(AmiAutomation.Functions.Common.RunStatus.Blocked, scenarios.DeprecateBlocked.Status);
+        Assert.Equal(AmiAutomation.Functions.Common.RunStatus.Blocked, scenarios.ExpireBlocked.Status);
+        Assert.Contains("lockstep-other-run", scenarios.ExpireBlocked.BlockedReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Expire_DeregisteredIntoTheRecycleBinWithSnapshotsAndLedger()
     {
         foreach (var sweep in new[] { scenarios.ExpireSweep, scenarios.ExpireSelected })
