@@ -144,6 +144,14 @@ public sealed class IamPolicyLockstepTests(LockstepScenarios scenarios)
     }
 
     [Fact]
+    public void Scenarios_RunsWhileTheLeaseIsHeld_AreBlocked()
+    {
+        Assert.Equal(AmiAutomation.Functions.Common.RunStatus.Blocked, scenarios.DeprecateBlocked.Status);
+        Assert.Equal(AmiAutomation.Functions.Common.RunStatus.Blocked, scenarios.ExpireBlocked.Status);
+        Assert.Contains("lockstep-other-run", scenarios.ExpireBlocked.BlockedReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Expire_DeregisteredIntoTheRecycleBinWithSnapshotsAndLedger()
     {
         foreach (var sweep in new[] { scenarios.ExpireSweep, scenarios.ExpireSelected })

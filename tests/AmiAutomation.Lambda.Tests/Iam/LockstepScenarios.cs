@@ -48,6 +48,11 @@ public sealed class LockstepScenarios : IAsyncLifetime
 
     public RunSummary ExpireSelected { get; private set; } = null!;
 
+    /// <summary>The scheduled sweeps again while another run holds the lease: blocked.</summary>
+    public RunSummary DeprecateBlocked { get; private set; } = null!;
+
+    public RunSummary ExpireBlocked { get; private set; } = null!;
+
     public CopyOutput CopyStarted { get; private set; } = null!;
 
     public CopyOutput CopyFinished { get; private set; } = null!;
@@ -94,6 +99,19 @@ public sealed class LockstepScenarios : IAsyncLifetime
         await ExpireAsync();
         await CopyAsync();
         await RestoreAsync();
+        await BlockedAsync();
+    }
+
+    /// <summary>Runs that find the run lease held: the lease's conditional put fails and the holder is read.</summary>
+    private async Task BlockedAsync()
+    {
+        var now = Stack.Time.GetUtcNow();
+        var holder = new RunLeaseHolder(Home, "lockstep-other-run", "expire", now, now.AddHours(2));
+        await Stack.RunLease.TryAcquireAsync(holder, Stack.Time.GetUtcNow(), CancellationToken.None);
+        var noWait = new Dictionary<string, string> { [CommonSettings.RunLeaseWaitSecondsVariable] = "0" };
+        DeprecateBlocked = await RunAsync(DeprecateFunction.FunctionName, Home, noWait, """{"source": "schedule"}""", Stack.SweepAsync);
+        ExpireBlocked = await RunAsync(ExpireFunction.FunctionName, Home, noWait, """{"source": "schedule"}""", Stack.SweepAsync);
+        await Stack.RunLease.ReleaseAsync(holder, CancellationToken.None);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -158,6 +158,11 @@ public sealed class AlarmLockstepTests
                 stack.Ec2.Faults.FailAlways("ListImagesInRecycleBin", "UnauthorizedOperation", HttpStatusCode.Forbidden);
                 break;
             case var _ when metric == MetricNames.ActionsFailed && service == "deprecate":
+                foreach (var days in new[] { 400, 300, 1 })
+                {
+                    stack.Ec2.AddImage(SimulatedStack.Home, b => b.Named($"alarm-stale-{days}").Tagged(TagNames.Family, "alarm-stale").CreatedDaysAgo(days).WithSnapshot(8));
+                }
+
                 stack.Ec2.Faults.FailAlways("EnableImageDeprecation", "InternalError", HttpStatusCode.InternalServerError);
                 break;
             case var _ when metric == MetricNames.ActionsFailed && service == "expire":
