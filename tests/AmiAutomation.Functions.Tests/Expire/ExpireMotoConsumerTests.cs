@@ -106,6 +106,7 @@ public sealed class ExpireMotoConsumerTests(MotoServerFixture moto)
             Ec2 = clients,
             Apis = apis,
             Ledger = ledger,
+            RunLease = new AmiAutomation.Simulation.Ledger.InMemoryRunLease(),
             Time = TimeProvider.System,
             Environment = new DictionaryEnvironmentVariables(new Dictionary<string, string>
             {
