@@ -1,3 +1,4 @@
+using AmiAutomation.Core.Protection;
 using AmiAutomation.Aws.Execution;
 using AmiAutomation.Aws.Tests.Support;
 using AmiAutomation.Core.Execution;
@@ -29,7 +30,8 @@ public sealed class Ec2PlanExecutorGuardTests : PlanExecutorTestBase
         image.Tags = [new Tag("team", "web")];
         Ec2.Permissions["ami-00000001"] = [new Amazon.EC2.Model.LaunchPermission { UserId = "444455556666" }];
 
-        await RunAsync(plan, Real(guard));
+        // Shared images are protected by default; this test is about what the guard sees, so the rule is relaxed.
+        await RunAsync(plan, Real(guard) with { Protection = new ProtectionOptions { SharedImages = SharedImageRule.Allow } });
 
         var context = Assert.Single(guard.BeforeCalls);
         Assert.True(context.IsFirst);
