@@ -26,6 +26,7 @@ public static class CliApplication
         root.Subcommands.Add(PlanCommand.Create(context, global));
         root.Subcommands.Add(InvokeCommand.Create(context, global));
         root.Subcommands.Add(RestoreCommand.Create(context, global));
+        root.Subcommands.Add(LatchCommand.Create(context, global));
         return root;
     }
 

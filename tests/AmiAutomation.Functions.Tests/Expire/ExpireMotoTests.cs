@@ -22,8 +22,10 @@ namespace AmiAutomation.Functions.Tests.Expire;
 /// <remarks>
 /// moto does not implement DescribeImageReferences, DescribeImageAttribute(lastLaunchedTime) or the Recycle Bin
 /// calls (they answer HTTP 500), so this test switches those sources off (<c>DISABLED_REFERENCE_SOURCES</c>) and
-/// does not require the Recycle Bin (<c>REQUIRE_RECYCLE_BIN=false</c>); the simulator tests cover those paths.
-/// moto also ignores DeleteAssociatedSnapshots, so snapshot results are not asserted here.
+/// does not require the Recycle Bin (<c>REQUIRE_RECYCLE_BIN=false</c>: no rules read, no verification; the latch
+/// is still read from the real DynamoDB table); the simulator tests cover those paths. moto ignores
+/// DeleteAssociatedSnapshots and returns no snapshot results: every snapshot of the deregistered image must then be
+/// reported as still there (<c>unreported-still-exists</c>), never as "0 deleted, 0 not deleted".
 /// </remarks>
 [Collection(ExpireMotoCollection.Name)]
 public sealed class ExpireMotoTests(MotoServerFixture moto)
@@ -61,6 +63,8 @@ public sealed class ExpireMotoTests(MotoServerFixture moto)
             LaunchPermission = new LaunchPermissionModifications { Add = [new LaunchPermission { UserId = "111122223333" }] },
         });
 
+        var imageSnapshots = ((await ec2.DescribeImagesAsync(new DescribeImagesRequest { ImageIds = imageIds })).Images ?? [])
+            .ToDictionary(i => i.ImageId, i => (i.BlockDeviceMappings ?? []).Where(b => b.Ebs?.SnapshotId is not null).Select(b => b.Ebs.SnapshotId).ToList());
         using var clients = moto.CreateEc2ClientFactory();
         var ledger = new DynamoDbDeregistrationLedger(dynamo, Table);
         var services = new FunctionServices
@@ -107,6 +111,13 @@ public sealed class ExpireMotoTests(MotoServerFixture moto)
         var remaining = (await ec2.DescribeImagesAsync(new DescribeImagesRequest { Owners = ["self"] })).Images ?? [];
         Assert.Equal(new[] { imageIds[0], imageIds[2] }.Order(StringComparer.Ordinal), remaining.Select(i => i.ImageId).Order(StringComparer.Ordinal));
         Assert.Contains(shared.Reasons, r => r.Contains("shared with account 111122223333", StringComparison.Ordinal));
+
+        var goneSnapshots = imageSnapshots[gone.ImageId];
+        Assert.NotEmpty(goneSnapshots);
+        Assert.Equal(0, summary.Deregistration.SnapshotsDeleted);
+        Assert.Equal(goneSnapshots.Order(), summary.Deregistration.SnapshotsNotDeleted.Select(s => s.SnapshotId).Order());
+        Assert.All(summary.Deregistration.SnapshotsNotDeleted, s => Assert.Equal("unreported-still-exists", s.ReturnCode));
+        Assert.Null(await ledger.GetLatchAsync(Region, CancellationToken.None));
 
         var record = await ledger.GetAsync(Region, gone.ImageId, CancellationToken.None);
         Assert.NotNull(record);

@@ -1,3 +1,4 @@
+using AmiAutomation.TestKit.Repository;
 using AmiAutomation.Core.Tagging;
 using AmiAutomation.Functions.Common;
 using AmiAutomation.Functions.Expire;
@@ -329,5 +330,23 @@ public sealed class RestorableOrNothingTests : ExpireScenarioTests
         Assert.All(summary.Deregistration.SnapshotsNotDeleted, s => Assert.Equal("unreported-still-exists", s.ReturnCode));
         Assert.Contains("EC2 reported no snapshot results", Line(summary, image).Detail, StringComparison.Ordinal);
         Assert.Equal(2, _h.Metric(MetricNames.SnapshotsNotDeleted, "unreported-still-exists"));
+    }
+
+    [Fact]
+    public async Task Expire_ClearLatchEventFile_ClearsASetLatchAndRunsNoSweep()
+    {
+        var image = Expired(daysOld: 300);
+        Newest();
+        await _h.Ledger.SetLatchAsync(
+            new AmiAutomation.Core.Ledger.RecycleBinLatch { Region = SweepHarness.Region, SetAt = SweepHarness.Start, RunId = "r1", ImageId = image, Reason = "test" },
+            CancellationToken.None);
+        var json = await File.ReadAllTextAsync(RepositoryRoot.File("events", SweepEventsTests.ClearLatchEvent));
+
+        var summary = await _h.InvokeAsync(_h.Expire(), json);
+
+        Assert.StartsWith("Recycle Bin latch cleared", summary.Latch, StringComparison.Ordinal);
+        Assert.False(_h.Ledger.LatchOf(SweepHarness.Region)!.IsSet);
+        Assert.Empty(summary.Decisions);
+        Assert.True(Exists(image));
     }
 }
