@@ -8,7 +8,6 @@ using AmiAutomation.Functions.Expire;
 using AmiAutomation.Runtime.Configuration;
 using AmiAutomation.Runtime.Functions;
 using AmiAutomation.Runtime.Hosting;
-using AmiAutomation.Simulation.Ledger;
 using AmiAutomation.Runtime.Logging;
 using AmiAutomation.Runtime.Metrics;
 using AmiAutomation.Simulation;
