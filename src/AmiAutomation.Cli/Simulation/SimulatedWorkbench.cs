@@ -27,7 +27,7 @@ internal static class SimulatedWorkbench
             var setups = new List<string>();
             if (expirable.Count > 0)
             {
-                setups.Add($"{{\"source\":\"cli-setup\",\"imageIds\":[{string.Join(',', expirable.Select(id => $"\"{id}\""))}]}}");
+                setups.Add($"{{\"source\":\"cli-setup\",\"dryRun\":false,\"imageIds\":[{string.Join(',', expirable.Select(id => $"\"{id}\""))}]}}");
             }
 
             setups.Add("{\"source\":\"cli-setup\"}");
