@@ -51,8 +51,10 @@ public sealed class SweepPipeline
         var summary = new RunSummaryBuilder(_function, _services.Region, context.RequestId, request, now);
         reporter.RunStarted(context.RequestId, _services.Region, request);
 
+        // The account from ACCOUNT_ID or the function's ARN: ownership is checked against it, not guessed from images.
+        var account = InvocationAccount.Resolve(_common.AccountId, context.InvokedFunctionArn);
         var inventory = await new Ec2InventoryReader(_services.Ec2, _rateLimiters, context.Logger)
-            .ReadAsync(_services.Region, _common.ToInventoryOptions(), deadline).ConfigureAwait(false);
+            .ReadAsync(_services.Region, _common.ToInventoryOptions() with { AccountId = account }, deadline).ConfigureAwait(false);
         foreach (var failed in inventory.FailedSources)
         {
             reporter.SourceFailed(failed);
@@ -64,7 +66,7 @@ public sealed class SweepPipeline
         reporter.LogPlan(plan);
 
         var outcomes = await new Ec2PlanExecutor(_services.Ec2, _rateLimiters, _services.Time, context.Logger)
-            .ExecuteAsync(plan, execution with { DryRun = request.DryRun }, deadline).ConfigureAwait(false);
+            .ExecuteAsync(plan, execution with { DryRun = request.DryRun, AccountId = execution.AccountId ?? account }, deadline).ConfigureAwait(false);
         foreach (var outcome in outcomes)
         {
             summary.Record(outcome);

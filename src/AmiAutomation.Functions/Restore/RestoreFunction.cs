@@ -1,7 +1,7 @@
-using System.Text.RegularExpressions;
 using AmiAutomation.Aws.RecycleBin;
 using AmiAutomation.Aws.Throttling;
 using AmiAutomation.Core.Restore;
+using AmiAutomation.Functions.Common;
 using AmiAutomation.Functions.Composition;
 using AmiAutomation.Runtime.Configuration;
 using AmiAutomation.Runtime.Functions;
@@ -17,7 +17,7 @@ namespace AmiAutomation.Functions.Restore;
 /// <remarks>IAM: ec2:ListImagesInRecycleBin, ec2:ListSnapshotsInRecycleBin, ec2:DescribeImages, ec2:DescribeSnapshots,
 /// ec2:RestoreSnapshotFromRecycleBin, ec2:RestoreImageFromRecycleBin, ec2:CreateTags, ec2:ModifyImageAttribute,
 /// ec2:EnableImageDeprecation, ec2:DisableImageDeprecation; the ledger's GetItem, Query and UpdateItem.</remarks>
-public sealed partial class RestoreFunction : LambdaFunction<RestoreInput, RestoreOutput>
+public sealed class RestoreFunction : LambdaFunction<RestoreInput, RestoreOutput>
 {
     public const string FunctionName = "restore";
 
@@ -75,7 +75,7 @@ public sealed partial class RestoreFunction : LambdaFunction<RestoreInput, Resto
         var options = new RestoreOptions
         {
             Region = _services.Region,
-            AccountId = _settings.Common.AccountId ?? AccountIdFromArn(context.InvokedFunctionArn),
+            AccountId = InvocationAccount.Resolve(_settings.Common.AccountId, context.InvokedFunctionArn),
             Policy = _settings.Policy,
             Families = _settings.Families,
             PollInterval = _settings.PollInterval,
@@ -103,12 +103,5 @@ public sealed partial class RestoreFunction : LambdaFunction<RestoreInput, Resto
     }
 
     /// <summary>The account from <c>arn:aws:lambda:region:ACCOUNT:function:name</c>; null when absent or not an ARN.</summary>
-    public static string? AccountIdFromArn(string? functionArn)
-    {
-        var match = functionArn is null ? null : ArnPattern().Match(functionArn);
-        return match is { Success: true } ? match.Groups["account"].Value : null;
-    }
-
-    [GeneratedRegex(@"^arn:[a-z-]+:lambda:[a-z0-9-]+:(?<account>\d{12}):function:", RegexOptions.CultureInvariant)]
-    private static partial Regex ArnPattern();
+    public static string? AccountIdFromArn(string? functionArn) => InvocationAccount.FromArn(functionArn);
 }
