@@ -31,7 +31,8 @@ internal sealed record InventoryContext(string Region, IAmazonEC2 Client, Ec2Rat
         Func<IAmazonEC2, string?, CancellationToken, Task<TResponse>> send,
         Func<TResponse, string?> nextToken,
         Action<TResponse> onPage,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        PageSizeCheck<TResponse>? fullPage = null)
         where TResponse : class =>
         Pager.ReadAllAsync(
             action,
@@ -39,5 +40,6 @@ internal sealed record InventoryContext(string Region, IAmazonEC2 Client, Ec2Rat
             nextToken,
             onPage,
             Options.MaxPagesPerListing,
-            cancellationToken);
+            cancellationToken,
+            fullPage);
 }
