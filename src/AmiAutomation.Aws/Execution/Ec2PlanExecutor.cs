@@ -55,7 +55,7 @@ public sealed class Ec2PlanExecutor
         RegionName.Validate(plan.Region);
         var client = _clients.ForRegion(plan.Region);
         var limiter = _rateLimiters.ForRegion(plan.Region);
-        var run = new ExecutionRun(plan, options, client, limiter, new ImageRechecker(plan.Region, client, new Lazy<AutoScaling.IAutoScalingClient>(() => _apis.AutoScaling(plan.Region)), limiter, _time), _logger);
+        var run = new ExecutionRun(plan, options, client, limiter, new ImageRechecker(plan.Region, client, new Lazy<AutoScaling.IAutoScalingClient>(() => _apis.AutoScaling(plan.Region)), limiter, _time), _logger, _time);
         var outcomes = new List<ActionOutcome>();
         foreach (var decision in plan.Decisions.Where(d => d.Acts))
         {

@@ -6,8 +6,11 @@ using Microsoft.Extensions.Logging;
 namespace AmiAutomation.Aws.Execution;
 
 /// <summary>State shared by the steps of one <see cref="Ec2PlanExecutor.ExecuteAsync"/> call.</summary>
-internal sealed class ExecutionRun(Plan plan, ExecutionOptions options, IAmazonEC2 client, Ec2RateLimiter limiter, ImageRechecker rechecker, ILogger logger)
+internal sealed class ExecutionRun(Plan plan, ExecutionOptions options, IAmazonEC2 client, Ec2RateLimiter limiter, ImageRechecker rechecker, ILogger logger, TimeProvider time)
 {
+    /// <summary>The clock for times EC2 checks against its own clock when the call arrives.</summary>
+    public TimeProvider Time { get; } = time;
+
     public Plan Plan { get; } = plan;
 
     public ExecutionOptions Options { get; } = options;

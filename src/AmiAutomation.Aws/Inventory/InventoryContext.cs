@@ -33,7 +33,8 @@ internal sealed record InventoryContext(string Region, IAmazonEC2 Client, Lazy<I
         Func<IAmazonEC2, string?, CancellationToken, Task<TResponse>> send,
         Func<TResponse, string?> nextToken,
         Action<TResponse> onPage,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        PageSizeCheck<TResponse>? fullPage = null)
         where TResponse : class =>
         Pager.ReadAllAsync(
             action,
@@ -41,5 +42,6 @@ internal sealed record InventoryContext(string Region, IAmazonEC2 Client, Lazy<I
             nextToken,
             onPage,
             Options.MaxPagesPerListing,
-            cancellationToken);
+            cancellationToken,
+            fullPage);
 }

@@ -1,4 +1,5 @@
 using AmiAutomation.Aws.Errors;
+using AmiAutomation.Aws.Throttling;
 using AmiAutomation.Core.References;
 using Amazon.EC2;
 using Amazon.EC2.Model;
@@ -9,7 +10,8 @@ namespace AmiAutomation.Aws.Inventory;
 /// <summary>
 /// Every version of every launch template (an Auto Scaling group may pin any version, not only $Default/$Latest).
 /// SSM aliases are resolved by EC2 (ResolveAlias); a value that still is no image id cannot protect anything, so the
-/// source is reported Truncated.
+/// source is reported Truncated. So is a listing that cannot be shown complete: a full last page without a NextToken,
+/// or a template whose versions listing lacks its default or latest version (a known floor DescribeLaunchTemplates gives).
 /// </summary>
 /// <remarks>ec2:DescribeLaunchTemplates, ec2:DescribeLaunchTemplateVersions (and ssm:GetParameters for ResolveAlias)</remarks>
 internal static class LaunchTemplateSource
@@ -26,7 +28,7 @@ internal static class LaunchTemplateSource
     public static async Task ReadAsync(
         InventoryContext context, SourceRun run, List<ImageReference> references, Dictionary<string, long> versionsRead, CancellationToken cancellationToken)
     {
-        var templateIds = new List<string>();
+        var templates = new Dictionary<string, LaunchTemplate>(StringComparer.Ordinal);
         await context.ReadAllAsync(
             run,
             ListAction,
@@ -39,20 +41,48 @@ internal static class LaunchTemplateSource
                 },
                 ct),
             response => response.NextToken,
-            response => templateIds.AddRange((response.LaunchTemplates ?? []).Select(t => t.LaunchTemplateId).Where(id => !string.IsNullOrEmpty(id))),
-            cancellationToken).ConfigureAwait(false);
+            response =>
+            {
+                foreach (var template in (response.LaunchTemplates ?? []).Where(t => !string.IsNullOrEmpty(t.LaunchTemplateId)))
+                {
+                    templates.TryAdd(template.LaunchTemplateId, template);
+                }
+            },
+            cancellationToken,
+            new(
+                context.Options.LaunchTemplatePageSize,
+                response => response.LaunchTemplates?.Count ?? 0,
+                (size, ct) => context.SendAsync(run, ListAction, Ec2ActionClass.Describe, (ec2, c) => ec2.DescribeLaunchTemplatesAsync(
+                    new DescribeLaunchTemplatesRequest { MaxResults = size, IncludeManagedResources = context.Options.IncludeManagedResources ? true : null },
+                    c), ct))).ConfigureAwait(false);
 
         var unresolved = new List<string>();
-        foreach (var templateId in templateIds.Distinct(StringComparer.Ordinal))
+        var missing = new List<string>();
+        foreach (var template in templates.Values)
         {
             try
             {
-                await ReadVersionsAsync(context, run, templateId, references, unresolved, versionsRead, cancellationToken).ConfigureAwait(false);
+                var versions = new HashSet<long>();
+                await ReadVersionsAsync(context, run, template.LaunchTemplateId, references, unresolved, versionsRead, versions, cancellationToken).ConfigureAwait(false);
+                foreach (var expected in new[] { template.DefaultVersionNumber, template.LatestVersionNumber })
+                {
+                    if (expected is { } number && !versions.Contains(number))
+                    {
+                        missing.Add(ResourceId(template.LaunchTemplateId, number));
+                    }
+                }
             }
             catch (AmazonEC2Exception ex) when (ex.ErrorCode is not null && Ec2ErrorCodes.LaunchTemplateGone.Contains(ex.ErrorCode))
             {
                 // Deleted between the listing and this read: it references nothing any more.
             }
+        }
+
+        if (missing.Count > 0)
+        {
+            run.Truncate(
+                $"{missing.Count} launch template version(s) that DescribeLaunchTemplates names as default or latest were not in the versions listing, "
+                + $"so the listing was cut short: {string.Join(", ", missing.Distinct(StringComparer.Ordinal).Take(ListedUnresolved))}{(missing.Count > ListedUnresolved ? ", …" : string.Empty)}");
         }
 
         if (unresolved.Count > 0)
@@ -70,6 +100,7 @@ internal static class LaunchTemplateSource
         List<ImageReference> references,
         List<string> unresolved,
         Dictionary<string, long> versionsRead,
+        HashSet<long> versions,
         CancellationToken cancellationToken) =>
         context.ReadAllAsync(
             run,
@@ -90,9 +121,13 @@ internal static class LaunchTemplateSource
                 foreach (var version in response.LaunchTemplateVersions ?? [])
                 {
                     run.Items++;
-                    if (version.VersionNumber is { } number && number > versionsRead.GetValueOrDefault(templateId))
+                    if (version.VersionNumber is { } number)
                     {
-                        versionsRead[templateId] = number;
+                        versions.Add(number);
+                        if (number > versionsRead.GetValueOrDefault(templateId))
+                        {
+                            versionsRead[templateId] = number;
+                        }
                     }
 
                     var imageId = version.LaunchTemplateData?.ImageId;
@@ -112,5 +147,17 @@ internal static class LaunchTemplateSource
                     }
                 }
             },
-            cancellationToken);
+            cancellationToken,
+            new(
+                context.Options.LaunchTemplateVersionPageSize,
+                response => response.LaunchTemplateVersions?.Count ?? 0,
+                (size, ct) => context.SendAsync(run, VersionsAction, Ec2ActionClass.Describe, (ec2, c) => ec2.DescribeLaunchTemplateVersionsAsync(
+                    new DescribeLaunchTemplateVersionsRequest
+                    {
+                        LaunchTemplateId = templateId,
+                        MaxResults = size,
+                        ResolveAlias = true,
+                        IncludeManagedResources = context.Options.IncludeManagedResources ? true : null,
+                    },
+                    c), ct)));
 }

@@ -1,4 +1,5 @@
 using AmiAutomation.Aws.Errors;
+using AmiAutomation.Core.Deprecation;
 using AmiAutomation.Core.Execution;
 using AmiAutomation.Core.Images;
 using AmiAutomation.Core.Ledger;
@@ -119,8 +120,11 @@ public sealed partial class RecycleBinRestorer
                 ct => _writer.RemovePublicAccessAsync(imageId, ct), cancellationToken).ConfigureAwait(false);
         }
 
-        if (plan.Deprecation is { Kind: DeprecationChangeKind.Set, At: { } at })
+        if (plan.Deprecation is { Kind: DeprecationChangeKind.Set, At: { } planned })
         {
+            // EC2 refuses a time already past by its clock when the call arrives (the steps above take time too).
+            var earliest = DeprecationLimits.Earliest(_time.GetUtcNow());
+            var at = planned < earliest ? earliest : planned;
             await StepAsync(run, RestoreStepKind.SetDeprecation, imageId, "deprecate at " + TagTime.Format(at),
                 ct => _writer.SetDeprecationAsync(imageId, at, ct), cancellationToken).ConfigureAwait(false);
         }

@@ -129,6 +129,9 @@ public sealed partial class RecycleBinRestorer
             return run.Finish(_options.Region);
         }
 
+        // The snapshot and image waits can take minutes: times EC2 checks against its clock (the re-deprecation) are
+        // planned from the clock now, not from before the waits. The restore time itself resumes from the tag below.
+        now = _time.GetUtcNow();
         if (run.DryRun)
         {
             await ReapplyAsync(candidate.Ledger, null, run, now, cancellationToken).ConfigureAwait(false);

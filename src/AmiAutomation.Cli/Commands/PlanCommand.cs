@@ -29,9 +29,18 @@ internal static class PlanCommand
         };
         at.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<string?>() is { } text && !PlanTime.TryParse(text, DateTimeOffset.UnixEpoch, out _))
+            if (result.GetValueOrDefault<string?>() is not { } text)
+            {
+                return;
+            }
+
+            if (!PlanTime.TryParse(text, TimeProvider.System.GetUtcNow(), out var value))
             {
                 result.AddError($"--at '{text}' is not a time: use ISO 8601 (2030-01-31 or 2030-01-31T12:00:00Z) or +Nd / +Nh.");
+            }
+            else if (!PlanTime.IsInRange(value))
+            {
+                result.AddError($"--at '{text}' is out of range: plans can be made for {PlanTime.RangeText} (UTC).");
             }
         });
         var json = CommonOptions.Json();

@@ -20,7 +20,7 @@ internal static class SimulateRunner
             SimulationRenderer.Render(context.Console.Ansi, report);
         }
 
-        return report.Safety.AllChecksPassed && report.Totals.FunctionErrors == 0 && report.Totals.FailedActions == 0
+        return SimulationVerdict.Passed(report)
             ? ExitCodes.Ok
             : ExitCodes.RunFailed;
     }

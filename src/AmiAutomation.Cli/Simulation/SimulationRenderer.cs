@@ -117,7 +117,7 @@ internal static class SimulationRenderer
         grid.AddRow("Safety: in-use images deleted", Invariant($"{s.InUseImagesDeregistered} (checked {s.DeregistrationsChecked} deregistrations in {s.ExpireRunsChecked} expire runs against {s.ReferencesChecked} references)"));
         grid.AddRow("Safety: protected images deleted", Invariant($"{s.ProtectedImagesDeregistered} (keep tag, deregistration protection, public, managed by AWS services)"));
         grid.AddRow("Safety: ledger records", Invariant($"{s.DeregistrationsWithLedgerRecord} of {s.DeregistrationsChecked} deregistrations have one (restorable)"));
-        console.Write(new Panel(grid).Header(s.AllChecksPassed && t.FunctionErrors == 0 ? "Summary: all safety checks passed" : "Summary: CHECK FAILED").Border(BoxBorder.Rounded));
+        console.Write(new Panel(grid).Header(Markup.Escape(SimulationVerdict.Headline(report))).Border(BoxBorder.Rounded));
         foreach (var error in report.FunctionErrors.Take(10))
         {
             console.MarkupLine(Markup.Escape(Invariant($"day {error.Day} {error.Function} {error.Region} {error.RequestId}: {error.ErrorType}: {error.ErrorMessage}")));

@@ -10,7 +10,9 @@ namespace AmiAutomation.Core.Tagging;
 /// A bare date covers that whole UTC day: <c>keep-until 2025-01-31</c> holds through the end of the 31st and
 /// <c>expires-at 2025-01-31</c> passes at 2025-02-01T00:00Z. A date-time without an offset is taken as UTC.
 /// Anything else (locale formats such as <c>1/31/2025</c>) is rejected; callers decide the safe meaning of an
-/// unreadable value (a hold stays in force, an expiry does not fire).
+/// unreadable value (a hold stays in force, an expiry does not fire). <c>9999-12-31</c> reads as
+/// <see cref="DateTimeOffset.MaxValue"/> ("forever"); values outside the representable range are unreadable. Callers
+/// compare parsed times and never add to them, so an extreme value cannot throw.
 /// </remarks>
 public static class TagTime
 {
@@ -33,7 +35,10 @@ public static class TagTime
 
         if (DateTime.TryParseExact(text, DateOnlyFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            time = new DateTimeOffset(date.Date.AddDays(1), TimeSpan.Zero);
+            // The last representable day has no "following day": it reads as forever.
+            time = date.Date >= DateTime.MaxValue.Date
+                ? DateTimeOffset.MaxValue
+                : new DateTimeOffset(date.Date.AddDays(1), TimeSpan.Zero);
             return true;
         }
 

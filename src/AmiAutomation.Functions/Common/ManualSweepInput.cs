@@ -67,7 +67,7 @@ public sealed partial record ManualSweepInput
         }
 
         var imageIds = Check(ImageIds, "imageIds", id => ImageIdPattern().IsMatch(id), "is not an AMI id (ami- followed by 8 to 17 lower-case hex digits)", errors);
-        var families = Check(Families, "families", f => f.Length is > 0 and <= 128, "is not a family name (1-128 characters)", errors);
+        var families = Check(Families, "families", f => f.Length is > 0 and <= 128 && !f.Any(char.IsControl), "is not a family name (1-128 characters, no control characters)", errors);
         if (errors.Count > 0)
         {
             throw new InvalidEventException($"The {function} function rejected its input: {string.Join(" ", errors)}");
@@ -102,7 +102,7 @@ public sealed partial record ManualSweepInput
             var value = values[i]?.Trim();
             if (value is null || !isValid(value))
             {
-                errors.Add($"{field}[{i}] '{values[i]}' {problem}.");
+                errors.Add($"{field}[{i}] '{Quote.Cap(values[i])}' {problem}.");
             }
             else
             {

@@ -95,8 +95,10 @@ public sealed class SweepPipeline
         DateTimeOffset now)
     {
         var deadline = context.CancellationToken;
+        // The account from ACCOUNT_ID or the function's ARN: ownership is checked against it, not guessed from images.
+        var account = InvocationAccount.Resolve(_common.AccountId, context.InvokedFunctionArn);
         var inventory = await new Ec2InventoryReader(_services.Ec2, _services.Apis, _rateLimiters, context.Logger)
-            .ReadAsync(_services.Region, _common.ToInventoryOptions(), deadline).ConfigureAwait(false);
+            .ReadAsync(_services.Region, _common.ToInventoryOptions() with { AccountId = account }, deadline).ConfigureAwait(false);
         var plan = sharing is null
             ? planner(inventory, request.ToSelection(), now)
             : await new SharedImageStage(_services, _rateLimiters, _common.DisabledSources, sharing)
@@ -123,7 +125,7 @@ public sealed class SweepPipeline
             outcomes = await new Ec2PlanExecutor(_services.Ec2, _services.Apis, _rateLimiters, _services.Time, context.Logger)
                 .ExecuteAsync(
                     plan,
-                    execution with { DryRun = request.DryRun, LaunchTemplateVersionsSeen = inventory.LaunchTemplateVersionsRead },
+                    execution with { DryRun = request.DryRun, AccountId = execution.AccountId ?? account, LaunchTemplateVersionsSeen = inventory.LaunchTemplateVersionsRead },
                     deadline).ConfigureAwait(false);
         }
 

@@ -33,8 +33,8 @@ internal sealed class CopyExecutor(
 
     public string FamilyOf(AmiImage image) => families.Resolve(image);
 
-    public CopyPlanContext Context(CopyTrigger trigger, DateTimeOffset now, IReadOnlyList<string>? requested = null) =>
-        new(policy, region, trigger, now, KnownRegions.IsKnown) { RequestedRegions = requested };
+    public CopyPlanContext Context(CopyTrigger trigger, CopyRun run, IReadOnlyList<string>? requested = null) =>
+        new(policy with { AccountId = run.AccountId }, region, trigger, run.Now, KnownRegions.IsKnown) { RequestedRegions = requested };
 
     /// <summary>Copies one source. <paramref name="known"/> holds the copies already listed per destination (reconcile);
     /// destinations missing from it are looked up here. <paramref name="failedLookups"/> are destinations whose listing

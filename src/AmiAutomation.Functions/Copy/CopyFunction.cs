@@ -3,6 +3,7 @@ using AmiAutomation.Aws.Mapping;
 using AmiAutomation.Aws.Paging;
 using AmiAutomation.Aws.Replication;
 using AmiAutomation.Aws.Throttling;
+using AmiAutomation.Functions.Common;
 using AmiAutomation.Functions.Composition;
 using AmiAutomation.Runtime.Configuration;
 using AmiAutomation.Runtime.Functions;
@@ -54,8 +55,13 @@ public sealed class CopyFunction : LambdaFunction<CopyInput, CopyOutput>
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);
+        // Every copy checks the source's owner against this account: never copy another account's (public) AMI.
+        var account = InvocationAccount.Resolve(_settings.Policy.AccountId, context.InvokedFunctionArn)
+            ?? throw new ConfigurationException(
+                [$"The copy function cannot tell its own images from other accounts': set {CommonSettings.AccountIdVariable} (Lambda's function ARN supplies it when deployed)."]);
+        InvocationAccount.CheckEvent(FunctionName, input.Account, account);
         var invocation = CopyInputParser.Parse(input, _services.Region, _settings.DryRun);
-        var run = new CopyRun(context, invocation, _services.Region);
+        var run = new CopyRun(context, invocation, _services.Region) { AccountId = account };
         try
         {
             var work = invocation.Kind switch

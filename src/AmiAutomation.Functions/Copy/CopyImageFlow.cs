@@ -25,7 +25,7 @@ internal sealed class CopyImageFlow(CopyExecutor executor, Ec2CopyFinder finder,
         }
 
         var trigger = invocation.Kind == CopyInvocationKind.Manual ? CopyTrigger.Manual : CopyTrigger.Event;
-        var context = executor.Context(trigger, run.Now, invocation.Regions);
+        var context = executor.Context(trigger, run, invocation.Regions);
         var selection = CopyTargetResolver.Resolve(image, executor.FamilyOf(image), context);
         await executor.CopySourceAsync(image, selection, context, null, null, run).ConfigureAwait(false);
     }

@@ -29,7 +29,7 @@ internal sealed class CopyReconciler(CopyExecutor executor, Ec2CopyFinder finder
             await executor.FinishAsync(copy, run).ConfigureAwait(false);
         }
 
-        var context = executor.Context(CopyTrigger.Reconcile, run.Now);
+        var context = executor.Context(CopyTrigger.Reconcile, run);
         var sources = new List<(AmiImage Image, CopyTargetSelection Selection)>();
         foreach (var image in owned.OrderByDescending(i => i.CreationDate).ThenBy(i => i.ImageId, StringComparer.Ordinal))
         {

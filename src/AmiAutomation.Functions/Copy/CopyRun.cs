@@ -40,6 +40,9 @@ internal sealed class CopyRun
 
     public bool DryRun => _invocation.DryRun;
 
+    /// <summary>The account this run acts for (ACCOUNT_ID or the function's ARN): sources it does not own are never copied.</summary>
+    public required string AccountId { get; init; }
+
     public DateTimeOffset Now => _context.TimeProvider.GetUtcNow();
 
     public CancellationToken CancellationToken => _context.CancellationToken;

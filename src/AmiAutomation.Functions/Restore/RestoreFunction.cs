@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using AmiAutomation.Aws.RecycleBin;
 using AmiAutomation.Aws.Throttling;
 using AmiAutomation.Core.Ledger;
@@ -20,7 +19,7 @@ namespace AmiAutomation.Functions.Restore;
 /// ec2:RestoreSnapshotFromRecycleBin, ec2:RestoreImageFromRecycleBin, ec2:CreateTags, ec2:ModifyImageAttribute,
 /// ec2:EnableImageDeprecation, ec2:DisableImageDeprecation; the ledger's GetItem, Query and UpdateItem; the run lease's
 /// PutItem, GetItem and DeleteItem (live restores take the lease: one destructive run at a time).</remarks>
-public sealed partial class RestoreFunction : LambdaFunction<RestoreInput, RestoreOutput>
+public sealed class RestoreFunction : LambdaFunction<RestoreInput, RestoreOutput>
 {
     public const string FunctionName = "restore";
 
@@ -100,7 +99,7 @@ public sealed partial class RestoreFunction : LambdaFunction<RestoreInput, Resto
         var options = new RestoreOptions
         {
             Region = _services.Region,
-            AccountId = _settings.Common.AccountId ?? AccountIdFromArn(context.InvokedFunctionArn),
+            AccountId = InvocationAccount.Resolve(_settings.Common.AccountId, context.InvokedFunctionArn),
             Policy = _settings.Policy,
             Families = _settings.Families,
             PollInterval = _settings.PollInterval,
@@ -131,12 +130,5 @@ public sealed partial class RestoreFunction : LambdaFunction<RestoreInput, Resto
     }
 
     /// <summary>The account from <c>arn:aws:lambda:region:ACCOUNT:function:name</c>; null when absent or not an ARN.</summary>
-    public static string? AccountIdFromArn(string? functionArn)
-    {
-        var match = functionArn is null ? null : ArnPattern().Match(functionArn);
-        return match is { Success: true } ? match.Groups["account"].Value : null;
-    }
-
-    [GeneratedRegex(@"^arn:[a-z-]+:lambda:[a-z0-9-]+:(?<account>\d{12}):function:", RegexOptions.CultureInvariant)]
-    private static partial Regex ArnPattern();
+    public static string? AccountIdFromArn(string? functionArn) => InvocationAccount.FromArn(functionArn);
 }

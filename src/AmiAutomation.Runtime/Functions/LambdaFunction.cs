@@ -41,9 +41,11 @@ public abstract class LambdaFunction<TInput, TOutput> : ILambdaFunction
             throw new InvalidEventException($"The {Name} function received an empty payload; expected a JSON object.");
         }
 
+        // An event file saved by an editor may start with a UTF-8 byte order mark; the JSON reader does not skip it.
+        var json = payload.Span.StartsWith("\uFEFF"u8) ? payload.Span[3..] : payload.Span;
         try
         {
-            return JsonSerializer.Deserialize(payload.Span, _input)
+            return JsonSerializer.Deserialize(json, _input)
                 ?? throw new InvalidEventException($"The {Name} function received JSON null; expected a JSON object.");
         }
         catch (JsonException ex)

@@ -169,4 +169,52 @@ public sealed class Ec2InventoryReaderMotoTests(MotoServerFixture moto) : IAsync
         Assert.Contains("DescribeImageReferences failed", failed.Error, StringComparison.Ordinal);
         Assert.Equal(2, snapshot.Images.Count);
     }
+
+    // moto returns at most MaxResults (200) launch templates or versions and never a NextToken: a full last page is
+    // not the end of the listing, so the source must not be reported Complete.
+    [Fact]
+    public async Task ReadAsync_MotoMoreThan200LaunchTemplates_ReportsLaunchTemplatesTruncated()
+    {
+        var images = await CreateImagesAsync(1);
+        for (var t = 0; t < 205; t++)
+        {
+            await Setup.CreateLaunchTemplateAsync(new CreateLaunchTemplateRequest
+            {
+                LaunchTemplateName = $"lt-{t:D3}",
+                LaunchTemplateData = new RequestLaunchTemplateData { ImageId = images[0] },
+            });
+        }
+
+        var snapshot = await ReadAsync(new InventoryOptions { DisabledSources = new HashSet<InventorySource> { InventorySource.ImageReferences } });
+
+        var source = snapshot.Sources.Single(s => s.Source == InventorySource.LaunchTemplates);
+        Assert.Equal(SourceStatus.Truncated, source.Status);
+        Assert.Contains("DescribeLaunchTemplates", source.Error, StringComparison.Ordinal);
+        Assert.False(snapshot.IsComplete);
+    }
+
+    [Fact]
+    public async Task ReadAsync_MotoMoreThan200Versions_ReportsLaunchTemplatesTruncated()
+    {
+        var images = await CreateImagesAsync(1);
+        var template = await Setup.CreateLaunchTemplateAsync(new CreateLaunchTemplateRequest
+        {
+            LaunchTemplateName = "many-versions",
+            LaunchTemplateData = new RequestLaunchTemplateData { ImageId = "ami-0fffffffffffffff0" },
+        });
+        for (var v = 0; v < 204; v++)
+        {
+            await Setup.CreateLaunchTemplateVersionAsync(new CreateLaunchTemplateVersionRequest
+            {
+                LaunchTemplateId = template.LaunchTemplate.LaunchTemplateId,
+                LaunchTemplateData = new RequestLaunchTemplateData { ImageId = images[0] },
+            });
+        }
+
+        var snapshot = await ReadAsync(new InventoryOptions { DisabledSources = new HashSet<InventorySource> { InventorySource.ImageReferences } });
+
+        var source = snapshot.Sources.Single(s => s.Source == InventorySource.LaunchTemplates);
+        Assert.Equal(SourceStatus.Truncated, source.Status);
+        Assert.False(snapshot.IsComplete);
+    }
 }

@@ -101,4 +101,50 @@ public sealed class PagerTests
             cts.Token));
         Assert.Equal(1, calls);
     }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("", true)]
+    [InlineData("next", false)]
+    public async Task ReadAllAsync_OneFullPageWithoutToken_ProbesAndTrustsOnlyAnEndpointThatPages(string? probeToken, bool truncated)
+    {
+        var probedWith = new List<int>();
+        var check = new PageSizeCheck<Page>(3, p => p.Items.Length, (size, _) =>
+        {
+            probedWith.Add(size);
+            return Task.FromResult(new Page([1, 2], probeToken));
+        });
+
+        var read = () => Pager.ReadAllAsync("Op", Pages(new Page([1, 2, 3], null)), p => p.Next, _ => { }, 100, CancellationToken.None, check);
+
+        if (truncated)
+        {
+            var error = await Assert.ThrowsAsync<PagingTruncatedException>(read);
+            Assert.Contains("full page (3 items, page size 3)", error.Message, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(2, await read());
+        }
+
+        Assert.Equal([2], probedWith);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task ReadAllAsync_ShortLastPageOrSeveralPages_NoProbe(int pages)
+    {
+        var probed = false;
+        var check = new PageSizeCheck<Page>(3, p => p.Items.Length, (_, _) =>
+        {
+            probed = true;
+            return Task.FromResult(new Page([], null));
+        });
+        var responses = pages == 2 ? new[] { new Page([1, 2, 3], "a"), new Page([4, 5, 6], null) } : [new Page([1, 2], null)];
+
+        await Pager.ReadAllAsync("Op", Pages(responses), p => p.Next, _ => { }, 100, CancellationToken.None, check);
+
+        Assert.False(probed);
+    }
 }

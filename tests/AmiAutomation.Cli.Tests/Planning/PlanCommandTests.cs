@@ -139,4 +139,25 @@ public sealed class PlanCommandTests(MotoServerFixture moto) : IAsyncLifetime
         Assert.Equal(ExitCodes.BadUsage, run.ExitCode);
         Assert.Contains("DEPRECATE_AFTER_DAYS", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Plan_KeepUntilLastRepresentableDay_PlansTheRegionAndHoldsTheImage()
+    {
+        using var ec2 = moto.CreateEc2Client(Region);
+        await ec2.CreateTagsAsync(new CreateTagsRequest
+        {
+            Resources = [_imageIds[0]],
+            Tags = [new Tag("ami-lifecycle:keep-until", "9999-12-31"), new Tag("ami-lifecycle:expires-at", "9999-12-31")],
+        });
+
+        var run = await CliRun.RunAsync(Environment, "plan", "--at", "+400d", "--json",
+            "--set", "DISABLED_REFERENCE_SOURCES=ImageReferences", "--set", "EXPIRE_OLDER_THAN_DAYS=30", "--set", "EXPIRE_KEEP_NEWEST=2");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        using var document = JsonDocument.Parse(run.Out);
+        var expire = document.RootElement.GetProperty("regions")[0].GetProperty("functions").EnumerateArray()
+            .Single(f => f.GetProperty("function").GetString() == "expire");
+        Assert.Equal(2, expire.GetProperty("destructive").GetInt32());
+        Assert.Equal(1, expire.GetProperty("counts").GetProperty("None").GetProperty("HeldUntil").GetInt32());
+    }
 }

@@ -43,4 +43,34 @@ public class TagTimeTests
         Assert.True(TagTime.TryParse(text, out var parsed));
         Assert.Equal(time, parsed);
     }
+
+    [Theory]
+    [InlineData("9999-12-31")]
+    [InlineData("9999-12-31T23:59:59Z")]
+    [InlineData("9999-12-31T23:59:59.9999999Z")]
+    public void TryParse_LastRepresentableDay_ReadsAsForever(string value)
+    {
+        Assert.True(TagTime.TryParse(value, out var time));
+        Assert.True(time >= new DateTimeOffset(9999, 12, 31, 23, 59, 59, TimeSpan.Zero));
+        Assert.Equal(TimeSpan.Zero, time.Offset);
+    }
+
+    [Theory]
+    [InlineData("0001-01-01", "0001-01-02T00:00:00+00:00")]
+    [InlineData("0001-01-01T00:00:00Z", "0001-01-01T00:00:00+00:00")]
+    public void TryParse_FirstRepresentableDay_ReadsAsLongPast(string value, string expected)
+    {
+        Assert.True(TagTime.TryParse(value, out var time));
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), time);
+    }
+
+    [Theory]
+    [InlineData("9999-12-31T23:59:59-14:00")]
+    [InlineData("0001-01-01T00:00:00+14:00")]
+    [InlineData("99999-01-01")]
+    [InlineData("2025-01-31T12:00:00+99:00")]
+    public void TryParse_BeyondRepresentableRange_ReturnsFalseWithoutThrowing(string value)
+    {
+        Assert.False(TagTime.TryParse(value, out _));
+    }
 }

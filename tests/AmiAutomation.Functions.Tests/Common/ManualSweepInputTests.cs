@@ -118,4 +118,29 @@ public sealed class ManualSweepInputTests
 
         Assert.Contains("imageIds is empty", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Resolve_HugeFamilyName_ErrorQuotesOnlyTheStart()
+    {
+        var huge = new string('x', 1_000_000);
+
+        var ex = Assert.Throws<InvalidEventException>(() => new ManualSweepInput { Families = [huge] }.Resolve("expire", configuredDryRun: true));
+
+        Assert.True(ex.Message.Length < 500, $"message of {ex.Message.Length} characters");
+        Assert.Contains("1000000 characters", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("web\nserver")]
+    [InlineData("web\u0000")]
+    [InlineData("web\u001b[31m")]
+    public void Resolve_ControlCharacterInFamily_Rejected(string escaped)
+    {
+        var family = System.Text.RegularExpressions.Regex.Unescape(escaped);
+
+        var ex = Assert.Throws<InvalidEventException>(() => new ManualSweepInput { Families = [family] }.Resolve("expire", configuredDryRun: true));
+
+        Assert.Contains("families[0]", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(family, ex.Message, StringComparison.Ordinal);
+    }
 }

@@ -67,6 +67,7 @@ public sealed class CopyFunctionMotoTests(MotoServerFixture moto) : IAsyncLifeti
         {
             RequestId = "moto",
             FunctionName = "copy",
+            InvokedFunctionArn = "arn:aws:lambda:eu-west-1:123456789012:function:stack-copy", // moto's default account
             Deadline = DateTimeOffset.MaxValue,
             TimeProvider = TimeProvider.System,
             Logger = new RecordingLogger(),

@@ -92,10 +92,14 @@ public sealed class CopyHarness
         return JsonSerializer.Deserialize(output, CopyJsonContext.Default.CopyOutput)!;
     }
 
+    /// <summary>The ARN Lambda sends with each invocation; the function takes its account from it.</summary>
+    public string? InvokedFunctionArn { get; set; } = $"arn:aws:lambda:{Home}:{AccountId}:function:stack-copy";
+
     public InvocationContext Context(CancellationToken cancellationToken = default) => new()
     {
         RequestId = "req-" + Guid.NewGuid().ToString("N")[..12],
         FunctionName = "copy",
+        InvokedFunctionArn = InvokedFunctionArn,
         Deadline = Time.GetUtcNow().AddMinutes(15),
         CancellationToken = cancellationToken,
         TimeProvider = Time,
@@ -104,13 +108,13 @@ public sealed class CopyHarness
     };
 
     /// <summary>An EC2 AMI State Change event exactly as documented.</summary>
-    public static string Event(string region, string imageId, string state, string errorMessage = "") => $$"""
+    public static string Event(string region, string imageId, string state, string errorMessage = "", string account = AccountId) => $$"""
         {
           "version": "0",
           "id": "{{Guid.NewGuid()}}",
           "detail-type": "EC2 AMI State Change",
           "source": "aws.ec2",
-          "account": "{{AccountId}}",
+          "account": "{{account}}",
           "time": "2026-03-04T10:15:30Z",
           "region": "{{region}}",
           "resources": ["arn:aws:ec2:{{region}}::image/{{imageId}}"],

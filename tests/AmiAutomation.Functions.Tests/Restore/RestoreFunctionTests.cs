@@ -105,6 +105,22 @@ public sealed class RestoreFunctionTests
     }
 
     [Fact]
+    public async Task Restore_LedgerDeprecationPassedAndSlowSnapshots_RedeprecatesAfterTheWait()
+    {
+        _h.Ec2.Options.SnapshotRestoreDuration = TimeSpan.FromMinutes(10);
+        var imageId = _h.AddImage(b => b.Named("web-server-2026-01-15").WithSnapshot(8).WithSnapshot(100)
+            .Tagged(TagNames.Family, "web-server").DeprecatedAt(RestoreHarness.Start.AddDays(-5)));
+        await _h.RetireAsync(imageId);
+
+        var output = await _h.InvokeAsync($$"""{"imageId": "{{imageId}}"}""");
+
+        Assert.Equal("restored", output.Status);
+        Assert.Equal("succeeded", output.Steps!.Single(s => s.Step == "SetDeprecation").Outcome);
+        var deprecation = DateTimeOffset.Parse(_h.Ec2.FindImage(RestoreHarness.Region, imageId)!.DeprecationTime, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(deprecation >= RestoreHarness.Start.AddMinutes(10), $"deprecated at {deprecation:O}, before the snapshots were back");
+    }
+
+    [Fact]
     public async Task Restore_RecordWrittenButNeverDeregistered_IsAlreadyAvailableAndUntouched()
     {
         var imageId = AddWebImage(more: b => b.Tagged(TagNames.RestoredAt, "2025-01-01T00:00:00Z"));

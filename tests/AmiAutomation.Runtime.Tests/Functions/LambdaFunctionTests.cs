@@ -39,4 +39,14 @@ public sealed class LambdaFunctionTests
         Assert.Contains(TypedFunction.HandlerName, ex.Message, StringComparison.Ordinal);
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task InvokeAsync_Utf8BomBeforeJson_Accepted()
+    {
+        byte[] payload = [0xEF, 0xBB, 0xBF, .. """{"name":"ami-1"}"""u8.ToArray()];
+
+        var result = await new TypedFunction().InvokeAsync(payload, Context);
+
+        Assert.Equal("""{"greeting":"hello ami-1"}""", Encoding.UTF8.GetString(result!));
+    }
 }
