@@ -23,4 +23,9 @@ public sealed class SimulatorOptions
 
     /// <summary>How long a terminated instance stays visible to DescribeInstances / DescribeImageReferences.</summary>
     public TimeSpan TerminatedInstanceVisibility { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>DescribeImageReferences reports instances and launch templates too (as EC2 does, to a version depth).
+    /// Off: only the other resource types (SSM parameters, recipes), so a test can prove the dedicated instance and
+    /// launch template sources stand on their own. Default true.</summary>
+    public bool ImageReferencesReportInstancesAndTemplates { get; set; } = true;
 }
