@@ -33,7 +33,8 @@ public static class TagTime
 
         if (DateTime.TryParseExact(text, DateOnlyFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            time = new DateTimeOffset(date.Date.AddDays(1), TimeSpan.Zero);
+            // 9999-12-31 has no following day: the hold lasts as long as time can be represented.
+            time = date.Date == DateTime.MaxValue.Date ? DateTimeOffset.MaxValue : new DateTimeOffset(date.Date.AddDays(1), TimeSpan.Zero);
             return true;
         }
 

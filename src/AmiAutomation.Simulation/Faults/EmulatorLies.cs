@@ -12,6 +12,7 @@ public sealed class EmulatorLies
     private readonly Dictionary<string, int> _honestCalls = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _calls = new(StringComparer.Ordinal);
     private readonly List<(string Action, int CallNumber, Action Hook)> _hooks = [];
+    private readonly HashSet<string> _loops = new(StringComparer.Ordinal);
 
     /// <summary>DescribeImages Owners=self also lists images shared with the account (a listing that lies about ownership).</summary>
     public bool ListSharedImagesAsOwned { get; set; }
@@ -36,6 +37,25 @@ public sealed class EmulatorLies
         lock (_gate)
         {
             _hooks.Add((FaultInjector.Normalize(action), callNumber, hook));
+        }
+    }
+
+    /// <summary>Every page of <paramref name="action"/>'s listing (DescribeImages, DescribeInstances,
+    /// DescribeLaunchTemplates, DescribeLaunchTemplateVersions, DescribeImageReferences) returns the same NextToken, which
+    /// leads back to the first page: a truncation a reader can only notice as a token loop.</summary>
+    public void LoopTokens(string action)
+    {
+        lock (_gate)
+        {
+            _loops.Add(FaultInjector.Normalize(action));
+        }
+    }
+
+    internal bool LoopsTokens(string action)
+    {
+        lock (_gate)
+        {
+            return _loops.Contains(action);
         }
     }
 

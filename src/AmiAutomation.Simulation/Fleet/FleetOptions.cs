@@ -21,4 +21,8 @@ public sealed record FleetOptions
     public bool AddRecycleBinRules { get; init; } = true;
 
     public int RecycleBinRetentionDays { get; init; } = 14;
+
+    /// <summary>Also seed the rare cases of <see cref="FleetEdgeCases"/> (their own random stream: the rest of the fleet
+    /// is the same with or without). Default false.</summary>
+    public bool EdgeCases { get; init; }
 }

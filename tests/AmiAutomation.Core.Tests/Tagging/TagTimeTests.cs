@@ -43,4 +43,24 @@ public class TagTimeTests
         Assert.True(TagTime.TryParse(text, out var parsed));
         Assert.Equal(time, parsed);
     }
+
+    /// <summary>Found by the extreme dates of the fleet generator: a bare 9999-12-31 used to throw (no following day)
+    /// and crash every plan of the region.</summary>
+    [Theory]
+    [InlineData("9999-12-31")]
+    [InlineData("9999-12-31T23:59:59Z")]
+    public void TryParse_LastRepresentableDate_IsFarFutureNotAnError(string value)
+    {
+        Assert.True(TagTime.TryParse(value, out var time));
+        Assert.True(time > new DateTimeOffset(9999, 12, 31, 0, 0, 0, TimeSpan.Zero));
+    }
+
+    [Theory]
+    [InlineData("0001-01-01")]
+    [InlineData("0001-01-01T00:00:00Z")]
+    public void TryParse_FirstRepresentableDate_IsLongPast(string value)
+    {
+        Assert.True(TagTime.TryParse(value, out var time));
+        Assert.True(time < new DateTimeOffset(1, 1, 3, 0, 0, 0, TimeSpan.Zero));
+    }
 }
