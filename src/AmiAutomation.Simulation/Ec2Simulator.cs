@@ -47,6 +47,9 @@ public sealed partial class Ec2Simulator
 
     public FaultInjector Faults { get; } = new();
 
+    /// <summary>Listings that go blind, hooks between calls, ownership lies: see <see cref="EmulatorLies"/>.</summary>
+    public EmulatorLies Lies { get; } = new();
+
     /// <summary>The simulated IAM decision (deny-list / allow-list).</summary>
     public AccessPolicy Access { get; } = new();
 
@@ -157,7 +160,14 @@ public sealed partial class Ec2Simulator
                 throw Ec2Errors.Unauthorized(action);
             }
 
-            return Locked(now, at => operation(new OperationContext(this, RegionLocked(region), at, dryRun == true)));
+            var (blind, hooks) = Lies.Count(action);
+            var result = Locked(now, at => operation(new OperationContext(this, RegionLocked(region), at, dryRun == true) { Blind = blind }));
+            foreach (var hook in hooks)
+            {
+                hook();
+            }
+
+            return result;
         }
         catch (Amazon.Runtime.AmazonServiceException exception)
         {

@@ -40,11 +40,23 @@ public sealed partial class SimulatedEc2Client : AmazonEC2Client
     {
     }
 
-    private Task<TResponse> Invoke<TRequest, TResponse>(string action, ThrottleBucket bucket, TRequest request, bool? dryRun, Func<OperationContext, TRequest, TResponse> operation, CancellationToken cancellationToken)
+    private async Task<TResponse> Invoke<TRequest, TResponse>(string action, ThrottleBucket bucket, TRequest request, bool? dryRun, Func<OperationContext, TRequest, TResponse> operation, CancellationToken cancellationToken)
         where TRequest : class
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Simulator.InvokeAsync(Region, action, bucket, dryRun, context => operation(context, request), cancellationToken);
+        var loop = Simulator.Lies.LoopsTokens(action);
+        if (loop)
+        {
+            Faults.TokenLoop.Rewind(request);
+        }
+
+        var response = await Simulator.InvokeAsync(Region, action, bucket, dryRun, context => operation(context, request), cancellationToken).ConfigureAwait(false);
+        if (loop)
+        {
+            Faults.TokenLoop.Stamp(response);
+        }
+
+        return response;
     }
 
     private static ThrottleBucket ListBucket(List<Filter>? filters, int? maxResults, int idCount) =>

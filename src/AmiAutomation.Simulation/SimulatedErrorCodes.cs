@@ -1,8 +1,9 @@
 namespace AmiAutomation.Simulation;
 
 /// <summary>
-/// Error codes the simulator had to choose because EC2 does not document them
-/// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html lists none for these cases).
+/// Error codes the simulator had to choose because EC2 does not document them (docs/simulator-behaviours.md, ASSUMED).
+/// Each has a second plausible value (<see cref="Alternative"/>), chosen for all of them at once with
+/// <see cref="SimulatorOptions.AlternativeErrorCodes"/>; safety tests run both ways, so no safety path depends on a guess.
 /// Product code should avoid these paths up front (skip protected/Backup images, restore snapshots first) and treat
 /// the codes as opaque failures.
 /// </summary>
@@ -22,4 +23,29 @@ public static class SimulatedErrorCodes
 
     /// <summary>ModifyImageAttribute adding launch permissions to a disabled image; Disable/EnableImage in a wrong state.</summary>
     public const string ImageInWrongState = "IncorrectState";
+
+    /// <summary>The other plausible value of each assumed code, deliberately outside the sets product code branches on.</summary>
+    public static class Alternative
+    {
+        /// <summary>What EC2 answers for other protected resources (e.g. TerminateInstances with termination protection).</summary>
+        public const string DeregistrationProtected = "OperationNotPermitted";
+
+        public const string ManagedByAwsBackup = "AuthFailure";
+
+        public const string RestoreBeforeSnapshots = "InvalidParameterValue";
+
+        public const string ImageNotInRecycleBin = "IncorrectState";
+
+        public const string ImageInWrongState = "InvalidParameterValue";
+    }
+
+    internal static string DeregistrationProtectedFor(SimulatorOptions options) => options.AlternativeErrorCodes ? Alternative.DeregistrationProtected : DeregistrationProtected;
+
+    internal static string ManagedByAwsBackupFor(SimulatorOptions options) => options.AlternativeErrorCodes ? Alternative.ManagedByAwsBackup : ManagedByAwsBackup;
+
+    internal static string RestoreBeforeSnapshotsFor(SimulatorOptions options) => options.AlternativeErrorCodes ? Alternative.RestoreBeforeSnapshots : RestoreBeforeSnapshots;
+
+    internal static string ImageNotInRecycleBinFor(SimulatorOptions options) => options.AlternativeErrorCodes ? Alternative.ImageNotInRecycleBin : ImageNotInRecycleBin;
+
+    internal static string ImageInWrongStateFor(SimulatorOptions options) => options.AlternativeErrorCodes ? Alternative.ImageInWrongState : ImageInWrongState;
 }

@@ -29,4 +29,18 @@ public sealed class SimulatorOptions
 
     /// <summary>Behave like moto: DeregisterImage ignores DeleteAssociatedSnapshots (snapshots stay, no results returned).</summary>
     public bool IgnoreDeleteAssociatedSnapshots { get; set; }
+
+    /// <summary>DescribeImageReferences reports instances and launch templates too (as EC2 does, to a version depth).
+    /// Off: only the other resource types (SSM parameters, recipes), so a test can prove the dedicated instance and
+    /// launch template sources stand on their own. Default true.</summary>
+    public bool ImageReferencesReportInstancesAndTemplates { get; set; } = true;
+
+    /// <summary>Answer with the alternative value of every error code EC2 does not document
+    /// (<see cref="SimulatedErrorCodes.Alternative"/>). Default false.</summary>
+    public bool AlternativeErrorCodes { get; set; }
+
+    /// <summary>How long a deregistered image's name stays taken (InvalidAMIName.Duplicate). EC2 documents that names
+    /// free slowly, not how slowly (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html):
+    /// ASSUMED. Default zero (free at once); tests that depend on reuse run with a hold too.</summary>
+    public TimeSpan DeregisteredNameHold { get; set; }
 }

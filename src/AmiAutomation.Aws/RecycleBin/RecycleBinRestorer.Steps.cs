@@ -80,7 +80,9 @@ public sealed partial class RecycleBinRestorer
         }
 
         var outcome = await _bin.RestoreImageAsync(candidate.ImageId, run.DryRun, cancellationToken).ConfigureAwait(false);
-        if (outcome.IsFailure && Ec2ErrorCodes.ImageGone.Contains(outcome.ErrorCode ?? string.Empty)
+        // EC2 does not document the code for "not in the Recycle Bin" (docs/simulator-behaviours.md): whatever the code,
+        // an image that is registered again was restored by another call.
+        if (outcome.IsFailure
             && (await _lookup.DescribeImagesAsync([candidate.ImageId], cancellationToken).ConfigureAwait(false)).Count > 0)
         {
             run.Record(RestoreStepKind.RestoreImage, candidate.ImageId, Ec2CallOutcome.Succeeded, "already out of the Recycle Bin (restored by another call)");

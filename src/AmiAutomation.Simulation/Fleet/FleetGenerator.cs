@@ -38,6 +38,15 @@ public static class FleetGenerator
             FleetFamilyWriter.WriteReferences(context, family);
         }
 
+        if (options.EdgeCases)
+        {
+            var edges = new Random(unchecked((options.Seed * 7919) + 17));
+            foreach (var family in families)
+            {
+                FleetEdgeCases.Write(context, family, edges);
+            }
+        }
+
         if (options.AddRecycleBinRules)
         {
             foreach (var region in options.Regions)

@@ -28,4 +28,8 @@ public sealed record FleetOptions
 
     /// <summary>The workload account shared builds are shared with.</summary>
     public string ConsumerAccountId { get; init; } = "210987654321";
+
+    /// <summary>Also seed the rare cases of <see cref="FleetEdgeCases"/> (their own random stream: the rest of the fleet
+    /// is the same with or without). Default false.</summary>
+    public bool EdgeCases { get; init; }
 }

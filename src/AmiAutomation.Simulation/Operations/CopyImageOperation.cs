@@ -67,7 +67,7 @@ internal static class CopyImageOperation
         }
 
         var source = FindSource(context, sourceRegionName, sourceImageId);
-        if (destination.ImageHoldingName(name) is { } holder)
+        if (destination.ImageHoldingName(name, context.Now) is { } holder)
         {
             throw Ec2Errors.Create("InvalidAMIName.Duplicate", $"AMI name {name} is already in use by AMI {holder}");
         }

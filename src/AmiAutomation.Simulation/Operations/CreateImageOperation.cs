@@ -22,7 +22,7 @@ internal static class CreateImageOperation
             throw Ec2Errors.Create("InvalidAMIName.Malformed", $"AMI name '{name}' is invalid.");
         }
 
-        if (region.ImageHoldingName(name) is { } holder)
+        if (region.ImageHoldingName(name, context.Now) is { } holder)
         {
             throw Ec2Errors.Create("InvalidAMIName.Duplicate", $"AMI name {name} is already in use by AMI {holder}");
         }

@@ -18,12 +18,12 @@ internal static class DeregisterImageOperation
         var image = ImageAccess.Owned(context, request.ImageId);
         if (image.Name.StartsWith("AwsBackup_", StringComparison.Ordinal) || image.Tags.ContainsKey("aws:backup:source-resource"))
         {
-            throw Ec2Errors.Create(SimulatedErrorCodes.ManagedByAwsBackup, $"Image {image.ImageId} is managed by AWS Backup; delete its recovery point through AWS Backup instead.");
+            throw Ec2Errors.Create(SimulatedErrorCodes.ManagedByAwsBackupFor(context.World.Options), $"Image {image.ImageId} is managed by AWS Backup; delete its recovery point through AWS Backup instead.");
         }
 
         if (image.IsProtectedAt(context.Now))
         {
-            throw Ec2Errors.Create(SimulatedErrorCodes.DeregistrationProtected, $"Image {image.ImageId} cannot be deregistered: deregistration protection is {ImageMapper.Protection(image, context.Now)}.");
+            throw Ec2Errors.Create(SimulatedErrorCodes.DeregistrationProtectedFor(context.World.Options), $"Image {image.ImageId} cannot be deregistered: deregistration protection is {ImageMapper.Protection(image, context.Now)}.");
         }
 
         context.Commit();

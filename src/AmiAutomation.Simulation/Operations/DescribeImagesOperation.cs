@@ -54,7 +54,7 @@ internal static class DescribeImagesOperation
             var image = entry.Item2;
             var owned = image.OwnerId == account;
             return ImageAccess.CanSee(image, account)
-                && (owners is null || owners.Any(o => OwnerMatches(o, image, account)))
+                && (owners is null || owners.Any(o => OwnerMatches(o, image, account) || (o == account && context.World.Lies.ListSharedImagesAsOwned)))
                 && (executableUsers is null || executableUsers.Any(u => ExecutableBy(u, image, account)))
                 && (image.Status != ImageStatus.Disabled || includeDisabled)
                 && (owned || byId || includeDeprecated || !image.IsDeprecatedAt(context.Now))

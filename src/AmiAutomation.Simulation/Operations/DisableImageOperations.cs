@@ -12,7 +12,7 @@ internal static class DisableImageOperations
         var image = ImageAccess.Owned(context, request.ImageId, allowPending: false);
         if (image.Status is not (ImageStatus.Available or ImageStatus.Disabled))
         {
-            throw Ec2Errors.Create("IncorrectState", $"Image {image.ImageId} is {ImageMapper.StateOf(image.Status).Value}; only available images can be disabled.");
+            throw Ec2Errors.Create(SimulatedErrorCodes.ImageInWrongStateFor(context.World.Options), $"Image {image.ImageId} is {ImageMapper.StateOf(image.Status).Value}; only available images can be disabled.");
         }
 
         context.Commit();
@@ -26,7 +26,7 @@ internal static class DisableImageOperations
         var image = ImageAccess.Owned(context, request.ImageId, allowPending: false);
         if (image.Status is not (ImageStatus.Available or ImageStatus.Disabled))
         {
-            throw Ec2Errors.Create("IncorrectState", $"Image {image.ImageId} is {ImageMapper.StateOf(image.Status).Value}; only disabled images can be enabled.");
+            throw Ec2Errors.Create(SimulatedErrorCodes.ImageInWrongStateFor(context.World.Options), $"Image {image.ImageId} is {ImageMapper.StateOf(image.Status).Value}; only disabled images can be enabled.");
         }
 
         context.Commit();

@@ -39,16 +39,17 @@ internal static class ImageReferenceOperation
 
         var region = context.Region;
         var references = new List<ImageReference>();
-        foreach (var imageId in imageIds.Distinct(StringComparer.Ordinal))
+        var crossReport = context.World.Options.ImageReferencesReportInstancesAndTemplates;
+        foreach (var imageId in imageIds.Distinct(StringComparer.Ordinal).Where(_ => !context.Blind))
         {
-            if (types.Contains(InstanceType))
+            if (crossReport && types.Contains(InstanceType))
             {
                 references.AddRange(region.InstancesOf(imageId)
                     .Where(i => InstanceOperations.IsVisible(context, i) && (states is null || states.Contains(i.State)))
                     .Select(i => Reference(imageId, InstanceType, $"arn:aws:ec2:{region.Name}:{context.AccountId}:instance/{i.InstanceId}")));
             }
 
-            if (types.Contains(LaunchTemplateType))
+            if (crossReport && types.Contains(LaunchTemplateType))
             {
                 references.AddRange(region.TemplateVersionsOf(imageId)
                     .Where(e => e.Version.VersionNumber > e.Template.LatestVersion - depth)

@@ -61,7 +61,7 @@ internal static class InstanceOperations
         }
 
         context.Commit();
-        var matches = candidates.Where(e => IsVisible(context, e.Item2) && filters.Matches(e.Item2, FilterValues));
+        var matches = candidates.Where(e => !context.Blind && IsVisible(context, e.Item2) && filters.Matches(e.Item2, FilterValues));
         var (page, next) = PageToken.Page(matches, request.MaxResults, Scope);
         var reservations = new List<Reservation>();
         foreach (var instance in page)

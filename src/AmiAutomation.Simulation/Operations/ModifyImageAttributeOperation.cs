@@ -26,7 +26,7 @@ internal static class ModifyImageAttributeOperation
 
         if (add.Count > 0 && image.Status == ImageStatus.Disabled)
         {
-            throw Ec2Errors.Create("IncorrectState", $"Image {image.ImageId} is disabled; a disabled image cannot be shared. Enable it first.");
+            throw Ec2Errors.Create(SimulatedErrorCodes.ImageInWrongStateFor(context.World.Options), $"Image {image.ImageId} is disabled; a disabled image cannot be shared. Enable it first.");
         }
 
         var future = image.LaunchPermissions.Except(remove).Union(add).ToList();

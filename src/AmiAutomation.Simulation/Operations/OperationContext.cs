@@ -9,6 +9,9 @@ internal sealed class OperationContext(Ec2Simulator world, RegionState region, D
     public RegionState Region { get; } = region;
     public DateTimeOffset Now { get; } = now;
     public bool DryRun { get; } = dryRun;
+
+    /// <summary>The call is answered blind (<see cref="Faults.EmulatorLies.BlindAfter"/>): listings see no instance or reference.</summary>
+    public bool Blind { get; init; }
     public string AccountId => World.AccountId;
 
     /// <summary>Call after validation, before any change or result: a dry run stops here with DryRunOperation.</summary>

@@ -96,7 +96,7 @@ internal static class RecycleBinOperations
         var region = context.Region;
         if (region.BinnedImages.Find(imageId) is not { } binned)
         {
-            throw Ec2Errors.Create(SimulatedErrorCodes.ImageNotInRecycleBin, $"The image id '[{imageId}]' is not in the Recycle Bin of {region.Name}.");
+            throw Ec2Errors.Create(SimulatedErrorCodes.ImageNotInRecycleBinFor(context.World.Options), $"The image id '[{imageId}]' is not in the Recycle Bin of {region.Name}.");
         }
 
         var image = binned.Image;
@@ -107,7 +107,7 @@ internal static class RecycleBinOperations
                 : region.BinnedSnapshots.Contains(snapshotId) ? "is still in the Recycle Bin" : "no longer exists";
             if (why is not null)
             {
-                throw Ec2Errors.Create(SimulatedErrorCodes.RestoreBeforeSnapshots, $"Image {imageId} cannot be restored: its snapshot {snapshotId} {why}. Restore its snapshots (and wait for completed) first.");
+                throw Ec2Errors.Create(SimulatedErrorCodes.RestoreBeforeSnapshotsFor(context.World.Options), $"Image {imageId} cannot be restored: its snapshot {snapshotId} {why}. Restore its snapshots (and wait for completed) first.");
             }
         }
 

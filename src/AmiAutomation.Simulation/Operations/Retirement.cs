@@ -28,6 +28,11 @@ internal static class Retirement
     {
         var region = context.Region;
         region.DetachImage(image);
+        if (context.World.Options.DeregisteredNameHold > TimeSpan.Zero)
+        {
+            region.ReleasingNames[image.Name] = (image.ImageId, context.Now + context.World.Options.DeregisteredNameHold);
+        }
+
         var days = image.InstanceStore ? null : RetentionDays(region, RecycleBinResourceType.Ec2Image, image.Tags);
         if (days is not int retention)
         {

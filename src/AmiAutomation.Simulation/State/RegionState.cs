@@ -142,6 +142,13 @@ internal sealed class RegionState(string name)
 
     public string? ImageHoldingName(string name) => _ownedNames.GetValueOrDefault(name);
 
+    /// <summary>Names of deregistered images not yet free (<see cref="SimulatorOptions.DeregisteredNameHold"/>).</summary>
+    public Dictionary<string, (string ImageId, DateTimeOffset Until)> ReleasingNames { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The image holding <paramref name="name"/> for a new image: a registered one, or one deregistered too recently.</summary>
+    public string? ImageHoldingName(string name, DateTimeOffset now) =>
+        ImageHoldingName(name) ?? (ReleasingNames.TryGetValue(name, out var released) && now < released.Until ? released.ImageId : null);
+
     /// <summary>Registered (incl. disabled/pending/failed) images that use the snapshot.</summary>
     public IReadOnlyCollection<string> SnapshotUsers(string snapshotId) => _snapshotUsers.GetValueOrDefault(snapshotId) switch
     {

@@ -38,8 +38,8 @@ internal static class FleetGenerator
         (14, Gen.Const(default(string))), (1, Gen.Const((string?)"true")), (1, Gen.Const((string?)"false")),
         (1, Gen.Const((string?)"")), (1, Gen.Const((string?)" FALSE ")));
 
-    /// <summary>0 none, 1 future, 2 past, 3 unreadable, 4 date only (future or past).</summary>
-    private static readonly Gen<int> TagTimeKind = Gen.Frequency((10, Gen.Const(0)), (2, Gen.Int[1, 4]));
+    /// <summary>0 none, 1 future, 2 past, 3 unreadable, 4 date only (future or past), 5–6 extreme (see AddExtremeTimeTag).</summary>
+    private static readonly Gen<int> TagTimeKind = Gen.Frequency((10, Gen.Const(0)), (2, Gen.Int[1, 4]), (1, Gen.Int[5, 6]));
 
     private static readonly Gen<int?> DeprecatedDaysAgo = Gen.Frequency(
         (5, Gen.Const(default(int?))), (4, Gen.Int[0, 400].Select(d => (int?)d)), (2, Gen.Int[-400, -1].Select(d => (int?)d)));
@@ -129,7 +129,8 @@ internal static class FleetGenerator
                 State = t.State,
                 DeprecationTime = t.DeprecatedDaysAgo is { } d ? TestImages.Now.AddDays(-d).AddMinutes(-(t.AgeMinutes % 1440)) : null,
                 LastLaunchedTime = t.LaunchedDaysAgo is { } l ? TestImages.Now.AddDays(-l).AddMinutes(-(t.AgeMinutes % 600)) : null,
-                IsPublic = t.Public,
+                IsPublic = t.Public && i % 2 == 0,
+                LaunchPermissions = PublicThroughLaunchPermission(t, i),
                 Tags = tags,
                 DeregistrationProtected = t.DeregistrationProtected,
                 ManagedBy = t.ManagedBy,
@@ -164,7 +165,25 @@ internal static class FleetGenerator
                 tags[key] = (salt % 2 == 0 ? TestImages.Now + offset : TestImages.Now - offset).UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                 break;
             default:
+                AddExtremeTimeTag(tags, key, kind, salt);
                 break;
         }
     }
+
+    /// <summary>Kinds 5 and 6: the far ends of what a tag can hold (9999-12-31 keeps forever, 0001-01-01 never did).</summary>
+    private static void AddExtremeTimeTag(Dictionary<string, string> tags, string key, int kind, int salt)
+    {
+        if (kind == 5)
+        {
+            tags[key] = salt % 2 == 0 ? "9999-12-31T23:59:59Z" : "9999-12-31";
+        }
+        else if (kind == 6)
+        {
+            tags[key] = salt % 2 == 0 ? "0001-01-01T00:00:00Z" : "1970-01-01T00:00:00+14:00";
+        }
+    }
+
+    /// <summary>Half the public images are public through a launch permission for group "all" rather than the flag.</summary>
+    private static IReadOnlyList<LaunchPermission>? PublicThroughLaunchPermission(ImageTraits t, int index) =>
+        t.Public && index % 2 == 1 ? [LaunchPermission.Public] : null;
 }

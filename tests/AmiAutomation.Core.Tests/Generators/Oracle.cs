@@ -52,7 +52,7 @@ internal static class Oracle
             return $"managed by {image.ManagedBy}";
         }
 
-        if (!options.AllowPublic && image.IsPublic)
+        if (!options.AllowPublic && (image.IsPublic || (image.LaunchPermissions ?? []).Any(p => p.Kind == LaunchPermissionKind.Public)))
         {
             return "public";
         }

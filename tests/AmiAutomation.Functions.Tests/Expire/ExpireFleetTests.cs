@@ -1,97 +1,72 @@
-using AmiAutomation.Core.Families;
-using AmiAutomation.Core.Images;
-using AmiAutomation.Core.Tagging;
 using AmiAutomation.Functions.Common;
 using AmiAutomation.Functions.Expire;
 using AmiAutomation.Functions.Tests.Common;
 using AmiAutomation.Simulation.Fleet;
-using Amazon.EC2.Model;
 
 namespace AmiAutomation.Functions.Tests.Expire;
 
-/// <summary>A live expire run over a generated fleet, checked against an oracle built with plain EC2 calls.</summary>
+/// <summary>Live expire runs over generated fleets (many seeds, with the generator's edge cases), each checked against
+/// an oracle built with plain EC2 calls that sees every kind of pin on its own (<see cref="FleetOracle"/>).</summary>
 public sealed class ExpireFleetTests
 {
-    [Fact]
-    public async Task LiveExpire_GeneratedFleet_NoReferencedKeptOrNewestImageLost()
+    public static TheoryData<int, bool> Seeds()
+    {
+        var data = new TheoryData<int, bool>();
+        foreach (var seed in Enumerable.Range(1, 12))
+        {
+            // Half the runs with DescribeImageReferences blind to instances and templates: the dedicated sources alone.
+            data.Add(seed, seed % 2 == 0);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public async Task LiveExpire_GeneratedFleet_NoPinnedKeptProtectedOrNewestImageLost(int seed, bool imageReferencesCrossReport)
     {
         var h = new SweepHarness();
-        FleetGenerator.Generate(h.Ec2, new FleetOptions { ImageCount = 400, Regions = [SweepHarness.Region, "us-east-1"], Seed = 11 });
+        var fleet = FleetGenerator.Generate(h.Ec2, new FleetOptions { ImageCount = 300, Regions = [SweepHarness.Region, "us-east-1"], Seed = seed, EdgeCases = true });
+        h.Ec2.Options.ImageReferencesReportInstancesAndTemplates = imageReferencesCrossReport;
         h.Live()
             .Set(ExpireSettings.MaxDeregistrationsPerRunVariable, "1000")
             .Set(CommonSettings.MaxDestructiveActionsPerRunVariable, "1000")
             .Set(ExpireSettings.ExpireOlderThanDaysVariable, "180");
-        var mustStay = await OracleAsync(h, keepNewest: 3);
+        var oracle = await FleetOracle.ReadAsync(h, keepNewest: 3, recentLaunchDays: 30);
         var before = h.Ec2.ImageCount(SweepHarness.Region);
 
         var summary = await h.InvokeAsync(h.Expire());
 
         Assert.Empty(summary.FailedSources);
-        Assert.True(summary.Deregistration!.Deregistered > 10, $"only {summary.Deregistration.Deregistered} deregistered");
+        Assert.True(summary.Deregistration!.Deregistered > 5, $"only {summary.Deregistration.Deregistered} deregistered (fleet: {fleet.Images} images)");
         Assert.Equal(before - summary.Deregistration.Deregistered, h.Ec2.ImageCount(SweepHarness.Region));
         Assert.Equal(summary.Deregistration.Deregistered, h.Ledger.Records.Count);
         Assert.DoesNotContain(OutcomeNames.Failed, summary.Outcomes.Keys);
-        var lost = mustStay.Where(id => h.Image(id) is null).ToList();
-        Assert.Empty(lost);
+        var lost = oracle.MustStay.Where(e => h.Image(e.Key) is null).Select(e => $"{e.Key} ({e.Value})").ToList();
+        Assert.True(lost.Count == 0, "lost: " + string.Join(", ", lost));
+        foreach (var family in oracle.Families)
+        {
+            Assert.Contains(family.Value, id => h.Image(id) is not null);
+        }
     }
 
-    /// <summary>Images that must survive: referenced (DescribeImageReferences, DescribeInstances), keep-tagged, held,
-    /// protected, or among the newest K available images of their family.</summary>
-    private static async Task<HashSet<string>> OracleAsync(SweepHarness h, int keepNewest)
+    [Fact]
+    public async Task Oracle_SeesEveryKindOfPinAcrossTheSeeds()
     {
-        var client = h.Ec2.ClientFor(SweepHarness.Region);
-        var images = h.Ec2.ListImages(SweepHarness.Region).Where(i => i.OwnerId == SweepHarness.AccountId).ToList();
-        var mustStay = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var batch in images.Chunk(10))
+        var kinds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var seed in Enumerable.Range(1, 12))
         {
-            string? token = null;
-            do
-            {
-                var page = await client.DescribeImageReferencesAsync(new DescribeImageReferencesRequest
-                {
-                    ImageIds = [.. batch.Select(i => i.ImageId)],
-                    IncludeAllResourceTypes = true,
-                    NextToken = token,
-                });
-                mustStay.UnionWith((page.ImageReferences ?? []).Select(r => r.ImageId));
-                token = page.NextToken;
-            }
-            while (!string.IsNullOrEmpty(token));
+            var h = new SweepHarness();
+            FleetGenerator.Generate(h.Ec2, new FleetOptions { ImageCount = 300, Regions = [SweepHarness.Region, "us-east-1"], Seed = seed, EdgeCases = true });
+            var oracle = await FleetOracle.ReadAsync(h, keepNewest: 3, recentLaunchDays: 30);
+            kinds.UnionWith(oracle.MustStay.Values.SelectMany(v => v.Split(", ")).Select(k => k.Split(' ')[0]));
         }
 
-        var instances = await client.DescribeInstancesAsync(new DescribeInstancesRequest());
-        mustStay.UnionWith((instances.Reservations ?? []).SelectMany(r => r.Instances ?? [])
-            .Where(i => i.State?.Name?.Value != "terminated").Select(i => i.ImageId));
-
-        foreach (var image in images)
-        {
-            var tags = (image.Tags ?? []).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
-            if (tags.ContainsKey(TagNames.Keep) || tags.ContainsKey(TagNames.KeepUntil) || image.DeregistrationProtection is { } p && p != "disabled")
-            {
-                mustStay.Add(image.ImageId);
-            }
-        }
-
-        var resolver = FamilyResolver.Default;
-        foreach (var family in images.Where(i => i.State?.Value == "available")
-                     .GroupBy(i => resolver.Resolve(ToCore(i)), StringComparer.Ordinal))
-        {
-            mustStay.UnionWith(family.OrderByDescending(i => i.CreationDate, StringComparer.Ordinal)
-                .ThenByDescending(i => i.ImageId, StringComparer.Ordinal)
-                .Take(keepNewest).Select(i => i.ImageId));
-        }
-
-        return mustStay;
+        string[] expected =
+        [
+            "instance", "launch-template", "deep-launch-template", "reference", "keep", "hold", "protected",
+            "managed", "public", "instance-store", "not-available", "recently-launched", "newest",
+        ];
+        Assert.Empty(expected.Except(kinds));
     }
-
-    private static AmiImage ToCore(Image image) => new()
-    {
-        ImageId = image.ImageId,
-        Region = SweepHarness.Region,
-        Name = image.Name,
-        OwnerId = image.OwnerId,
-        CreationDate = DateTimeOffset.Parse(image.CreationDate, System.Globalization.CultureInfo.InvariantCulture),
-        State = ImageState.Available,
-        Tags = (image.Tags ?? []).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal),
-    };
 }

@@ -117,17 +117,31 @@ public sealed class ExpireSafetyTests
         Assert.True(h.Metric(MetricNames.InventorySourceFailures, source) >= 1);
     }
 
-    [Fact]
-    public async Task TruncatedPaging_TreatedAsFailed_NothingDeregistered()
+    /// <summary>A real truncation: every page of the listing returns the same NextToken (leading back to page one), so the
+    /// listing never ends; the reader must notice the loop, report the source Truncated and deregister nothing.</summary>
+    [Theory]
+    [InlineData("DescribeImages", "Images")]
+    [InlineData("DescribeInstances", "Instances")]
+    [InlineData("DescribeLaunchTemplates", "LaunchTemplates")]
+    [InlineData("DescribeLaunchTemplateVersions", "LaunchTemplates")]
+    [InlineData("DescribeImageReferences", "ImageReferences")]
+    public async Task TruncatedPaging_TokenLoopTreatedAsIncomplete_NothingDeregistered(string action, string source)
     {
         var h = new SweepHarness();
         h.Live();
         var ids = SeedExpired(h, 2);
-        h.Ec2.Faults.FailAlways("DescribeImageReferences", "InvalidNextToken");
+        h.Ec2.AddLaunchTemplate(SweepHarness.Region, "unrelated", "ami-00000000000000001");
+        h.Ec2.Lies.LoopTokens(action);
 
         var summary = await h.InvokeAsync(h.Expire());
 
-        Assert.NotEmpty(summary.FailedSources);
+        var report = Assert.Single(summary.FailedSources, s => s.Source == source);
+        Assert.Equal("Truncated", report.Status);
+        Assert.Contains("a second time", report.Error, StringComparison.Ordinal);
+        Assert.All(summary.FailedSources, s => Assert.Equal("Truncated", s.Status));
+        Assert.Equal(2, h.Ec2.Calls.CountOf(action));
+        Assert.Equal(0, h.Ec2.Calls.CountOf("DeregisterImage"));
+        Assert.Empty(h.Ledger.Calls);
         Assert.All(ids, id => Assert.NotNull(h.Image(id)));
     }
 
