@@ -125,6 +125,9 @@ public sealed class IamPolicyLockstepTests(LockstepScenarios scenarios)
                 nameof(IDeregistrationLedger.GetAsync) => ledger.GetAsync(Home, "ami-0123456789abcdef0", CancellationToken.None),
                 nameof(IDeregistrationLedger.ListAsync) => ledger.ListAsync(Home, CancellationToken.None),
                 nameof(IDeregistrationLedger.UpdateStatusAsync) => ledger.UpdateStatusAsync(Home, "ami-0123456789abcdef0", LedgerStatus.Restored, Start, CancellationToken.None),
+                nameof(IDeregistrationLedger.GetLatchAsync) => ledger.GetLatchAsync(Home, CancellationToken.None),
+                nameof(IDeregistrationLedger.SetLatchAsync) => ledger.SetLatchAsync(new RecycleBinLatch { Region = Home, SetAt = Start, RunId = "r", ImageId = "ami-0123456789abcdef0", Reason = "x" }, CancellationToken.None),
+                nameof(IDeregistrationLedger.ClearLatchAsync) => ledger.ClearLatchAsync(Home, "ops", "why", Start, CancellationToken.None),
                 _ => throw new InvalidOperationException($"IDeregistrationLedger.{method} is new: add it here and to {nameof(DynamoDbActionRecordingLedger)}."),
             };
             await call;
