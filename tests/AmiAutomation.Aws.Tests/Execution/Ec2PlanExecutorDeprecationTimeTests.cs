@@ -36,13 +36,13 @@ public sealed class Ec2PlanExecutorDeprecationTimeTests
         var old = _sim.AddImage(Region, b => b.Named("web-old").Tagged(TagNames.Family, "web").CreatedDaysAgo(400));
         _sim.AddImage(Region, b => b.Named("web-new").Tagged(TagNames.Family, "web").CreatedDaysAgo(1));
         var limiters = TestLimits.Registry();
-        var snapshot = await new Ec2InventoryReader(_sim.ClientFactory, limiters).ReadAsync(Region, InventoryOptions.Default, CancellationToken.None);
+        var snapshot = await new Ec2InventoryReader(_sim.ClientFactory, new AmiAutomation.Simulation.Services.SimulatedRegionalApiClients(_sim), limiters).ReadAsync(Region, InventoryOptions.Default, CancellationToken.None);
         var plan = DeprecationPlanner.Plan(snapshot, new DeprecationPolicy(), PlanSelection.All, _time.GetUtcNow());
         Assert.Equal(DecisionAction.Deprecate, plan.Decisions.Single(d => d.Image.ImageId == old).Action);
 
         _time.Advance(TimeSpan.FromMinutes(minutesSincePlanning) + TimeSpan.FromSeconds(30));
         var calledAt = _time.GetUtcNow();
-        var outcomes = await new Ec2PlanExecutor(_sim.ClientFactory, limiters, _time)
+        var outcomes = await new Ec2PlanExecutor(_sim.ClientFactory, new AmiAutomation.Simulation.Services.SimulatedRegionalApiClients(_sim), limiters, _time)
             .ExecuteAsync(plan, new ExecutionOptions { DryRun = false }, CancellationToken.None);
 
         var outcome = Assert.Single(outcomes);

@@ -109,8 +109,8 @@ public sealed class LockstepScenarios : IAsyncLifetime
         var holder = new RunLeaseHolder(Home, "lockstep-other-run", "expire", now, now.AddHours(2));
         await Stack.RunLease.TryAcquireAsync(holder, Stack.Time.GetUtcNow(), CancellationToken.None);
         var noWait = new Dictionary<string, string> { [CommonSettings.RunLeaseWaitSecondsVariable] = "0" };
-        DeprecateBlocked = await RunAsync(DeprecateFunction.FunctionName, Home, noWait, """{"source": "schedule"}""", Stack.SweepAsync);
-        ExpireBlocked = await RunAsync(ExpireFunction.FunctionName, Home, noWait, """{"source": "schedule"}""", Stack.SweepAsync);
+        DeprecateBlocked = await RunAsync("deprecate, run lease held", DeprecateFunction.FunctionName, Home, noWait, """{"source": "schedule"}""", Stack.SweepAsync);
+        ExpireBlocked = await RunAsync("expire, run lease held", ExpireFunction.FunctionName, Home, noWait, """{"source": "schedule"}""", Stack.SweepAsync);
         await Stack.RunLease.ReleaseAsync(holder, CancellationToken.None);
     }
 
