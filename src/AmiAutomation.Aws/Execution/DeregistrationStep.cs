@@ -59,7 +59,8 @@ internal static class DeregistrationStep
 
         run.DestructiveCalls++;
         var outcome = await CallAsync(run, decision, current).ConfigureAwait(false);
-        if (!run.Options.DryRun && outcome.Status == OutcomeStatus.Succeeded && outcome.Snapshots.Count == 0 && current.Snapshots.Count > 0)
+        if (!run.Options.DryRun && outcome.Status == OutcomeStatus.Succeeded && outcome.Snapshots.Count == 0 && current.Snapshots.Count > 0
+            && !IsAlreadyDeregistered(outcome))
         {
             outcome = await VerifyUnreportedSnapshotsAsync(run, outcome, current, cancellationToken).ConfigureAwait(false);
         }
@@ -156,13 +157,19 @@ internal static class DeregistrationStep
         }
         catch (AmazonServiceException ex) when (ex.ErrorCode is not null && Ec2ErrorCodes.AlreadyDeregistered.Contains(ex.ErrorCode))
         {
-            return new ActionOutcome(decision, OutcomeStatus.Succeeded, Detail: $"already deregistered ({ex.ErrorCode}); nothing to do");
+            return new ActionOutcome(decision, OutcomeStatus.Succeeded, Detail: $"{AlreadyDeregisteredDetail} ({ex.ErrorCode}); nothing to do");
         }
         catch (AmazonServiceException ex)
         {
             return new ActionOutcome(decision, OutcomeStatus.Failed, Ec2ErrorCodes.CodeOf(ex), "DeregisterImage failed: " + Ec2ErrorCodes.Describe(ex));
         }
     }
+
+    /// <summary>Start of the detail of an image someone else deregistered first: its snapshots were not ours to delete.</summary>
+    private const string AlreadyDeregisteredDetail = "already deregistered";
+
+    private static bool IsAlreadyDeregistered(ActionOutcome outcome) =>
+        outcome.Detail?.StartsWith(AlreadyDeregisteredDetail, StringComparison.Ordinal) == true;
 
     /// <summary>
     /// DeregisterImage returned no snapshot results (moto ignores DeleteAssociatedSnapshots): look the snapshots up, so

@@ -107,6 +107,7 @@ public sealed class ProductBootstrapTests(MotoServerFixture moto, ProductBootstr
         using var run = Start("deprecate", new Dictionary<string, string>
         {
             ["AWS_ENDPOINT_URL_EC2"] = moto.ServiceUrl,
+            ["AWS_ENDPOINT_URL_AUTO_SCALING"] = moto.ServiceUrl,
             // moto lacks DescribeImageReferences; this test is about the payload, not that source.
             [CommonSettings.DisabledReferenceSourcesVariable] = "ImageReferences",
         });
