@@ -34,6 +34,8 @@ public sealed class PlanCommandTests(MotoServerFixture moto) : IAsyncLifetime
                 BlockDeviceMappings = [new BlockDeviceMapping { DeviceName = "/dev/xvda", Ebs = new EbsBlockDevice { VolumeSize = 8 } }],
             });
             _imageIds.Add(response.ImageId);
+            // moto stamps creation times to the second: distinct times make "newest K" independent of tie-breaking.
+            await Task.Delay(TimeSpan.FromSeconds(1.1));
         }
     }
 

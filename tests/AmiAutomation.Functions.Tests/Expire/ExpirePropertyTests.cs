@@ -231,6 +231,9 @@ public sealed class ExpirePropertyTests
             return null;
         }
 
+        // Every listing the fault may target is then really read (a launch template, of an image outside the fleet,
+        // makes DescribeLaunchTemplateVersions run), so each fault case is reached often enough.
+        h.Ec2.AddLaunchTemplate(SweepHarness.Region, "fault-lt", OtherImage);
         var action = SourceActions[fault % SourceActions.Length];
         if (fault < SourceActions.Length)
         {
