@@ -32,8 +32,8 @@ internal static class LaunchConfigurationSource
         collector.Finish(run);
     }
 
-    /// <summary>Reads every page through the rate limiter (shared with the re-check). A full page without a NextToken
-    /// or a token loop throws <see cref="PagingTruncatedException"/>.</summary>
+    /// <summary>Reads every page through the rate limiter (shared with the re-check). A token loop, or a single full page
+    /// without a NextToken that the one-fewer probe does not page either, throws <see cref="PagingTruncatedException"/>.</summary>
     public static Task ReadAllAsync(
         IAutoScalingClient client,
         Ec2RateLimiter limiter,
@@ -53,13 +53,22 @@ internal static class LaunchConfigurationSource
             page => page.NextToken,
             page =>
             {
-                var configurations = page.LaunchConfigurations ?? [];
-                FullPageCheck.ThrowIfFullWithoutToken(Action, configurations.Count, pageSize, page.NextToken);
-                foreach (var configuration in configurations)
+                foreach (var configuration in page.LaunchConfigurations ?? [])
                 {
                     onConsumer(new Consumer(configuration.Name, configuration.ImageId));
                 }
             },
             maxPages,
-            cancellationToken);
+            cancellationToken,
+            // A single full page without a token is probed with one record fewer: an endpoint that pages must then send a
+            // token (an account with exactly 100 launch configurations is read, not blocked); one that cuts short is Truncated.
+            new PageSizeCheck<LaunchConfigurationPage>(
+                pageSize,
+                page => page.LaunchConfigurations?.Count ?? 0,
+                async (size, ct) =>
+                {
+                    await limiter.AcquireAsync(Action, Ec2ActionClass.Describe, ct).ConfigureAwait(false);
+                    onCall();
+                    return await client.DescribeLaunchConfigurationsAsync(null, size, ct).ConfigureAwait(false);
+                }));
 }

@@ -169,20 +169,22 @@ public sealed class ExpireConsumerTests
     }
 
     [Fact]
-    public async Task LiveRun_LaunchConfigurationListingEndsOnAFullPageWithoutToken_TruncatedAndNothingDeregistered()
+    public async Task LiveRun_ExactlyOneFullPageOfLaunchConfigurations_ProbedReadAndNotBlocked()
     {
+        // The pinning one + 99 others = exactly one page of 100 with no NextToken: the one-fewer probe shows that the
+        // endpoint pages, so the listing is trusted (an endpoint that cuts short stays Truncated: Ec2InventoryReaderConsumerTests).
         var (h, pinned, unused, _) = Family("LaunchConfigurations");
-        for (var i = 0; i < 100; i++)
+        PinWithLaunchConfiguration(h, pinned);
+        for (var i = 0; i < 99; i++)
         {
             h.Ec2.AddLaunchConfiguration(SweepHarness.Region, $"lc-{i:D3}", "ami-0aaaaaaaaaaaaaaa1");
         }
 
         var summary = await h.InvokeAdvancingClockAsync(h.Expire());
 
-        Assert.Contains(summary.FailedSources, s => s.Source == "LaunchConfigurations" && s.Status == "Truncated");
-        Assert.Equal(0, h.Ec2.Calls.CountOf("DeregisterImage"));
+        Assert.DoesNotContain(summary.FailedSources, s => s.Source == "LaunchConfigurations");
         Assert.NotNull(h.Image(pinned));
-        Assert.NotNull(h.Image(unused));
+        Assert.Null(h.Image(unused));
     }
 
     [Fact]
