@@ -17,20 +17,9 @@ internal static class LaunchConfigurationSource
     /// <summary>Namespaced: the rate limiter keeps it in a bucket of its own, apart from EC2's.</summary>
     public const string Action = "autoscaling:DescribeLaunchConfigurations";
 
-    public static async Task ReadAsync(InventoryContext context, SourceRun run, List<ImageReference> references, CancellationToken cancellationToken)
-    {
-        var collector = new ConsumerCollector(ReferenceKind.LaunchConfiguration, references);
-        run.Operation = Action;
-        await ReadAllAsync(
-            context.AutoScaling.Value,
-            context.Limiter,
-            context.Options.LaunchConfigurationPageSize,
-            context.Options.MaxPagesPerListing,
-            () => run.Calls++,
-            collector.Add,
-            cancellationToken).ConfigureAwait(false);
-        collector.Finish(run);
-    }
+    public static Task ReadAsync(InventoryContext context, SourceRun run, List<ImageReference> references, CancellationToken cancellationToken) =>
+        ConsumerListing.CollectAsync(run, Action, ReferenceKind.LaunchConfiguration, references, (onCall, onConsumer) => ReadAllAsync(
+            context.AutoScaling.Value, context.Limiter, context.Options.LaunchConfigurationPageSize, context.Options.MaxPagesPerListing, onCall, onConsumer, cancellationToken));
 
     /// <summary>Reads every page through the rate limiter (shared with the re-check). A token loop, or a single full page
     /// without a NextToken that the one-fewer probe does not page either, throws <see cref="PagingTruncatedException"/>.</summary>
@@ -44,12 +33,7 @@ internal static class LaunchConfigurationSource
         CancellationToken cancellationToken) =>
         Pager.ReadAllAsync(
             Action,
-            async (token, ct) =>
-            {
-                await limiter.AcquireAsync(Action, Ec2ActionClass.Describe, ct).ConfigureAwait(false);
-                onCall();
-                return await client.DescribeLaunchConfigurationsAsync(token, pageSize, ct).ConfigureAwait(false);
-            },
+            (token, ct) => ConsumerListing.SendAsync(limiter, Action, onCall, c => client.DescribeLaunchConfigurationsAsync(token, pageSize, c), ct),
             page => page.NextToken,
             page =>
             {
@@ -65,10 +49,5 @@ internal static class LaunchConfigurationSource
             new PageSizeCheck<LaunchConfigurationPage>(
                 pageSize,
                 page => page.LaunchConfigurations?.Count ?? 0,
-                async (size, ct) =>
-                {
-                    await limiter.AcquireAsync(Action, Ec2ActionClass.Describe, ct).ConfigureAwait(false);
-                    onCall();
-                    return await client.DescribeLaunchConfigurationsAsync(null, size, ct).ConfigureAwait(false);
-                }));
+                (size, ct) => ConsumerListing.SendAsync(limiter, Action, onCall, c => client.DescribeLaunchConfigurationsAsync(null, size, c), ct)));
 }

@@ -25,20 +25,9 @@ internal static class SpotFleetSource
         "cancelled", "cancelled_running", "cancelled_terminating", "failed",
     };
 
-    public static async Task ReadAsync(InventoryContext context, SourceRun run, List<ImageReference> references, CancellationToken cancellationToken)
-    {
-        var collector = new ConsumerCollector(ReferenceKind.SpotFleet, references);
-        run.Operation = Action;
-        await ReadAllAsync(
-            context.Client,
-            context.Limiter,
-            context.Options.SpotFleetPageSize,
-            context.Options.MaxPagesPerListing,
-            () => run.Calls++,
-            collector.Add,
-            cancellationToken).ConfigureAwait(false);
-        collector.Finish(run);
-    }
+    public static Task ReadAsync(InventoryContext context, SourceRun run, List<ImageReference> references, CancellationToken cancellationToken) =>
+        ConsumerListing.CollectAsync(run, Action, ReferenceKind.SpotFleet, references, (onCall, onConsumer) => ReadAllAsync(
+            context.Client, context.Limiter, context.Options.SpotFleetPageSize, context.Options.MaxPagesPerListing, onCall, onConsumer, cancellationToken));
 
     /// <summary>Every launch specification of every fleet that can still launch, every page (no server-side filter exists).</summary>
     public static Task ReadAllAsync(
@@ -51,14 +40,12 @@ internal static class SpotFleetSource
         CancellationToken cancellationToken) =>
         Pager.ReadAllAsync(
             Action,
-            async (token, ct) =>
-            {
-                await limiter.AcquireAsync(Action, Ec2ActionClass.Describe, ct).ConfigureAwait(false);
-                onCall();
-                return await client.DescribeSpotFleetRequestsAsync(
-                    new DescribeSpotFleetRequestsRequest { MaxResults = pageSize, NextToken = token },
-                    ct).ConfigureAwait(false);
-            },
+            (token, ct) => ConsumerListing.SendAsync(
+                limiter,
+                Action,
+                onCall,
+                c => client.DescribeSpotFleetRequestsAsync(new DescribeSpotFleetRequestsRequest { MaxResults = pageSize, NextToken = token }, c),
+                ct),
             response => response.NextToken,
             response =>
             {

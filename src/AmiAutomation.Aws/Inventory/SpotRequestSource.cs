@@ -25,20 +25,9 @@ internal static class SpotRequestSource
     /// <summary>Dropped if an endpoint ignores the filter; any other state (unknown included) still pins its image.</summary>
     private static readonly HashSet<string> FinalStates = new(StringComparer.Ordinal) { "closed", "cancelled", "failed" };
 
-    public static async Task ReadAsync(InventoryContext context, SourceRun run, List<ImageReference> references, CancellationToken cancellationToken)
-    {
-        var collector = new ConsumerCollector(ReferenceKind.SpotRequest, references);
-        run.Operation = Action;
-        await ReadAllAsync(
-            context.Client,
-            context.Limiter,
-            context.Options.SpotRequestPageSize,
-            context.Options.MaxPagesPerListing,
-            () => run.Calls++,
-            collector.Add,
-            cancellationToken).ConfigureAwait(false);
-        collector.Finish(run);
-    }
+    public static Task ReadAsync(InventoryContext context, SourceRun run, List<ImageReference> references, CancellationToken cancellationToken) =>
+        ConsumerListing.CollectAsync(run, Action, ReferenceKind.SpotRequest, references, (onCall, onConsumer) => ReadAllAsync(
+            context.Client, context.Limiter, context.Options.SpotRequestPageSize, context.Options.MaxPagesPerListing, onCall, onConsumer, cancellationToken));
 
     /// <summary>Every launchable request, every page (shared with the re-check).</summary>
     public static Task ReadAllAsync(
@@ -53,14 +42,13 @@ internal static class SpotRequestSource
         List<Filter> filters = [new Filter("state", [.. LaunchableStates])];
         return Pager.ReadAllAsync(
             Action,
-            async (token, ct) =>
-            {
-                await limiter.AcquireAsync(Action, Ec2ActionClass.Describe, ct).ConfigureAwait(false);
-                onCall();
-                return await client.DescribeSpotInstanceRequestsAsync(
-                    new DescribeSpotInstanceRequestsRequest { Filters = filters, MaxResults = pageSize, NextToken = token },
-                    ct).ConfigureAwait(false);
-            },
+            (token, ct) => ConsumerListing.SendAsync(
+                limiter,
+                Action,
+                onCall,
+                c => client.DescribeSpotInstanceRequestsAsync(
+                    new DescribeSpotInstanceRequestsRequest { Filters = filters, MaxResults = pageSize, NextToken = token }, c),
+                ct),
             response => response.NextToken,
             response =>
             {
