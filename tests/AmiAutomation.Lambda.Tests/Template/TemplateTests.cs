@@ -15,12 +15,19 @@ public sealed class TemplateTests
         Assert.Equal("provided.al2023", SamTemplate.Scalar(globals, "Runtime"));
         Assert.NotNull(SamTemplate.Child(globals, "Architectures"));
 
+        // `sam build` rewrites the relative CodeUri of resources, not Globals': each function names the artifact itself.
+        Assert.Null(SamTemplate.Child(globals, "CodeUri"));
+
         // SAM concatenates list-valued Globals with the function's own: a second Architectures breaks the stack.
+        var codeUris = new HashSet<string?>(StringComparer.Ordinal);
         foreach (var (logicalId, _, properties) in _template.Functions())
         {
             Assert.True(SamTemplate.Child(properties, "Architectures") is null, $"{logicalId} repeats Architectures");
-            Assert.True(SamTemplate.Child(properties, "CodeUri") is null, $"{logicalId} has its own CodeUri; all share one artifact");
+            codeUris.Add(SamTemplate.Scalar(properties, "CodeUri"));
         }
+
+        // One artifact serves every function.
+        Assert.Equal("artifacts/lambda/bootstrap-x86_64.zip", Assert.Single(codeUris));
     }
 
     [Theory]
