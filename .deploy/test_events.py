@@ -67,12 +67,15 @@ def load(stack_name: str, region: str | None, dry_run: bool) -> list[str]:
             schemas.create_registry(RegistryName=REGISTRY)
         except schemas.exceptions.ConflictException:
             pass  # the console or an earlier run created it
+    missing = [OUTPUTS[h] for h in OUTPUTS if OUTPUTS[h] not in outputs]
+    if missing:
+        raise SystemExit(f"stack {stack_name} has no outputs {missing}: is it an AmiAutomation stack?")
     for handler, examples in events_by_handler().items():
         function = outputs[OUTPUTS[handler]]
         name = schema_name(function)
         try:
             existing = schemas.describe_schema(RegistryName=REGISTRY, SchemaName=name)["Content"]
-        except (schemas.exceptions.NotFoundException, schemas.exceptions.ClientError):
+        except schemas.exceptions.NotFoundException:
             existing = None
         content = schema_content(examples, existing)
         if not dry_run:

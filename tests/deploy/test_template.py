@@ -94,7 +94,7 @@ class ScheduleTests(unittest.TestCase):
             return int(match.group(2)) * 60 + int(match.group(1))
 
         self.assertLess(hour("DeprecateSchedule"), hour("ExpireSchedule"))
-        self.assertEqual("UTC", parameters["ScheduleTimezone"]["Default"])
+        self.assertEqual("Etc/UTC", parameters["ScheduleTimezone"]["Default"])
 
 
 class ManyStacksTests(unittest.TestCase):
