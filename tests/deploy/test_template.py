@@ -53,11 +53,32 @@ class SamBuildAndPackageTests(unittest.TestCase):
         for logical_id, function in functions.items():
             self.assertEqual(ARTIFACT, function["Properties"].get("CodeUri"), logical_id)
 
-    def test_codeUri_relocatedAsSamBuildDoes_stillFindsTheArtifact(self):
+    @staticmethod
+    def _after_sam_build(template):
+        """Where each function's code resolves once `sam build` has written .aws-sam/build/template.yaml. Like SAM CLI's
+        move_template/_update_relative_paths, only Resources' relative paths are rewritten, never Globals'
+        (https://github.com/aws/aws-sam-cli/blob/develop/samcli/commands/_utils/template.py)."""
+        import os
+
         build_dir = support.REPO / ".aws-sam" / "build"
-        for uri in samtemplate.code_uris(self.template).values():
-            relocated = pathlib.Path("../..") / uri  # what sam build writes into .aws-sam/build/template.yaml
-            self.assertEqual((support.REPO / ARTIFACT).resolve(), (build_dir / relocated).resolve())
+        moved = copy.deepcopy(template)
+        for function in samtemplate.serverless_functions(moved).values():
+            uri = function["Properties"].get("CodeUri")
+            if isinstance(uri, str) and not uri.startswith("s3://") and not os.path.isabs(uri):
+                function["Properties"]["CodeUri"] = os.path.relpath(os.path.normpath(support.REPO / uri), build_dir)
+        return {k: (build_dir / v).resolve() for k, v in samtemplate.code_uris(moved).items()}
+
+    def test_codeUri_afterSamBuild_stillFindsTheArtifact(self):
+        for logical_id, path in self._after_sam_build(self.template).items():
+            self.assertEqual((support.REPO / ARTIFACT).resolve(), path, logical_id)
+
+    def test_codeUri_inGlobals_afterSamBuild_pointsIntoTheBuildFolder(self):
+        # The failure the per-function CodeUri avoids ("does not exist .../.aws-sam/build/artifacts/lambda/...").
+        broken = copy.deepcopy(self.template)
+        for function in samtemplate.serverless_functions(broken).values():
+            broken["Globals"]["Function"]["CodeUri"] = function["Properties"].pop("CodeUri")
+        for path in self._after_sam_build(broken).values():
+            self.assertEqual((support.REPO / ".aws-sam" / "build" / ARTIFACT).resolve(), path)
 
     def test_expand_packagedTemplate_everyLambdaFunctionReadsThePackagedZip(self):
         expanded = samtemplate.expand(samtemplate.with_code_location(self.template, PACKAGED))
