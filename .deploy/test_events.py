@@ -55,12 +55,13 @@ def schema_content(examples: dict[str, Any], existing: str | None = None) -> str
     return json.dumps(document)
 
 
-def load(stack_name: str, region: str | None, dry_run: bool) -> list[str]:
+def load(stack_name: str, region: str | None, dry_run: bool, cloudformation: Any = None, schemas: Any = None) -> list[str]:
     import boto3
 
     session = boto3.session.Session(region_name=region)
-    outputs = {o["OutputKey"]: o["OutputValue"] for o in session.client("cloudformation").describe_stacks(StackName=stack_name)["Stacks"][0].get("Outputs", [])}
-    schemas = session.client("schemas")
+    cloudformation = cloudformation or session.client("cloudformation")
+    schemas = schemas or session.client("schemas")
+    outputs = {o["OutputKey"]: o["OutputValue"] for o in cloudformation.describe_stacks(StackName=stack_name)["Stacks"][0].get("Outputs", [])}
     done = []
     if not dry_run:
         try:

@@ -1,7 +1,9 @@
 """The artifact check refuses everything but a stripped Native AOT ELF of the declared architecture (fabricated ELFs)."""
 
 import glob
+import os
 import pathlib
+import shutil
 import tempfile
 import unittest
 
@@ -48,8 +50,11 @@ class CheckZipTests(unittest.TestCase):
         self.assertIn("launcher", self._refused(self._zip({"bootstrap": launcher})))
 
     def test_check_zip_realApphostOfTheSdk_refused(self):
-        apphosts = glob.glob("/usr/share/dotnet/packs/Microsoft.NETCore.App.Host.linux-x64/*/runtimes/linux-x64/native/apphost") + glob.glob(
-            str(pathlib.Path.home() / ".dotnet/packs/Microsoft.NETCore.App.Host.linux-x64/*/runtimes/linux-x64/native/apphost"))
+        # The launcher the SDK copies as `bootstrap` into a framework-dependent publish, from the SDK running the tests.
+        roots = {os.environ.get("DOTNET_ROOT"), os.path.dirname(os.environ.get("DOTNET_HOST_PATH", "")),
+                 os.path.dirname(os.path.realpath(shutil.which("dotnet") or "")), "/usr/share/dotnet", str(pathlib.Path.home() / ".dotnet")}
+        apphosts = [p for root in roots if root for p in glob.glob(
+            os.path.join(root, "packs/Microsoft.NETCore.App.Host.linux-x64/*/runtimes/linux-x64/native/apphost"))]
         if not apphosts:
             self.skipTest("no .NET apphost on this machine")
         self.assertIn("launcher", self._refused(self._zip({"bootstrap": pathlib.Path(apphosts[0]).read_bytes()})))

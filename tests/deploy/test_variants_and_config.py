@@ -39,6 +39,31 @@ class TestEventTests(unittest.TestCase):
         self.assertEqual({"a": 1}, merged["components"]["examples"]["colleague"]["value"])
         self.assertEqual({"source": "schedule"}, merged["components"]["examples"]["expire-schedule"]["value"])
 
+    def test_load_registryExistsAndOneSchemaExists_updatesItCreatesTheOthers(self):
+        import boto3
+        from botocore.stub import ANY, Stubber
+
+        cloudformation = boto3.client("cloudformation", region_name="eu-west-1", aws_access_key_id="x", aws_secret_access_key="x")
+        schemas = boto3.client("schemas", region_name="eu-west-1", aws_access_key_id="x", aws_secret_access_key="x")
+        names = {output: f"stack-{output}" for output in test_events.OUTPUTS.values()}
+        with Stubber(cloudformation) as cfn, Stubber(schemas) as registry:
+            cfn.add_response("describe_stacks", {"Stacks": [{"StackName": "stack", "CreationTime": "2026-01-01T00:00:00Z", "StackStatus": "CREATE_COMPLETE",
+                                                             "Outputs": [{"OutputKey": k, "OutputValue": v} for k, v in names.items()]}]})
+            # The console created the registry already: that must not fail.
+            registry.add_client_error("create_registry", "ConflictException", http_status_code=409)
+            for handler, output in test_events.OUTPUTS.items():
+                schema = test_events.schema_name(names[output])
+                if handler == "expire":
+                    saved = json.dumps({"openapi": "3.0.0", "components": {"examples": {"colleague": {"value": {}}}}})
+                    registry.add_response("describe_schema", {"Content": saved}, {"RegistryName": test_events.REGISTRY, "SchemaName": schema})
+                    registry.add_response("update_schema", {}, {"RegistryName": test_events.REGISTRY, "SchemaName": schema, "Type": "OpenApi3", "Content": ANY})
+                else:
+                    registry.add_client_error("describe_schema", "NotFoundException", http_status_code=404)
+                    registry.add_response("create_schema", {}, {"RegistryName": test_events.REGISTRY, "SchemaName": schema, "Type": "OpenApi3", "Content": ANY})
+            done = test_events.load("stack", "eu-west-1", False, cloudformation, schemas)
+            registry.assert_no_pending_responses()
+        self.assertEqual(4, len(done))
+
     def test_schemaName_followsTheConsoleConvention(self):
         self.assertEqual("_ami-automation-ExpireFunction-AbC-schema", test_events.schema_name("ami-automation-ExpireFunction-AbC"))
 
