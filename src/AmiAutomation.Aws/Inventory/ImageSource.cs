@@ -10,7 +10,9 @@ internal static class ImageSource
 {
     public const string Action = "DescribeImages";
 
-    /// <summary>Fills <paramref name="images"/> (by id) as pages arrive, so a failure keeps what was read.</summary>
+    /// <summary>Fills <paramref name="images"/> (by id) as pages arrive, so a failure keeps what was read. Each page is
+    /// mapped to <see cref="AmiImage"/> (strings shared through the context's pool) and then dropped: no SDK object
+    /// outlives its page.</summary>
     public static Task ReadAsync(InventoryContext context, SourceRun run, Dictionary<string, AmiImage> images, CancellationToken cancellationToken) =>
         context.ReadAllAsync(
             run,
@@ -30,7 +32,7 @@ internal static class ImageSource
             {
                 foreach (var image in response.Images ?? [])
                 {
-                    var mapped = Ec2ImageMapper.ToAmiImage(image, context.Region);
+                    var mapped = Ec2ImageMapper.ToAmiImage(image, context.Region, context.Strings);
                     images[mapped.ImageId] = mapped;
                 }
 

@@ -1,4 +1,5 @@
 using AmiAutomation.Aws.AutoScaling;
+using AmiAutomation.Aws.Mapping;
 using AmiAutomation.Aws.Paging;
 using AmiAutomation.Aws.Throttling;
 using Amazon.EC2;
@@ -9,6 +10,9 @@ namespace AmiAutomation.Aws.Inventory;
 /// Auto Scaling is created on first use, so a client that cannot be built fails its source only.</summary>
 internal sealed record InventoryContext(string Region, IAmazonEC2 Client, Lazy<IAutoScalingClient> AutoScaling, Ec2RateLimiter Limiter, InventoryOptions Options)
 {
+    /// <summary>Strings shared by the images of this read (one pool per sweep, dropped with the context).</summary>
+    public StringPool Strings { get; } = new();
+
     /// <summary>Sends one EC2 request through the rate limiter and counts it against <paramref name="run"/>.</summary>
     public async Task<TResponse> SendAsync<TResponse>(
         SourceRun run,

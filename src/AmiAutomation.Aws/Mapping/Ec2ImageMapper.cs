@@ -8,9 +8,11 @@ namespace AmiAutomation.Aws.Mapping;
 /// <summary>All SDK → core image mapping. Absent collections are empty; unknown values fail safe.</summary>
 public static class Ec2ImageMapper
 {
-    /// <summary>Maps one DescribeImages entry of <paramref name="region"/>.</summary>
+    /// <summary>Maps one DescribeImages entry of <paramref name="region"/>. With <paramref name="strings"/> (one pool per
+    /// inventory read), values that repeat across images (owner id, description, tag keys and values, device names,
+    /// source region) are shared; the result keeps no reference to the SDK object.</summary>
     /// <exception cref="ImageMappingException">No image id, no or unparseable creation date, or an unparseable time.</exception>
-    public static AmiImage ToAmiImage(Sdk.Image image, string region)
+    public static AmiImage ToAmiImage(Sdk.Image image, string region, StringPool? strings = null)
     {
         ArgumentNullException.ThrowIfNull(image);
         if (string.IsNullOrEmpty(image.ImageId))
@@ -20,14 +22,16 @@ public static class Ec2ImageMapper
 
         try
         {
-            var tags = ToTags(image.Tags);
+            var name = image.Name ?? string.Empty;
+            var tags = ToTags(image.Tags, strings, name);
+            var instanceStore = image.RootDeviceType == DeviceType.InstanceStore;
             return new AmiImage
             {
                 ImageId = image.ImageId,
                 Region = region,
-                Name = image.Name ?? string.Empty,
-                Description = image.Description,
-                OwnerId = image.OwnerId ?? string.Empty,
+                Name = name,
+                Description = Share(strings, image.Description),
+                OwnerId = Share(strings, image.OwnerId) ?? string.Empty,
                 CreationDate = Ec2Time.Parse(image.CreationDate, "CreationDate")
                     ?? throw new ImageMappingException($"Image {image.ImageId} in {region} has no CreationDate."),
                 State = ToState(image.State),
@@ -35,13 +39,14 @@ public static class Ec2ImageMapper
                 LastLaunchedTime = Ec2Time.Parse(image.LastLaunchedTime, "LastLaunchedTime"),
                 IsPublic = image.Public ?? false,
                 Tags = tags,
-                Snapshots = ToSnapshots(image.BlockDeviceMappings),
+                Snapshots = ToSnapshots(image.BlockDeviceMappings, strings),
                 DeregistrationProtected = IsDeregistrationProtected(image.DeregistrationProtection),
                 SourceImageId = NullIfEmpty(image.SourceImageId),
-                SourceRegion = NullIfEmpty(image.SourceImageRegion),
+                SourceRegion = Share(strings, NullIfEmpty(image.SourceImageRegion)),
                 ManagedBy = ImageManagerDetector.Detect(image.Name, tags),
-                RootDevice = image.RootDeviceType == DeviceType.InstanceStore ? RootDeviceKind.InstanceStore : RootDeviceKind.Ebs,
-                ImageLocation = NullIfEmpty(image.ImageLocation),
+                RootDevice = instanceStore ? RootDeviceKind.InstanceStore : RootDeviceKind.Ebs,
+                // Only instance store-backed images need it (their S3 bundle); for EBS images it is "owner/name" again.
+                ImageLocation = instanceStore ? NullIfEmpty(image.ImageLocation) : null,
             };
         }
         catch (FormatException ex)
@@ -64,27 +69,51 @@ public static class Ec2ImageMapper
     public static bool IsDeregistrationProtected(string? value) =>
         !string.IsNullOrWhiteSpace(value) && !string.Equals(value.Trim(), "disabled", StringComparison.OrdinalIgnoreCase);
 
-    public static IReadOnlyDictionary<string, string> ToTags(IEnumerable<Sdk.Tag>? tags)
+    /// <summary>Tags in EC2's order (a repeated key keeps its last value); with <paramref name="strings"/> keys and values
+    /// are shared, and a value equal to <paramref name="name"/> (the usual Name tag) reuses that string.</summary>
+    public static ImageTags ToTags(IEnumerable<Sdk.Tag>? tags, StringPool? strings = null, string? name = null)
     {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var tag in tags ?? [])
+        if (tags is null)
+        {
+            return ImageTags.Empty;
+        }
+
+        var pairs = new List<KeyValuePair<string, string>>(tags is ICollection<Sdk.Tag> c ? c.Count : 4);
+        foreach (var tag in tags)
         {
             if (!string.IsNullOrEmpty(tag.Key))
             {
-                result[tag.Key] = tag.Value ?? string.Empty;
+                var value = tag.Value ?? string.Empty;
+                value = name is not null && string.Equals(value, name, StringComparison.Ordinal) ? name : Share(strings, value);
+                pairs.Add(new(Share(strings, tag.Key), value));
             }
         }
 
-        return result;
+        return ImageTags.From(pairs);
     }
 
     /// <summary>EBS snapshots behind the block devices; sizes in GiB (0 when EC2 gives none).</summary>
-    public static IReadOnlyList<SnapshotInfo> ToSnapshots(IEnumerable<Sdk.BlockDeviceMapping>? mappings) =>
-        mappings is null
-            ? []
-            : [.. mappings
-                .Where(m => !string.IsNullOrEmpty(m.Ebs?.SnapshotId))
-                .Select(m => new SnapshotInfo(m.Ebs.SnapshotId, m.Ebs.VolumeSize ?? 0, m.DeviceName ?? string.Empty))];
+    public static IReadOnlyList<SnapshotInfo> ToSnapshots(IEnumerable<Sdk.BlockDeviceMapping>? mappings, StringPool? strings = null)
+    {
+        if (mappings is null)
+        {
+            return [];
+        }
+
+        var snapshots = new List<SnapshotInfo>(2);
+        foreach (var m in mappings)
+        {
+            if (!string.IsNullOrEmpty(m.Ebs?.SnapshotId))
+            {
+                snapshots.Add(new SnapshotInfo(m.Ebs.SnapshotId, m.Ebs.VolumeSize ?? 0, Share(strings, m.DeviceName) ?? string.Empty));
+            }
+        }
+
+        return snapshots.Count == 0 ? [] : snapshots.ToArray();
+    }
+
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(value))]
+    private static string? Share(StringPool? strings, string? value) => strings is null ? value : strings.Share(value);
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -24,12 +24,14 @@ internal sealed class FamilyIndex
         {
             var image = images[i];
             var family = resolver.Resolve(image);
-            _familyOf[i] = family;
             if (!_groups.TryGetValue(family, out var group))
             {
-                group = new Group();
+                group = new Group(family);
                 _groups[family] = group;
             }
+
+            // One string per family, not per image: every decision of the plan carries it.
+            _familyOf[i] = group.Name;
 
             if (!string.Equals(image.OwnerId, accountId, StringComparison.Ordinal))
             {
@@ -109,8 +111,10 @@ internal sealed class FamilyIndex
     /// <summary>Owned images of the family that are available or disabled.</summary>
     public int Keepers(string family) => _groups[family].Keepers;
 
-    private sealed class Group
+    private sealed class Group(string name)
     {
+        public string Name { get; } = name;
+
         public List<AmiImage> Ranked { get; } = [];
 
         public int Keepers { get; set; }

@@ -29,7 +29,8 @@ public sealed record AmiImage
     /// deregistration candidates under <see cref="Protection.SharedImageRule.KeepUnlessUnused"/>).</summary>
     public ImageUsageReport? UsageReport { get; init; }
 
-    public IReadOnlyDictionary<string, string> Tags { get; init; } = EmptyTags;
+    /// <summary>The image's tags; the inventory gives an <see cref="ImageTags"/> (compact, strings shared across images).</summary>
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = ImageTags.Empty;
     public IReadOnlyList<SnapshotInfo> Snapshots { get; init; } = [];
     public bool DeregistrationProtected { get; init; }
 
@@ -48,7 +49,4 @@ public sealed record AmiImage
     public bool HasTag(string key) => Tags.ContainsKey(key);
 
     public long TotalSnapshotGiB => Snapshots.Sum(s => (long)s.SizeGiB);
-
-    private static readonly IReadOnlyDictionary<string, string> EmptyTags =
-        new Dictionary<string, string>(StringComparer.Ordinal);
 }
