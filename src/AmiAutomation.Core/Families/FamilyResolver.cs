@@ -154,6 +154,10 @@ public sealed class FamilyResolver
             _ = new Regex(pattern, RegexOptions.CultureInvariant, MatchTimeout);
             return null;
         }
+        catch (RegexParseException ex)
+        {
+            return $"{field} is not a valid regular expression (was '{pattern}'): {RegexProblem.Describe(ex)}.";
+        }
         catch (ArgumentException ex)
         {
             return $"{field} is not a valid regular expression (was '{pattern}'): {ex.Message}";

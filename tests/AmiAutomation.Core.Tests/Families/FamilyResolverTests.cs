@@ -73,4 +73,21 @@ public class FamilyResolverTests
         Assert.NotNull(error);
         Assert.StartsWith("X.FamilyPattern is not a valid regular expression (was 'a(b')", error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("web-(\\d+", "a '(' is never closed")]
+    [InlineData("web-\\d+)", "a ')' has no '(' before it")]
+    [InlineData("web-[a-z", "a '[' is never closed")]
+    [InlineData("[z-a]", "a character range runs backwards")]
+    [InlineData("*web", "a repetition (*, + or ?) follows nothing")]
+    [InlineData("web\\", "the pattern ends with a lone backslash")]
+    [InlineData("\\q", "a backslash escape that means nothing")]
+    public void ValidatePattern_Invalid_SaysWhatIsWrongInWords(string pattern, string words)
+    {
+        var error = FamilyResolver.ValidatePattern(pattern, "FAMILY_PATTERN");
+
+        Assert.NotNull(error);
+        Assert.StartsWith($"FAMILY_PATTERN is not a valid regular expression (was '{pattern}'): ", error, StringComparison.Ordinal);
+        Assert.Contains(words, error, StringComparison.Ordinal);
+    }
 }
