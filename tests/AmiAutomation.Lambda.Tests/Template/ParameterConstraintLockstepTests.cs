@@ -111,7 +111,12 @@ public sealed class ParameterConstraintLockstepTests
         {
             foreach (var variables in new[] { globals, SamTemplate.Child(properties, "Environment", "Variables") as YamlMappingNode })
             {
-                foreach (var (key, value) in variables?.Children ?? [])
+                if (variables is null)
+                {
+                    continue;
+                }
+
+                foreach (var (key, value) in variables.Children)
                 {
                     if (ParameterOf(value, template) is { } parameter)
                     {
@@ -133,12 +138,14 @@ public sealed class ParameterConstraintLockstepTests
     {
         var reference = value switch
         {
-            YamlScalarNode scalar when scalar.Tag.Value == "!Ref" => scalar.Value,
-            YamlSequenceNode join when join.Tag.Value == "!Join" && join.Children[1] is YamlScalarNode list && list.Tag.Value == "!Ref" => list.Value,
+            YamlScalarNode scalar when TagOf(scalar) == "!Ref" => scalar.Value,
+            YamlSequenceNode join when TagOf(join) == "!Join" && join.Children[1] is YamlScalarNode list && TagOf(list) == "!Ref" => list.Value,
             _ => null,
         };
         return reference is not null && SamTemplate.Child(template.Root, "Parameters", reference) is not null ? reference : null;
     }
+
+    private static string? TagOf(YamlNode node) => node.Tag.IsEmpty || node.Tag.IsNonSpecific ? null : node.Tag.Value;
 
     private static bool ReaderAccepts(string handler, string variable, string value)
     {
