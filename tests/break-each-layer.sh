@@ -39,6 +39,7 @@ breaks=(
   "instance-store|InstanceStoreBacked protection|$prot|s/reasons\.Add\(new\(\s*ReasonCode\.InstanceStoreBacked\b/_ = (new DecisionReason(ReasonCode.InstanceStoreBacked/g|protection returns nothing"
   "last-launched|LastLaunchedTime window|$prot|s/reasons\.Add\(new\(\s*ReasonCode\.RecentlyLaunched\b/_ = (new DecisionReason(ReasonCode.RecentlyLaunched/g|protection returns nothing"
   "newest-k|Newest K of a family|src/AmiAutomation.Core/Planning/ImageGate.cs|s/inventory\.AccountId, keepNewest\)\)/inventory.AccountId, 0))/|K treated as 0"
+  "family-rule|Family rule keeps major versions|src/AmiAutomation.Core/Families/DefaultFamilyRule.cs|s/return \(Kind\.Version, keepMinor \? text : first\);/return (keepMinor ? Kind.Version : Kind.Stamp, text);/|versions stripped whole: OS lines merge"
   "last-of-family|Last of family|src/AmiAutomation.Core/Expiry/ExpiryRun.cs|s/if \(remaining <= 1\)/if (remaining < 0)/|rule never fires"
   "planner-cap|Blast-radius cap (planner)|src/AmiAutomation.Core/Expiry/ExpiryRun.cs|s/if \(_deregistrations >= _policy\.MaxDeregistrationsPerRun\)/if (_deregistrations < 0)/|cap never reached"
   "executor-cap|Destructive-call cap (executor)|$exe/DeregistrationStep.cs|s/if \(run\.DestructiveCalls >= run\.Options\.MaxDestructiveActions\)/if (run.DestructiveCalls < 0)/|cap never reached"

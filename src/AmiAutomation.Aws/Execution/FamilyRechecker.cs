@@ -19,8 +19,9 @@ namespace AmiAutomation.Aws.Execution;
 /// </summary>
 /// <remarks>
 /// <para>ec2:DescribeImages, Owners=self. Two filtered listings cover a family: <c>tag:ami-lifecycle:family</c> =
-/// <c>*family*</c> (tagged members) and <c>name</c> = <c>*family*</c> (members by name; with a strip override pattern,
-/// which can cut a family out of the middle of a name, every owned image instead). Wildcards only widen the listing,
+/// <c>*family*</c> (tagged members) and <c>name</c> = the resolver's <see cref="FamilyResolver.NameFilter"/> (members by
+/// name: the built-in rule's family words in order, <c>web*1*</c>; a <c>family</c> group's <c>*family*</c>; with a strip
+/// override pattern, which can cut a family out of the middle of a name, every owned image). Wildcards only widen the listing,
 /// and every image read is resolved again, so over-matching is harmless; <c>*</c>, <c>?</c> and <c>\</c> in a family are
 /// escaped. Filter wildcards: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Using_Filtering.html</para>
 /// <para>What remains between this read and DeregisterImage is milliseconds; the run lease keeps our own runs out of it.</para>
@@ -37,7 +38,7 @@ internal sealed class FamilyRechecker(string region, IAmazonEC2 client, Ec2RateL
         try
         {
             await ReadAsync([new Filter("tag:" + TagNames.Family, [Contains(family)])], images, cancellationToken).ConfigureAwait(false);
-            await ReadAsync(rule.FamilyIsInName ? [new Filter("name", [Contains(family)])] : [], images, cancellationToken).ConfigureAwait(false);
+            await ReadAsync(rule.NameFilter(family) is { } byName ? [new Filter("name", [byName])] : [], images, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -59,8 +60,7 @@ internal sealed class FamilyRechecker(string region, IAmazonEC2 client, Ec2RateL
     }
 
     /// <summary><c>*value*</c> with the filter wildcards of <paramref name="value"/> escaped.</summary>
-    public static string Contains(string value) =>
-        "*" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("*", "\\*", StringComparison.Ordinal).Replace("?", "\\?", StringComparison.Ordinal) + "*";
+    public static string Contains(string value) => "*" + FamilyResolver.EscapeWildcards(value) + "*";
 
     private Task ReadAsync(List<Filter> filters, Dictionary<string, AmiImage> images, CancellationToken cancellationToken) =>
         Pager.ReadAllAsync(

@@ -23,10 +23,34 @@ internal static class PlanRenderer
             }
 
             console.Write(sources);
+            RenderFamilies(console, region.Families);
             foreach (var function in region.Functions)
             {
                 RenderFunction(console, function);
             }
+        }
+    }
+
+    /// <summary>Each family with its image count and its images' names (newest first), so a merge or split shows.</summary>
+    private static void RenderFamilies(IAnsiConsole console, IReadOnlyList<PlanFamily> families)
+    {
+        if (families.Count == 0)
+        {
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Simple).AddColumn("Family").AddColumn("Images").AddColumn("Newest first");
+        foreach (var family in families.Take(MaxListed))
+        {
+            var names = family.Images.Take(3).Select(i => $"{i.Name} ({i.ImageId})");
+            var more = family.Count > 3 ? Invariant($", … {family.Count - 3} more") : string.Empty;
+            table.AddRow(Markup.Escape(family.Family), Cell(family.Count), Markup.Escape(string.Join(", ", names) + more));
+        }
+
+        console.Write(table);
+        if (families.Count > MaxListed)
+        {
+            console.MarkupLine(Invariant($"  … {families.Count - MaxListed} more families (use --json for all)"));
         }
     }
 

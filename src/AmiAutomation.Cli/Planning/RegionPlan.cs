@@ -1,6 +1,6 @@
 namespace AmiAutomation.Cli.Planning;
 
-/// <summary>One region's plan: the inventory sources and the functions' plans.</summary>
+/// <summary>One region's plan: the inventory sources, every image's family and the functions' plans.</summary>
 public sealed record RegionPlan
 {
     public required string Region { get; init; }
@@ -10,4 +10,7 @@ public sealed record RegionPlan
     public required bool InventoryComplete { get; init; }
     public required IReadOnlyList<PlanSource> Sources { get; init; }
     public required IReadOnlyList<FunctionPlan> Functions { get; init; }
+
+    /// <summary>Every family of the region with its images (the expire function's family rule).</summary>
+    public IReadOnlyList<PlanFamily> Families { get; init; } = [];
 }

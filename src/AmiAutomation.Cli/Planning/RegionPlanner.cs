@@ -5,6 +5,7 @@ using AmiAutomation.Aws.Replication;
 using AmiAutomation.Aws.Throttling;
 using AmiAutomation.Core.Deprecation;
 using AmiAutomation.Core.Expiry;
+using AmiAutomation.Core.Families;
 using AmiAutomation.Core.Images;
 using AmiAutomation.Core.Inventory;
 using AmiAutomation.Core.Planning;
@@ -55,6 +56,7 @@ internal sealed class RegionPlanner(IEc2ClientFactory clients, IRegionalApiClien
             InventoryComplete = inventory.IsComplete,
             Sources = [.. inventory.Sources.Select(s => new PlanSource(s.Source.ToString(), s.Status.ToString(), s.Items, s.Calls, s.Error))],
             Functions = functions,
+            Families = FamiliesOf(inventory, expire.Policy.CreateFamilyResolver()),
         };
         return (plan, inventory);
     }
@@ -116,6 +118,16 @@ internal sealed class RegionPlanner(IEc2ClientFactory clients, IRegionalApiClien
 
         return Summarize("copy", decisions) with { Notes = notes };
     }
+
+    /// <summary>Every image of the inventory by family (the family tag, else the rule on the name), newest first.</summary>
+    private static List<PlanFamily> FamiliesOf(InventorySnapshot inventory, FamilyResolver resolver) =>
+        [.. inventory.Images
+            .GroupBy(resolver.Resolve, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new PlanFamily(g.Key, g.Count(), [.. g
+                .OrderByDescending(i => i.CreationDate)
+                .ThenByDescending(i => i.ImageId, StringComparer.Ordinal)
+                .Select(i => new PlanFamilyImage(i.ImageId, i.Name, i.CreationDate))]))];
 
     private static FunctionPlan Summarize(string function, IReadOnlyList<Decision> decisions)
     {

@@ -8,8 +8,8 @@ namespace AmiAutomation.Core.Families;
 /// <param name="KeepNewest">The newest K available images of a family are never deregistered.</param>
 public sealed record FamilyKeepRule(FamilyResolver Resolver, int KeepNewest)
 {
-    /// <summary>True when every image of a family has the family name inside its own name (the default rule and
-    /// a <c>family</c>-group pattern; the family tag's value is matched separately), so EC2 can pre-filter by
-    /// <c>name=*family*</c>. A strip pattern may cut from the middle of a name: then every owned image is read.</summary>
-    public bool FamilyIsInName => Resolver.Pattern is null || Resolver.SelectsFamilyGroup;
+    /// <summary>The EC2 <c>name</c> filter that lists at least every image of <paramref name="family"/> by name, or
+    /// null to read every owned image (a strip pattern may cut from the middle of a name). Tagged members are listed
+    /// separately by the family tag.</summary>
+    public string? NameFilter(string family) => Resolver.NameFilter(family);
 }

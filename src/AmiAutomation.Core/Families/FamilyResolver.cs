@@ -11,47 +11,36 @@ namespace AmiAutomation.Core.Families;
 /// <remarks>
 /// <para>Order: the value of the <see cref="TagNames.Family"/> tag when present and not blank; otherwise a family
 /// derived from the image name.</para>
-/// <para>Default name rule (<see cref="DefaultPattern"/>): remove ONE trailing version or timestamp token together with
-/// the separators (<c>-</c>, <c>_</c>, <c>.</c>, space) before and after it. Recognised tokens:
-/// dotted dates and versions (<c>-2024.03.01</c>, <c>_1.2.3</c>), dashed dates with an optional time
-/// (<c>-2024-03-01</c>, <c>-2024-03-01T12-00-00Z</c>), compact dates and date-times (<c>-20240301</c>,
-/// <c>-20240301T1200Z</c>, <c>-20240301-1200</c>, <c>-202403011200</c>), <c>v</c>-versions (<c>-v12</c>, <c>-v1.2</c>),
-/// epoch seconds or milliseconds (<c>-1712345678</c>), build numbers (<c>-build-123</c>), each optionally followed by a
-/// short build counter (<c>-2025.03.18-6</c>: several builds on one day). A lone short number (<c>centos-7</c>) is NOT
-/// stripped. Only one token goes, so <c>ubuntu-22.04-20240301</c> gives <c>ubuntu-22.04</c>.
-/// A name that is nothing but a version keeps its whole name as family.</para>
+/// <para>Default name rule (<see cref="DefaultFamilyRule"/>): the name without its build stamps (dates, timestamps,
+/// build counters, commit hashes) and without minor/patch versions; the major version stays, so <c>centos-7.9</c> and
+/// <c>centos-8.5</c> are <c>centos-7</c> and <c>centos-8</c>, and <c>myapp-1.2.3-20240101-build7</c> is <c>myapp-1</c>.
+/// When a part cannot be told apart it stays (a narrower family keeps more images).</para>
 /// <para>Override: a regular expression with a named group <c>family</c> picks the family out of the name (no match:
 /// the whole name); any other regular expression is a "strip" expression whose first match is removed (trailing
 /// separators are trimmed afterwards; empty result: the whole name). Matching is culture-invariant and case-sensitive
 /// unless the pattern says <c>(?i)</c>; each match is limited to <see cref="MatchTimeout"/>. When a match times out the
 /// whole name is the family: a family of one image is always protected as its newest, so a slow pattern fails safe.</para>
 /// </remarks>
-public sealed partial class FamilyResolver
+public sealed class FamilyResolver
 {
     /// <summary>The name of the capture group an override pattern may use to select the family.</summary>
     public const string FamilyGroupName = "family";
-
-    /// <summary>The default strip expression (matched case-insensitively). See the type remarks.</summary>
-    public const string DefaultPattern =
-        @"[-_.\s]+(?:v\d+(?:\.\d+)*|\d+(?:\.\d+)+|\d{4}-\d{2}-\d{2}(?:[T_-]?\d{2}[-:.]?\d{2}(?:[-:.]?\d{2})?Z?)?"
-        + @"|\d{8}(?:[T_.-]?\d{4}(?:\d{2})?Z?)?|\d{10}(?:\d{3})?|build[-_.]?\d+)(?:[-_.\s]+\d{1,4})?[-_.\s]*$";
 
     /// <summary>Longest time one name may take to match an override pattern.</summary>
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(200);
 
     private static readonly char[] Separators = ['-', '_', '.', ' ', '\t'];
 
-    private readonly Regex _regex;
+    private readonly Regex? _regex;
     private readonly bool _selectsFamilyGroup;
 
-    /// <summary>Creates a resolver. <paramref name="pattern"/> null means <see cref="DefaultPattern"/>.</summary>
+    /// <summary>Creates a resolver. <paramref name="pattern"/> null means the built-in rule.</summary>
     /// <exception cref="ArgumentException">The pattern is blank or not a valid regular expression
     /// (check first with <see cref="ValidatePattern"/>).</exception>
     public FamilyResolver(string? pattern = null)
     {
         if (pattern is null)
         {
-            _regex = DefaultRegex();
             return;
         }
 
@@ -66,7 +55,7 @@ public sealed partial class FamilyResolver
         _selectsFamilyGroup = _regex.GroupNumberFromName(FamilyGroupName) >= 0;
     }
 
-    /// <summary>The resolver using <see cref="DefaultPattern"/>.</summary>
+    /// <summary>The resolver using the built-in rule.</summary>
     public static FamilyResolver Default { get; } = new();
 
     /// <summary>The override pattern, or null for the default.</summary>
@@ -92,6 +81,11 @@ public sealed partial class FamilyResolver
     public string FromName(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
+        if (_regex is null)
+        {
+            return DefaultFamilyRule.FromName(name);
+        }
+
         try
         {
             var match = _regex.Match(name);
@@ -117,6 +111,29 @@ public sealed partial class FamilyResolver
     }
 
     /// <summary>
+    /// An EC2 <c>name</c> filter value that matches at least every image name whose family is <paramref name="family"/>,
+    /// or null when no filter can (a strip pattern may cut from the middle of a name: read every image). Wildcards only
+    /// widen a listing; the reader resolves every image again.
+    /// </summary>
+    public string? NameFilter(string family)
+    {
+        ArgumentNullException.ThrowIfNull(family);
+        if (_regex is null)
+        {
+            return DefaultFamilyRule.NameFilter(family);
+        }
+
+        return _selectsFamilyGroup ? "*" + EscapeWildcards(family) + "*" : null;
+    }
+
+    /// <summary><paramref name="value"/> with the EC2 filter wildcards <c>*</c>, <c>?</c> and <c>\</c> escaped.</summary>
+    public static string EscapeWildcards(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("*", "\\*", StringComparison.Ordinal).Replace("?", "\\?", StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// Checks an override pattern. Returns null when it is usable, else an error message naming
     /// <paramref name="field"/> and the bad value.
     /// </summary>
@@ -137,12 +154,13 @@ public sealed partial class FamilyResolver
             _ = new Regex(pattern, RegexOptions.CultureInvariant, MatchTimeout);
             return null;
         }
+        catch (RegexParseException ex)
+        {
+            return $"{field} is not a valid regular expression (was '{pattern}'): {RegexProblem.Describe(ex)}.";
+        }
         catch (ArgumentException ex)
         {
             return $"{field} is not a valid regular expression (was '{pattern}'): {ex.Message}";
         }
     }
-
-    [GeneratedRegex(DefaultPattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
-    private static partial Regex DefaultRegex();
 }

@@ -17,7 +17,7 @@ namespace AmiAutomation.Core.Policies;
 /// <item><term><see cref="AllowMovingExistingDeprecation"/></term><description>false</description></item>
 /// <item><term><see cref="IncludeDataLifecycleManagerImages"/></term><description>false</description></item>
 /// <item><term><see cref="IncludeImageBuilderImages"/></term><description>false</description></item>
-/// <item><term><see cref="FamilyPattern"/></term><description>null (<see cref="FamilyResolver.DefaultPattern"/>)</description></item>
+/// <item><term><see cref="FamilyPattern"/></term><description>null (the built-in rule of <see cref="FamilyResolver"/>)</description></item>
 /// </list>
 /// <para>At least one of <see cref="MaxAgeDays"/> and <see cref="MinNewerImages"/> must be on. AWS Backup images are
 /// never deprecated.</para>

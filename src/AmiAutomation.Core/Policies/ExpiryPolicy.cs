@@ -28,7 +28,7 @@ namespace AmiAutomation.Core.Policies;
 /// <item><term><see cref="IncludeDataLifecycleManagerImages"/>, <see cref="IncludeImageBuilderImages"/></term><description>false</description></item>
 /// <item><term><see cref="SharedImages"/></term><description><see cref="SharedImageRule.Keep"/></description></item>
 /// <item><term><see cref="UsageReportMaxAgeDays"/></term><description>7</description></item>
-/// <item><term><see cref="FamilyPattern"/></term><description>null (<see cref="FamilyResolver.DefaultPattern"/>)</description></item>
+/// <item><term><see cref="FamilyPattern"/></term><description>null (the built-in rule of <see cref="FamilyResolver"/>)</description></item>
 /// </list>
 /// </remarks>
 public sealed record ExpiryPolicy

@@ -6,42 +6,6 @@ namespace AmiAutomation.Core.Tests.Families;
 
 public class FamilyResolverTests
 {
-    [Theory]
-    [InlineData("web-2024.03.01", "web")]
-    [InlineData("web-20240301", "web")]
-    [InlineData("web-20240301T1200Z", "web")]
-    [InlineData("web-20240301T120000Z", "web")]
-    [InlineData("web-20240301-1200", "web")]
-    [InlineData("web-202403011200", "web")]
-    [InlineData("web-2024-03-01", "web")]
-    [InlineData("web-2024-03-01T12-00-00Z", "web")]
-    [InlineData("web-2024-03-01T12:00Z", "web")]
-    [InlineData("web_1.2.3", "web")]
-    [InlineData("web-v12", "web")]
-    [InlineData("web-V1.2", "web")]
-    [InlineData("web-1712345678", "web")]
-    [InlineData("web-1712345678123", "web")]
-    [InlineData("web-build-123", "web")]
-    [InlineData("web_build_7", "web")]
-    [InlineData("web-2025.03.18-6", "web")]
-    [InlineData("web-20250318_12", "web")]
-    [InlineData("web--20240301--", "web")]
-    [InlineData("web 20240301", "web")]
-    [InlineData("api.server.1.0", "api.server")]
-    [InlineData("ubuntu-22.04-20240301", "ubuntu-22.04")]
-    [InlineData("my-app-v2-1.0", "my-app-v2")]
-    [InlineData("centos-7", "centos-7")]
-    [InlineData("web-2024", "web-2024")]
-    [InlineData("web", "web")]
-    [InlineData("web-prod", "web-prod")]
-    [InlineData("20240301", "20240301")]
-    [InlineData("-20240301", "-20240301")]
-    [InlineData("amzn2-ami-hvm-2.0.20240306.2-x86_64-gp2", "amzn2-ami-hvm-2.0.20240306.2-x86_64-gp2")]
-    public void FromName_DefaultPattern_StripsOneTrailingVersion(string name, string expected)
-    {
-        Assert.Equal(expected, FamilyResolver.Default.FromName(name));
-    }
-
     [Fact]
     public void Resolve_FamilyTag_WinsOverName()
     {
@@ -108,5 +72,22 @@ public class FamilyResolverTests
 
         Assert.NotNull(error);
         Assert.StartsWith("X.FamilyPattern is not a valid regular expression (was 'a(b')", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("web-(\\d+", "a '(' is never closed")]
+    [InlineData("web-\\d+)", "a ')' has no '(' before it")]
+    [InlineData("web-[a-z", "a '[' is never closed")]
+    [InlineData("[z-a]", "a character range runs backwards")]
+    [InlineData("*web", "a repetition (*, + or ?) follows nothing")]
+    [InlineData("web\\", "the pattern ends with a lone backslash")]
+    [InlineData("\\q", "a backslash escape that means nothing")]
+    public void ValidatePattern_Invalid_SaysWhatIsWrongInWords(string pattern, string words)
+    {
+        var error = FamilyResolver.ValidatePattern(pattern, "FAMILY_PATTERN");
+
+        Assert.NotNull(error);
+        Assert.StartsWith($"FAMILY_PATTERN is not a valid regular expression (was '{pattern}'): ", error, StringComparison.Ordinal);
+        Assert.Contains(words, error, StringComparison.Ordinal);
     }
 }
