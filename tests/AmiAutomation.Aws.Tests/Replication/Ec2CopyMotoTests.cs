@@ -90,6 +90,7 @@ public sealed class Ec2CopyMotoTests(MotoServerFixture moto) : IAsyncLifetime, I
         Assert.Equal(source.ImageId, tags[TagNames.SourceImage]);
         Assert.Equal(Home, tags[TagNames.SourceRegion]);
         Assert.Equal(TagNames.ManagedByValue, tags[TagNames.ManagedBy]);
+        Assert.StartsWith("deprecate=", tags[CopyRecord.Key], StringComparison.Ordinal);
         Assert.DoesNotContain((await _home!.DescribeImagesAsync(new DescribeImagesRequest { Owners = ["self"] })).Images, i => i.ImageId == outcome.NewImageId);
     }
 

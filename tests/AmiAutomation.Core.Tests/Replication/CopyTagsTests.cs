@@ -1,6 +1,7 @@
 using System.Globalization;
 using AmiAutomation.Core.Replication;
 using AmiAutomation.Core.Tagging;
+using AmiAutomation.Core.Tests.Support;
 using static AmiAutomation.Core.Tests.Replication.ReplicationTestData;
 
 namespace AmiAutomation.Core.Tests.Replication;
