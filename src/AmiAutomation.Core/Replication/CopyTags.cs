@@ -18,7 +18,7 @@ namespace AmiAutomation.Core.Replication;
 public static class CopyTags
 {
     /// <summary>EC2's limit of user tags per resource (<c>aws:</c> tags do not count):
-    /// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateTags.html (ec2-ami-api.md, CreateTags).</summary>
+    /// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateTags.html.</summary>
     public const int MaxTagsPerResource = 50;
 
     /// <summary>Tags the finisher adds later (<see cref="TagNames.CopyFinishedAt"/>): kept free from the start.</summary>
