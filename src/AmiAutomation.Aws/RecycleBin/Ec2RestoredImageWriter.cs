@@ -7,7 +7,8 @@ using LaunchPermission = AmiAutomation.Core.Images.LaunchPermission;
 
 namespace AmiAutomation.Aws.RecycleBin;
 
-/// <summary>Puts back on a restored image what EC2 does not restore by itself: tags, launch permissions, deprecation.</summary>
+/// <summary>Puts back on a restored image what EC2 does not restore by itself: tags, launch permissions, deprecation;
+/// and takes off the Recycle Bin mark.</summary>
 public sealed class Ec2RestoredImageWriter
 {
     private readonly RestoreCalls _calls;
@@ -30,6 +31,20 @@ public sealed class Ec2RestoredImageWriter
                     Resources = [imageId],
                     Tags = [.. tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new Tag(t.Key, t.Value))],
                 },
+                CancellationToken.None).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+    }
+
+    /// <summary>Removes tags by key, whatever their value (DeleteTags with no value).</summary>
+    /// <remarks>ec2:DeleteTags</remarks>
+    public Task<Ec2CallOutcome> RemoveTagsAsync(string imageId, IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        return _calls.ChangeAsync("DeleteTags", Ec2ActionClass.Tagging, dryRun: false, async client =>
+        {
+            await client.DeleteTagsAsync(
+                new DeleteTagsRequest { Resources = [imageId], Tags = [.. keys.Order(StringComparer.Ordinal).Select(k => new Tag { Key = k })] },
                 CancellationToken.None).ConfigureAwait(false);
             return true;
         }, cancellationToken);

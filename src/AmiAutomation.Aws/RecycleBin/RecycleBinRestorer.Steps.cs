@@ -109,6 +109,12 @@ public sealed partial class RecycleBinRestorer
             await StepAsync(run, RestoreStepKind.ApplyTags, imageId, DescribeTags(plan.Tags), ct => _writer.ApplyTagsAsync(imageId, plan.Tags, ct), cancellationToken).ConfigureAwait(false);
         }
 
+        if (plan.TagsToRemove.Count > 0)
+        {
+            await StepAsync(run, RestoreStepKind.RemoveTags, imageId, "remove " + string.Join(", ", plan.TagsToRemove),
+                ct => _writer.RemoveTagsAsync(imageId, plan.TagsToRemove, ct), cancellationToken).ConfigureAwait(false);
+        }
+
         if (plan.LaunchPermissionsToAdd.Count > 0)
         {
             var who = string.Join(", ", plan.LaunchPermissionsToAdd.Select(p => $"{p.Kind} {p.Value}"));

@@ -13,7 +13,7 @@ namespace AmiAutomation.Aws.Replication;
 
 /// <summary>
 /// Starts copies: CopyImage through the DESTINATION region's client with the planned token, name, encryption and
-/// tags, then tags the new image with its lineage once more (CreateTags) for endpoints that ignore
+/// tags, then tags the new image with its lineage and start record once more (CreateTags) for endpoints that ignore
 /// TagSpecifications. Every result is an <see cref="ActionOutcome"/>; nothing throws for an EC2 error.
 /// </summary>
 /// <remarks>
@@ -120,7 +120,14 @@ public sealed class Ec2CopyStarter
     {
         try
         {
-            await TagAsync(request.DestinationRegion, imageId, CopyTags.Lineage(request.SourceImageId, request.SourceRegion), false, cancellationToken).ConfigureAwait(false);
+            // Ours only (lineage and the start record): these must exist even where TagSpecifications are ignored.
+            var ours = request.Tags.Where(t => CopyTags.IsControlKey(t.Key)).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
+            foreach (var (key, value) in CopyTags.Lineage(request.SourceImageId, request.SourceRegion))
+            {
+                ours[key] = value;
+            }
+
+            await TagAsync(request.DestinationRegion, imageId, ours, false, cancellationToken).ConfigureAwait(false);
             return null;
         }
         catch (AmazonServiceException ex)

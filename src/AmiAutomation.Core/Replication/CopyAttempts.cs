@@ -41,4 +41,36 @@ public sealed record CopyAttempts(int Count, bool Done)
     public static string Value(int count) => count.ToString(CultureInfo.InvariantCulture);
 
     public static bool IsAttemptsKey(string tagKey) => tagKey.StartsWith(KeyPrefix, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Splits <paramref name="tags"/> (attempts tags to write on <paramref name="source"/>) into those EC2 accepts —
+    /// keys already there, then new keys while the source has tags free (50 per resource) — and those it would refuse
+    /// with TagLimitExceeded. A full source cannot carry the record: the caller reports it instead of failing every run.
+    /// </summary>
+    public static (IReadOnlyDictionary<string, string> Fit, IReadOnlyList<string> Left) FitOn(AmiImage source, IReadOnlyDictionary<string, string> tags)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(tags);
+        var free = CopyTags.MaxTagsPerResource - source.Tags.Keys.Count(k => !k.StartsWith("aws:", StringComparison.OrdinalIgnoreCase));
+        var fit = new Dictionary<string, string>(StringComparer.Ordinal);
+        var left = new List<string>();
+        foreach (var (key, value) in tags.OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            if (source.HasTag(key))
+            {
+                fit[key] = value;
+            }
+            else if (free > 0)
+            {
+                fit[key] = value;
+                free--;
+            }
+            else
+            {
+                left.Add(key);
+            }
+        }
+
+        return (fit, left);
+    }
 }

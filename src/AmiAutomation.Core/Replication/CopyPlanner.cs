@@ -68,12 +68,20 @@ public static class CopyPlanner
         return new SourceCopyPlan(source, decisions, copies, markDone, selection.InvalidRegions);
     }
 
-    /// <summary>The CopyImage request for one destination and attempt.</summary>
-    public static CopyRequest BuildRequest(AmiImage source, string destinationRegion, int attempt, CopyPolicy policy)
+    /// <summary>The CopyImage request for one destination and attempt. <paramref name="sourcePermissions"/> (read right
+    /// before the copy starts; null = not read) is recorded on the copy with the deprecation time (<see cref="CopyRecord"/>).</summary>
+    public static CopyRequest BuildRequest(
+        AmiImage source, string destinationRegion, int attempt, CopyPolicy policy, IReadOnlyList<LaunchPermission>? sourcePermissions = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(policy);
-        var (copyImageTags, tags) = CopyTags.For(source);
+        var ours = new Dictionary<string, string>(CopyTags.Lineage(source), StringComparer.Ordinal);
+        foreach (var (key, value) in CopyRecord.Tags(source, sourcePermissions))
+        {
+            ours[key] = value;
+        }
+
+        var tags = CopyTags.For(source, ours);
         return new CopyRequest
         {
             SourceImageId = source.ImageId,
@@ -84,9 +92,22 @@ public static class CopyPlanner
             ClientToken = CopyClientToken.For(source.ImageId, destinationRegion, attempt),
             Attempt = attempt,
             KmsKeyId = policy.KmsKeyFor(destinationRegion),
-            CopyImageTags = copyImageTags,
-            Tags = tags,
+            CopyImageTags = tags.CopyImageTags,
+            Tags = tags.Tags,
+            DroppedTags = tags.Dropped,
         };
+    }
+
+    /// <summary>The same copies with the source's launch permissions recorded (read once, after planning, only for
+    /// sources that are copied).</summary>
+    public static IReadOnlyList<PlannedCopy> WithPermissions(
+        AmiImage source, IReadOnlyList<PlannedCopy> copies, IReadOnlyList<LaunchPermission>? sourcePermissions, CopyPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(copies);
+        return [.. copies.Select(c => c with
+        {
+            Request = BuildRequest(source, c.Request.DestinationRegion, c.Request.Attempt, policy, sourcePermissions),
+        })];
     }
 
     private static (Decision Decision, CopyRequest? Request, bool MarkDone) PlanRegion(
@@ -104,7 +125,7 @@ public static class CopyPlanner
         if (ours.FirstOrDefault(c => c.State is ImageState.Available or ImageState.Disabled) is { } usable)
         {
             return (SkipTo(source, family, region, new DecisionReason(
-                ReasonCode.AlreadyCopied, $"copy {usable.ImageId} is {usable.State} in {region}")), null, !attempts.Done);
+                ReasonCode.AlreadyCopied, $"copy {usable.ImageId} is {usable.State} in {region}")), null, !attempts.Done && CopyAttempts.FitOn(source, DoneTag(region)).Left.Count == 0);
         }
 
         if (ours.FirstOrDefault(c => c.State == ImageState.Pending) is { } pending)
@@ -163,6 +184,9 @@ public static class CopyPlanner
         };
         return (decision, BuildRequest(source, region, attempt, policy), false);
     }
+
+    private static Dictionary<string, string> DoneTag(string region) =>
+        new(StringComparer.Ordinal) { [CopyAttempts.KeyFor(region)] = CopyAttempts.DoneValue };
 
     private static Decision SkipTo(AmiImage source, string family, string region, DecisionReason reason) =>
         Decision.Skip(source, family, reason) with { TargetRegion = region };

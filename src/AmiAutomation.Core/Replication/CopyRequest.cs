@@ -27,7 +27,10 @@ public sealed record CopyRequest
     /// copy): then <see cref="Tags"/> holds the filtered source tags explicitly.</summary>
     public required bool CopyImageTags { get; init; }
 
-    /// <summary>Tags set on the new image through TagSpecifications: lineage, and the source's tags when
-    /// <see cref="CopyImageTags"/> is false.</summary>
+    /// <summary>Tags set on the new image through TagSpecifications: lineage, the start record (<see cref="CopyRecord"/>),
+    /// and the source's tags when <see cref="CopyImageTags"/> is false.</summary>
     public required IReadOnlyDictionary<string, string> Tags { get; init; }
+
+    /// <summary>The source's tags left out: no room within EC2's 50 tags beside ours (reported).</summary>
+    public IReadOnlyList<string> DroppedTags { get; init; } = [];
 }

@@ -12,6 +12,9 @@ public sealed record ReapplyPlan
     /// <summary>Tags to write (CreateTags overwrites): the ledger's user tags, the hold and the restore marks.</summary>
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>Tag keys to remove: the Recycle Bin mark (<c>ami-lifecycle:recycle-bin</c>) the image still carries.</summary>
+    public IReadOnlyList<string> TagsToRemove { get; init; } = [];
+
     /// <summary>Launch permissions to add (never group <c>all</c> unless the policy allows public images).</summary>
     public IReadOnlyList<LaunchPermission> LaunchPermissionsToAdd { get; init; } = [];
 
@@ -24,6 +27,6 @@ public sealed record ReapplyPlan
 
     public IReadOnlyList<string> Notes { get; init; } = [];
 
-    public bool IsEmpty => Tags.Count == 0 && LaunchPermissionsToAdd.Count == 0 && !RemovePublicAccess
+    public bool IsEmpty => Tags.Count == 0 && TagsToRemove.Count == 0 && LaunchPermissionsToAdd.Count == 0 && !RemovePublicAccess
         && Deprecation.Kind == DeprecationChangeKind.None && !MarkLedgerRestored;
 }

@@ -68,6 +68,9 @@ public static class RestorePlanner
         }
 
         var tags = PlanTags(ledger, current, policy, now, notes);
+        // The Recycle Bin mark means "expire retired this image" (the retention rules match it); a restored image is
+        // live again, and its copies would inherit the mark. Expire sets it again right before any deregistration.
+        IReadOnlyList<string> remove = current is null || current.HasTag(TagNames.RecycleBin) ? [TagNames.RecycleBin] : [];
         var permissions = PlanLaunchPermissions(ledger, current, policy, notes);
         var removePublic = !policy.AllowPublic && current is { IsPublic: true };
         if (removePublic)
@@ -78,6 +81,7 @@ public static class RestorePlanner
         return new ReapplyPlan
         {
             Tags = tags,
+            TagsToRemove = remove,
             LaunchPermissionsToAdd = permissions,
             RemovePublicAccess = removePublic,
             Deprecation = PlanDeprecation(ledger, current, policy.Deprecation, now, notes),
@@ -86,14 +90,15 @@ public static class RestorePlanner
         };
     }
 
-    /// <summary>The ledger's tags without <c>aws:</c> keys (EC2 refuses them), plus the hold and the restore marks.</summary>
+    /// <summary>The ledger's tags without <c>aws:</c> keys (EC2 refuses them) and without the Recycle Bin mark, plus the
+    /// hold and the restore marks.</summary>
     public static IReadOnlyDictionary<string, string> DesiredTags(LedgerRecord? ledger, RestorePolicy policy, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(policy);
         var desired = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in ledger?.Tags ?? new Dictionary<string, string>())
         {
-            if (!IsAwsTag(key))
+            if (!IsAwsTag(key) && key != TagNames.RecycleBin)
             {
                 desired[key] = value;
             }

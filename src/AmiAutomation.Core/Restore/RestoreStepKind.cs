@@ -7,6 +7,7 @@ public enum RestoreStepKind
     AwaitSnapshots,
     RestoreImage,
     ApplyTags,
+    RemoveTags,
     AddLaunchPermissions,
     RemovePublicAccess,
     SetDeprecation,

@@ -85,7 +85,7 @@ internal sealed class CopyExecutor(
         }
 
         var sourceTags = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var planned in plan.Copies)
+        foreach (var planned in await RecordSourceAsync(source, plan.Copies, run).ConfigureAwait(false))
         {
             var outcome = await StartAsync(planned, failed, run).ConfigureAwait(false);
             if (outcome is null)
@@ -94,6 +94,11 @@ internal sealed class CopyExecutor(
             }
 
             run.Record(outcome);
+            if (outcome.Status is OutcomeStatus.Succeeded or OutcomeStatus.DryRun)
+            {
+                run.TagsNotCopied(source.ImageId, planned.Request.DestinationRegion, planned.Request.DroppedTags);
+            }
+
             if (outcome.Status == OutcomeStatus.Succeeded)
             {
                 sourceTags[CopyAttempts.KeyFor(planned.Request.DestinationRegion)] = CopyAttempts.Value(planned.Request.Attempt);
@@ -105,11 +110,52 @@ internal sealed class CopyExecutor(
             sourceTags[CopyAttempts.KeyFor(destination)] = CopyAttempts.DoneValue;
         }
 
-        if (!run.DryRun && sourceTags.Count > 0
-            && await starter.TagSourceAsync(source, sourceTags, false, run.CancellationToken).ConfigureAwait(false) is { } error)
+        await TagSourceAsync(source, sourceTags, run).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes attempts tags on the source, those that fit: a source with all 50 tags used cannot carry them,
+    /// which is reported once as a warning rather than failing every run.</summary>
+    private async Task TagSourceAsync(AmiImage source, Dictionary<string, string> tags, CopyRun run)
+    {
+        if (run.DryRun || tags.Count == 0)
         {
-            run.Error($"could not record copy attempts on {source.ImageId} ({string.Join(", ", sourceTags.Select(t => $"{t.Key}={t.Value}"))}): {error}");
+            return;
         }
+
+        var (fit, left) = CopyAttempts.FitOn(source, tags);
+        if (left.Count > 0)
+        {
+            run.Warn($"{source.ImageId} has all {CopyTags.MaxTagsPerResource} tags in use: {string.Join(", ", left)} not recorded on it, "
+                + "so a copy deleted later could be made again; free a tag on the source to record copy attempts");
+        }
+
+        if (fit.Count > 0 && await starter.TagSourceAsync(source, fit, false, run.CancellationToken).ConfigureAwait(false) is { } error)
+        {
+            run.Error($"could not record copy attempts on {source.ImageId} ({string.Join(", ", fit.Select(t => $"{t.Key}={t.Value}"))}): {error}");
+        }
+    }
+
+    /// <summary>The copies to start, each recording what it must carry (<see cref="CopyRecord"/>): the source's launch
+    /// permissions are read once, right before starting. Unreadable permissions are recorded as unknown.</summary>
+    private async Task<IReadOnlyList<PlannedCopy>> RecordSourceAsync(AmiImage source, IReadOnlyList<PlannedCopy> copies, CopyRun run)
+    {
+        if (copies.Count == 0)
+        {
+            return copies;
+        }
+
+        IReadOnlyList<LaunchPermission>? permissions = null;
+        try
+        {
+            permissions = await finder.GetLaunchPermissionsAsync(source.Region, source.ImageId, run.CancellationToken).ConfigureAwait(false);
+        }
+        catch (AmazonServiceException ex)
+        {
+            run.Warn($"could not read the launch permissions of {source.ImageId} ({Ec2ErrorCodes.Describe(ex)}): its copies record them as unknown "
+                + "and get none if the source is gone before they are finished");
+        }
+
+        return CopyPlanner.WithPermissions(source, copies, permissions, policy);
     }
 
     /// <summary>Finishes one of our copies in this region: reads its source, plans, carries it out.</summary>
@@ -157,9 +203,29 @@ internal sealed class CopyExecutor(
 
         var plan = CopyFinishPlanner.Plan(copy, family, source, permissions, policy, run.Now);
         run.Plan(plan.Decision);
-        if (plan.Acts)
+        if (!plan.Acts)
         {
-            run.Record(await finisher.FinishAsync(plan, run.DryRun, run.Now, run.CancellationToken).ConfigureAwait(false));
+            return;
+        }
+
+        var outcome = await finisher.FinishAsync(plan, run.DryRun, run.CancellationToken).ConfigureAwait(false);
+        run.Record(outcome);
+        if (outcome.Status is OutcomeStatus.Succeeded or OutcomeStatus.DryRun)
+        {
+            run.TagsNotCopied(copy.ImageId, null, plan.TagsToRemove);
+            if (plan.Warning is { } warning)
+            {
+                run.Warn($"copy {copy.ImageId}: {warning}");
+            }
+        }
+
+        // The copy was seen available: record that on the source at once, so a copy deleted on purpose before the
+        // source region's next reconcile is not taken for a lost one and made again. A tag on the source (per
+        // destination) is the record the source's planner already reads: written with the copy, it survives restarts.
+        if (outcome.Status == OutcomeStatus.Succeeded && source is not null && !CopyAttempts.Read(source, region).Done)
+        {
+            await TagSourceAsync(source, new Dictionary<string, string>(StringComparer.Ordinal) { [CopyAttempts.KeyFor(region)] = CopyAttempts.DoneValue }, run)
+                .ConfigureAwait(false);
         }
     }
 

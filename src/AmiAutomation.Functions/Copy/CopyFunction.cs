@@ -17,7 +17,7 @@ namespace AmiAutomation.Functions.Copy;
 /// the EventBridge <c>EC2 AMI State Change</c> event (<c>available</c>: copy or finish; <c>failed</c>: report), a request
 /// by hand (<c>{"imageId", "regions", "dryRun"}</c>) and the scheduled reconciler (<c>{"action": "reconcile"}</c>).
 /// </summary>
-/// <remarks>IAM: ec2:DescribeImages, ec2:DescribeImageAttribute, ec2:CopyImage, ec2:CreateTags, ec2:ModifyImageAttribute,
+/// <remarks>IAM: ec2:DescribeImages, ec2:DescribeImageAttribute, ec2:CopyImage, ec2:CreateTags, ec2:DeleteTags (full copies), ec2:ModifyImageAttribute,
 /// ec2:EnableImageDeprecation; with COPY_KMS_KEYS: kms:CreateGrant, kms:Decrypt, kms:DescribeKey, kms:Encrypt,
 /// kms:GenerateDataKeyWithoutPlaintext, kms:ReEncryptFrom, kms:ReEncryptTo.</remarks>
 public sealed class CopyFunction : LambdaFunction<CopyInput, CopyOutput>
@@ -44,7 +44,7 @@ public sealed class CopyFunction : LambdaFunction<CopyInput, CopyOutput>
             _settings.Families,
             finder,
             new Ec2CopyStarter(services.Ec2, finder, limiters),
-            new Ec2CopyFinisher(services.Ec2, limiters, options));
+            new Ec2CopyFinisher(services.Ec2, services.Time, limiters, options));
         _images = new CopyImageFlow(executor, finder, _settings.Policy);
         _reconciler = new CopyReconciler(executor, finder, _settings.Policy);
     }

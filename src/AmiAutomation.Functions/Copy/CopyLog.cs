@@ -38,4 +38,11 @@ internal static partial class CopyLog
     [LoggerMessage(EventId = 308, Level = LogLevel.Information,
         Message = "copy run {RunId} finished: started={Started}, finished={Finished}, failed={Failed}, deferred={Deferred}, stuck={Stuck}, dryRun={DryRunActions}, notStarted={NotStarted}, stoppedEarly={StoppedEarly}")]
     public static partial void RunFinished(ILogger logger, string runId, int started, int finished, int failed, int deferred, int stuck, int dryRunActions, int notStarted, bool stoppedEarly);
+
+    [LoggerMessage(EventId = 309, Level = LogLevel.Warning,
+        Message = "copy {ImageId} {TargetRegion}: tags not copied (EC2 allows 50 per image): {Keys}")]
+    public static partial void TagsNotCopied(ILogger logger, string imageId, string? targetRegion, string keys);
+
+    [LoggerMessage(EventId = 310, Level = LogLevel.Warning, Message = "copy warning: {Warning}")]
+    public static partial void Warning(ILogger logger, string warning);
 }

@@ -39,6 +39,13 @@ public sealed record CopyOutput
     /// <summary>Destination names that are not region names, as <c>ami-…: 'name'</c>.</summary>
     public IReadOnlyList<string> InvalidTargets { get; init; } = [];
 
+    /// <summary>Tags left out to stay within EC2's 50 tags per image (the same keys on every attempt).</summary>
+    public IReadOnlyList<TagsNotCopiedLine> TagsNotCopied { get; init; } = [];
+
+    /// <summary>What the owner should act on without the run having failed (e.g. a copy finished without its source's
+    /// shares because the source was gone and nothing was recorded).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>Reconcile: images not looked at further, by reason (loop guard, not selected, settled …), counted only.</summary>
     public IReadOnlyDictionary<string, int> Settled { get; init; } = new Dictionary<string, int>();
 

@@ -24,6 +24,8 @@ internal sealed class CopyRun
     private readonly Dictionary<(string, DecisionAction, string?), ActionOutcome> _outcomes = [];
     private readonly List<StuckCopy> _stuck = [];
     private readonly List<string> _invalidTargets = [];
+    private readonly List<TagsNotCopiedLine> _tagsNotCopied = [];
+    private readonly List<string> _warnings = [];
     private readonly Dictionary<string, int> _settled = new(StringComparer.Ordinal);
     private int _failedImages;
     private string? _noOpReason;
@@ -141,6 +143,25 @@ internal sealed class CopyRun
         _context.Metrics.Add(MetricNames.Errors, 1);
     }
 
+    /// <summary>Tags left out to stay within EC2's limit: logged as a warning and listed in the output.</summary>
+    public void TagsNotCopied(string imageId, string? targetRegion, IReadOnlyList<string> keys)
+    {
+        if (keys.Count == 0)
+        {
+            return;
+        }
+
+        CopyLog.TagsNotCopied(_context.Logger, imageId, targetRegion, string.Join(", ", keys));
+        _tagsNotCopied.Add(new TagsNotCopiedLine(imageId, targetRegion, keys));
+    }
+
+    /// <summary>Something the owner should act on; not an error (the run did what it could).</summary>
+    public void Warn(string warning)
+    {
+        CopyLog.Warning(_context.Logger, warning);
+        _warnings.Add(warning);
+    }
+
     public void Error(string error)
     {
         CopyLog.RunError(_context.Logger, error);
@@ -207,6 +228,8 @@ internal sealed class CopyRun
             Copies = [.. _decisions.Where(d => d.Acts).Take(RunSummary.MaxListedDecisions).Select(Line)],
             Stuck = [.. _stuck.Select(s => new StuckCopyLine(s.CopyImageId, s.Region, s.SourceImageId, s.PendingSince, (int)s.PendingFor.TotalMinutes))],
             InvalidTargets = [.. _invalidTargets],
+            TagsNotCopied = [.. _tagsNotCopied],
+            Warnings = [.. _warnings],
             Settled = new Dictionary<string, int>(_settled, StringComparer.Ordinal),
             Summary = summary,
         };

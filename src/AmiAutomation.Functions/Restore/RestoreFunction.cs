@@ -16,7 +16,7 @@ namespace AmiAutomation.Functions.Restore;
 /// deregistered match of a name or family) snapshots first, as the ledger recorded it, held for RESTORE_HOLD_DAYS.
 /// </summary>
 /// <remarks>IAM: ec2:ListImagesInRecycleBin, ec2:ListSnapshotsInRecycleBin, ec2:DescribeImages, ec2:DescribeSnapshots,
-/// ec2:RestoreSnapshotFromRecycleBin, ec2:RestoreImageFromRecycleBin, ec2:CreateTags, ec2:ModifyImageAttribute,
+/// ec2:RestoreSnapshotFromRecycleBin, ec2:RestoreImageFromRecycleBin, ec2:CreateTags, ec2:DeleteTags (the Recycle Bin mark only), ec2:ModifyImageAttribute,
 /// ec2:EnableImageDeprecation, ec2:DisableImageDeprecation; the ledger's GetItem, Query and UpdateItem; the run lease's
 /// PutItem, GetItem and DeleteItem (live restores take the lease: one destructive run at a time).</remarks>
 public sealed class RestoreFunction : LambdaFunction<RestoreInput, RestoreOutput>

@@ -3,7 +3,7 @@ namespace AmiAutomation.Functions.Restore;
 /// <summary>One step of a restore in the output: what, on which resource, with which outcome (see <c>OutcomeNames</c>).</summary>
 public sealed record RestoreStepLine
 {
-    /// <summary><c>RestoreSnapshot</c>, <c>AwaitSnapshots</c>, <c>RestoreImage</c>, <c>ApplyTags</c>, <c>AddLaunchPermissions</c>,
+    /// <summary><c>RestoreSnapshot</c>, <c>AwaitSnapshots</c>, <c>RestoreImage</c>, <c>ApplyTags</c>, <c>RemoveTags</c>, <c>AddLaunchPermissions</c>,
     /// <c>RemovePublicAccess</c>, <c>SetDeprecation</c>, <c>ClearDeprecation</c> or <c>MarkLedgerRestored</c>.</summary>
     public required string Step { get; init; }
 

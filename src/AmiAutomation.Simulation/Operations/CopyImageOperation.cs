@@ -67,6 +67,7 @@ internal static class CopyImageOperation
         }
 
         var source = FindSource(context, sourceRegionName, sourceImageId);
+        CheckTagLimit(request, source, tagSpecifications);
         if (destination.ImageHoldingName(name, context.Now) is { } holder)
         {
             throw Ec2Errors.Create("InvalidAMIName.Duplicate", $"AMI name {name} is already in use by AMI {holder}");
@@ -86,6 +87,27 @@ internal static class CopyImageOperation
         }
 
         return new CopyImageResponse { ImageId = copy.ImageId, HttpStatusCode = System.Net.HttpStatusCode.OK };
+    }
+
+    /// <summary>EC2 allows 50 user tags per resource, the copied source tags (CopyImageTags) and TagSpecifications
+    /// together: more is refused as TagLimitExceeded, nothing created (docs/simulator-behaviours.md).</summary>
+    private static void CheckTagLimit(CopyImageRequest request, SimImage source, Dictionary<string, List<Tag>> tagSpecifications)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        if (request.CopyImageTags == true)
+        {
+            keys.UnionWith(source.Tags.Keys.Where(TagOperations.IsUserKey));
+        }
+
+        if (tagSpecifications.TryGetValue("image", out var specified))
+        {
+            keys.UnionWith(specified.Select(t => t.Key));
+        }
+
+        if (keys.Count > TagOperations.MaxTagsPerResource)
+        {
+            throw Ec2Errors.Create("TagLimitExceeded", $"The new image would carry {keys.Count} tags (copied from {source.ImageId} and requested); the maximum is {TagOperations.MaxTagsPerResource}.");
+        }
     }
 
     private static SimImage FindSource(OperationContext context, string sourceRegionName, string sourceImageId)

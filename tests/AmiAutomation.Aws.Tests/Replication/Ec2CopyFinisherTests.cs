@@ -34,7 +34,7 @@ public sealed class Ec2CopyFinisherTests
     {
         var (setup, plan) = await PlanAsync();
 
-        var outcome = await setup.Finisher.FinishAsync(plan, false, setup.Time.GetUtcNow(), CancellationToken.None);
+        var outcome = await setup.Finisher.FinishAsync(plan, false, CancellationToken.None);
 
         Assert.Equal(OutcomeStatus.Succeeded, outcome.Status);
         Assert.Equal(3, setup.Ec2.LaunchPermissionsOf(Destination, plan.Copy.ImageId).Count);
@@ -47,7 +47,7 @@ public sealed class Ec2CopyFinisherTests
     {
         var (setup, plan) = await PlanAsync(accounts: 5, new Ec2ReplicatorOptions { LaunchPermissionBatchSize = 2 });
 
-        await setup.Finisher.FinishAsync(plan, false, setup.Time.GetUtcNow(), CancellationToken.None);
+        await setup.Finisher.FinishAsync(plan, false, CancellationToken.None);
 
         Assert.Equal(3, setup.Ec2.Calls.CountOf("ModifyImageAttribute", Destination));
         Assert.Equal(5, setup.Ec2.LaunchPermissionsOf(Destination, plan.Copy.ImageId).Count);
@@ -59,7 +59,7 @@ public sealed class Ec2CopyFinisherTests
         var (setup, plan) = await PlanAsync();
         setup.Ec2.Faults.FailNext("ModifyImageAttribute", 1, "InvalidAMIAttributeItemValue", HttpStatusCode.BadRequest);
 
-        var outcome = await setup.Finisher.FinishAsync(plan, false, setup.Time.GetUtcNow(), CancellationToken.None);
+        var outcome = await setup.Finisher.FinishAsync(plan, false, CancellationToken.None);
 
         Assert.Equal(OutcomeStatus.Failed, outcome.Status);
         Assert.Equal("InvalidAMIAttributeItemValue", outcome.ErrorCode);
@@ -73,7 +73,7 @@ public sealed class Ec2CopyFinisherTests
         var (setup, plan) = await PlanAsync();
         var before = setup.Ec2.Calls.All.Count;
 
-        var outcome = await setup.Finisher.FinishAsync(plan, true, setup.Time.GetUtcNow(), CancellationToken.None);
+        var outcome = await setup.Finisher.FinishAsync(plan, true, CancellationToken.None);
 
         Assert.Equal(OutcomeStatus.DryRun, outcome.Status);
         Assert.All(setup.Ec2.Calls.All.Skip(before), c => Assert.True(c.DryRun));
@@ -81,5 +81,26 @@ public sealed class Ec2CopyFinisherTests
         Assert.Empty(setup.Ec2.LaunchPermissionsOf(Destination, plan.Copy.ImageId));
         Assert.DoesNotContain(TagNames.CopyFinishedAt, setup.Ec2.TagsOf(Destination, plan.Copy.ImageId).Keys);
         Assert.Equal(LaunchPermissionKind.Account, plan.PermissionsToAdd[0].Kind);
+    }
+
+    [Fact]
+    public async Task FinishAsync_ClockAdvancesBetweenPlanAndCall_DeprecationWorkedOutAtTheCall()
+    {
+        var setup = new ReplicationSetup();
+        var source = setup.AddSource(b => b.DeprecatedAt(setup.Time.GetUtcNow().AddDays(-3)));
+        var started = await setup.Starter.StartAsync(Planned(source), false, CancellationToken.None);
+        setup.Time.Advance(TimeSpan.FromHours(1));
+        var copy = setup.Describe(Destination, started.NewImageId!);
+        var plan = CopyFinishPlanner.Plan(copy, "web", setup.Describe(Home, source.ImageId), [], new CopyPolicy(), setup.Time.GetUtcNow());
+        var planned = plan.DeprecateAt!.Value;
+        setup.Time.Advance(TimeSpan.FromMinutes(30));
+
+        var outcome = await setup.Finisher.FinishAsync(plan, false, CancellationToken.None);
+
+        Assert.Equal(OutcomeStatus.Succeeded, outcome.Status);
+        var set = DateTimeOffset.Parse(setup.Ec2.FindImage(Destination, plan.Copy.ImageId)!.DeprecationTime, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(set > setup.Time.GetUtcNow(), $"set {set:O}, now {setup.Time.GetUtcNow():O}");
+        Assert.True(set > planned);
+        Assert.Contains(TagTime.Format(set), outcome.Detail, StringComparison.Ordinal);
     }
 }

@@ -90,6 +90,7 @@ public sealed class Ec2CopyMotoTests(MotoServerFixture moto) : IAsyncLifetime, I
         Assert.Equal(source.ImageId, tags[TagNames.SourceImage]);
         Assert.Equal(Home, tags[TagNames.SourceRegion]);
         Assert.Equal(TagNames.ManagedByValue, tags[TagNames.ManagedBy]);
+        Assert.StartsWith("deprecate=", tags[CopyRecord.Key], StringComparison.Ordinal);
         Assert.DoesNotContain((await _home!.DescribeImagesAsync(new DescribeImagesRequest { Owners = ["self"] })).Images, i => i.ImageId == outcome.NewImageId);
     }
 
@@ -150,7 +151,8 @@ public sealed class Ec2CopyMotoTests(MotoServerFixture moto) : IAsyncLifetime, I
         var permissions = await Finder.GetLaunchPermissionsAsync(Home, source.ImageId, CancellationToken.None);
         var plan = CopyFinishPlanner.Plan(copy, "web", source, permissions, new CopyPolicy(), DateTimeOffset.Parse("2026-03-04T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
 
-        var outcome = await new Ec2CopyFinisher(_factory!, null, MotoOptions).FinishAsync(plan, false, plan.Decision.Image.CreationDate, CancellationToken.None);
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(plan.Decision.Image.CreationDate);
+        var outcome = await new Ec2CopyFinisher(_factory!, clock, null, MotoOptions).FinishAsync(plan, false, CancellationToken.None);
 
         Assert.Equal(OutcomeStatus.Succeeded, outcome.Status);
         var attribute = await _destination!.DescribeImageAttributeAsync(new DescribeImageAttributeRequest { ImageId = copy.ImageId, Attribute = ImageAttributeName.LaunchPermission });

@@ -23,7 +23,7 @@ internal sealed class ReplicationSetup
         var limiters = new Ec2RateLimiterRegistry(Time, Unlimited);
         Finder = new Ec2CopyFinder(Ec2.ClientFactory, limiters, options);
         Starter = new Ec2CopyStarter(Ec2.ClientFactory, Finder, limiters);
-        Finisher = new Ec2CopyFinisher(Ec2.ClientFactory, limiters, options);
+        Finisher = new Ec2CopyFinisher(Ec2.ClientFactory, Time, limiters, options);
     }
 
     public static Ec2RateLimits Unlimited { get; } = new(Enum.GetValues<Ec2ActionClass>().ToDictionary(c => c, _ => new TokenBucketLimit(1_000_000, 1_000_000)));

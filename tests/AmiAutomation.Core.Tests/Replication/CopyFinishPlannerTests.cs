@@ -161,4 +161,100 @@ public class CopyFinishPlannerTests
         Assert.False(CopyFinishPlanner.NeedsFinishing(copy.WithTags((TagNames.CopyFinishedAt, "2025-06-01T11:00:00Z"))));
         Assert.False(CopyFinishPlanner.NeedsFinishing(source with { SourceImageId = "ami-0000000000000ffff" }));
     }
+
+    [Fact]
+    public void Plan_SourceGone_RecordedStateCarriedOver_PublicStillWithheld()
+    {
+        var deprecation = Now.AddDays(20);
+        var (source, copy) = Pair(deprecation);
+        copy = copy.WithTags([.. CopyRecord.Tags(source, [Account, LaunchPermission.Public, Org]).Select(t => (t.Key, t.Value))]);
+
+        var plan = CopyFinishPlanner.Plan(copy, "web", null, null, new CopyPolicy(), Now);
+
+        Assert.True(plan.Acts);
+        Assert.Equal([Account, Org], plan.PermissionsToAdd);
+        Assert.True(plan.PublicWithheld);
+        Assert.Equal(deprecation, plan.Deprecation!.Wanted);
+        Assert.Equal(deprecation, plan.DeprecateAt);
+        Assert.Null(plan.Warning);
+        Assert.Contains("recorded when the copy started", plan.Decision.Reasons[0].Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_SourceGone_RecordIncomplete_CarriesWhatItHas_Warns()
+    {
+        var (source, copy) = Pair();
+        copy = copy.WithTags((CopyRecord.Key, "deprecate=none shares=3"), (CopyRecord.SharesKeyPrefix + "1", Account.Value));
+
+        var plan = CopyFinishPlanner.Plan(copy, "web", null, null, new CopyPolicy(), Now);
+
+        Assert.Equal([Account], plan.PermissionsToAdd);
+        Assert.Contains("1 of the source's 3", plan.Warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_SourceGoneNoRecord_NothingInvented_EvenWithPublicAllowed_Warns()
+    {
+        var (_, copy) = Pair();
+
+        var plan = CopyFinishPlanner.Plan(copy, "web", null, null, new CopyPolicy { AllowPublic = true }, Now);
+
+        Assert.True(plan.Acts);
+        Assert.Empty(plan.PermissionsToAdd);
+        Assert.Null(plan.Deprecation);
+        Assert.Contains("nothing was recorded", plan.Warning, StringComparison.Ordinal);
+        Assert.Contains("private", plan.Warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_SourceStillThere_LiveStateWinsOverTheRecord()
+    {
+        var (source, copy) = Pair(Now.AddDays(5));
+        copy = copy.WithTags([.. CopyRecord.Tags(source with { DeprecationTime = null }, [Account]).Select(t => (t.Key, t.Value))]);
+
+        var plan = CopyFinishPlanner.Plan(copy, "web", source, [Org], new CopyPolicy(), Now);
+
+        Assert.Equal([Org], plan.PermissionsToAdd);
+        Assert.Equal(Now.AddDays(5), plan.Deprecation!.Wanted);
+    }
+
+    [Fact]
+    public void Plan_CopyWithAllFiftyTags_RemovesTheLastInheritedToFitTheFinishMark()
+    {
+        var (source, copy) = Pair();
+        copy = copy.WithTags([.. Enumerable.Range(0, 47).Select(i => (string.Create(System.Globalization.CultureInfo.InvariantCulture, $"tag-{i:00}"), "v"))]);
+
+        var plan = CopyFinishPlanner.Plan(copy, "web", source, [], new CopyPolicy(), Now);
+
+        Assert.Equal(["tag-46"], plan.TagsToRemove);
+        Assert.Contains(plan.Decision.Reasons, r => r.Detail.Contains("no room", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Deprecation_PastSourceTime_WorkedOutFromTheCallTime()
+    {
+        var (source, copy) = Pair(Now.AddDays(-2));
+        var plan = CopyFinishPlanner.Plan(copy, "web", source, [], new CopyPolicy(), Now);
+
+        var later = Now.AddMinutes(30);
+
+        Assert.True(plan.DeprecateAt < later);
+        Assert.Equal(AmiAutomation.Core.Deprecation.DeprecationLimits.Earliest(later), plan.Deprecation!.At(later));
+    }
+
+    [Fact]
+    public void Deprecation_CopyAlreadyDeprecatedEarlier_LeftAlone()
+    {
+        var deprecation = new CopyDeprecation(Now.AddDays(10), null, Now.AddDays(3));
+
+        Assert.Null(deprecation.At(Now));
+    }
+
+    [Fact]
+    public void Deprecation_PublicCopy_NoLaterThanTwoYearsAfterCreation_TenYearsAtMost()
+    {
+        var created = Now.AddDays(-10);
+        Assert.Equal(created.AddDays(730), new CopyDeprecation(Now.AddYears(5), created.AddDays(730), null).At(Now));
+        Assert.Equal(Now + CopyFinishPlanner.MaxDeprecationAhead, new CopyDeprecation(Now.AddYears(50), null, null).At(Now));
+    }
 }

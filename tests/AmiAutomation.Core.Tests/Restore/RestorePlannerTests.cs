@@ -91,6 +91,36 @@ public sealed class RestorePlannerTests
     }
 
     [Fact]
+    public void PlanReapply_RecycleBinMark_NeitherReappliedNorKept()
+    {
+        var record = Record("ami-0000000000000000a") with
+        {
+            Tags = new Dictionary<string, string> { ["team"] = "web", [TagNames.RecycleBin] = TagNames.RecycleBinValue },
+        };
+        var current = Image("ami-0000000000000000a") with
+        {
+            Tags = new Dictionary<string, string> { ["team"] = "web", [TagNames.RecycleBin] = TagNames.RecycleBinValue },
+        };
+
+        var plan = RestorePlanner.PlanReapply(record, current, Policy, Now);
+
+        Assert.DoesNotContain(TagNames.RecycleBin, plan.Tags.Keys);
+        Assert.Equal([TagNames.RecycleBin], plan.TagsToRemove);
+        Assert.DoesNotContain(TagNames.RecycleBin, RestorePlanner.DesiredTags(record, Policy, Now).Keys);
+    }
+
+    [Fact]
+    public void PlanReapply_NoRecycleBinMarkOnTheImage_NothingToRemove()
+    {
+        var record = Record("ami-0000000000000000a");
+        var current = Image("ami-0000000000000000a") with { Tags = new Dictionary<string, string>(RestorePlanner.DesiredTags(record, Policy, Now)) };
+
+        var plan = RestorePlanner.PlanReapply(record, current, Policy, Now);
+
+        Assert.Empty(plan.TagsToRemove);
+    }
+
+    [Fact]
     public void PlanReapply_TagsAlreadyPresent_AreNotWrittenAgain()
     {
         var record = Record("ami-0000000000000000a") with { Tags = new Dictionary<string, string> { ["team"] = "web", ["env"] = "prod" } };

@@ -133,7 +133,7 @@ public sealed class CopyFinishTests
     }
 
     [Fact]
-    public async Task SourceGone_CopyMarkedFinishedWithNothingCarriedOver()
+    public async Task SourceGone_CopyMarkedFinishedWithTheSharesRecordedAtStart_NeverPublic()
     {
         var (harness, source, copy) = await CopiedAsync();
         await harness.Ec2.ClientFor(Home).DeregisterImageAsync(new Amazon.EC2.Model.DeregisterImageRequest { ImageId = source });
@@ -141,7 +141,8 @@ public sealed class CopyFinishTests
         var output = await harness.AvailableAsync(harness.Function(UsEast), copy, UsEast);
 
         Assert.Equal(1, output.Counts.Finished);
-        Assert.Empty(harness.Ec2.LaunchPermissionsOf(UsEast, copy));
+        Assert.Equal(3, harness.Ec2.LaunchPermissionsOf(UsEast, copy).Count);
+        Assert.NotEqual(true, harness.Ec2.FindImage(UsEast, copy)!.Public);
         Assert.True(harness.Tags(UsEast, copy).ContainsKey(TagNames.CopyFinishedAt));
     }
 

@@ -28,6 +28,21 @@ public sealed class CopyOwnershipTests
     }
 
     [Fact]
+    public async Task AvailableEvent_OurAccountButForeignImage_NotCopied_AccountFromTheArn()
+    {
+        var harness = new CopyHarness();
+        Assert.False(harness.Environment.ContainsKey("ACCOUNT_ID"));
+        var foreign = harness.Ec2.AddImage(Home, b => b.Named("vendor-os-2026-02").OwnedBy(Foreign, "amazon").Public().WithSnapshot(8)
+            .Tagged(TagNames.CopyTo, UsEast).CreatedAgo(TimeSpan.FromHours(1)));
+
+        var output = await harness.AvailableAsync(harness.Function(), foreign);
+
+        Assert.Equal(0, harness.CopyImageCalls());
+        Assert.Equal(1, output.Counts.Skipped[nameof(ReasonCode.NotOwned)]);
+        Assert.Contains(output.Summary.Decisions, d => d.Reasons.Any(r => r.Contains(AccountId, StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task AvailableEvent_FromAnotherAccount_RejectedNamingTheAccounts()
     {
         var harness = new CopyHarness();

@@ -170,7 +170,8 @@ public sealed class LockstepScenarios : IAsyncLifetime
 
     /// <summary>copy: the source's "available" event (CopyImage to the copy-to region, lineage and attempt tags), the
     /// copy's own "available" event in its region (shares, deprecation, finished tag), the hourly reconcile; a dry run;
-    /// a KMS-encrypted copy of an encrypted source; a start that fails and is retried by the reconciler.</summary>
+    /// a KMS-encrypted copy of an encrypted source; a start that fails and is retried by the reconciler; an older copy with
+/// all 50 tags in use finished (DeleteTags makes room).</summary>
     private async Task CopyAsync()
     {
         CopySource = Stack.Ec2.AddImage(Home, b => b.Named("lockstep-web-2026-03-04").Tagged(TagNames.Family, "lockstep-web")
@@ -200,6 +201,18 @@ public sealed class LockstepScenarios : IAsyncLifetime
         Stack.Ec2.Faults.Clear();
         Stack.Time.Advance(TimeSpan.FromHours(1));
         await RunAsync("copy reconcile retries the failed start", CopyFunction.FunctionName, Home, null, """{"action": "reconcile"}""", Stack.CopyAsync);
+
+        // A copy here, made by an older version with all 50 tags in use: finishing it removes an inherited tag first.
+        Stack.Ec2.AddImage(Home, b =>
+        {
+            b.Named("lockstep-full-copy").CopiedFrom("ami-0fffffffffffffff1", UsEast).CreatedAgo(TimeSpan.FromHours(2)).WithSnapshot(8)
+                .Tagged(TagNames.SourceImage, "ami-0fffffffffffffff1").Tagged(TagNames.SourceRegion, UsEast).Tagged(TagNames.ManagedBy, TagNames.ManagedByValue);
+            for (var i = 0; i < 47; i++)
+            {
+                b.Tagged(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"inherited-{i:00}"), "v");
+            }
+        });
+        await RunAsync("copy reconcile finishes a full older copy", CopyFunction.FunctionName, Home, null, """{"action": "reconcile"}""", Stack.CopyAsync);
     }
 
     /// <summary>

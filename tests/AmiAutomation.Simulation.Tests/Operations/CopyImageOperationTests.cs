@@ -102,6 +102,45 @@ public sealed class CopyImageOperationTests
         Assert.Equal("1", world.Simulator.TagsOf(TestWorld.West, snapshot)["snap"]);
     }
 
+    [Theory]
+    [InlineData(47, 3, false)]
+    [InlineData(48, 3, true)]
+    [InlineData(50, 0, false)]
+    [InlineData(49, 2, true)]
+    public async Task Copy_CopiedAndRequestedTagsOverFifty_TagLimitExceeded_NothingCreated(int sourceTags, int requested, bool refused)
+    {
+        var world = new TestWorld();
+        var source = world.Image(b =>
+        {
+            for (var i = 0; i < sourceTags; i++)
+            {
+                b.Tagged($"source-{i:00}", "v");
+            }
+
+            b.Tagged("aws:dlm:lifecycle-policy-id", "p");
+        });
+        var request = new CopyImageRequest
+        {
+            SourceImageId = source,
+            SourceRegion = TestWorld.East,
+            Name = "full-copy",
+            CopyImageTags = true,
+            TagSpecifications = [new TagSpecification { ResourceType = ResourceType.Image, Tags = [.. Enumerable.Range(0, requested).Select(i => new Tag($"ours-{i}", "v"))] }],
+        };
+        var before = world.Simulator.ImageCount(TestWorld.West);
+
+        if (refused)
+        {
+            await Errors.Expect("TagLimitExceeded", () => world.WestClient.CopyImageAsync(request));
+            Assert.Equal(before, world.Simulator.ImageCount(TestWorld.West));
+        }
+        else
+        {
+            var copyId = (await world.WestClient.CopyImageAsync(request)).ImageId;
+            Assert.Equal(sourceTags + requested, world.Simulator.TagsOf(TestWorld.West, copyId).Count);
+        }
+    }
+
     [Fact]
     public async Task Copy_WithoutCopyImageTags_NoTagsAndNoLaunchPermissions()
     {

@@ -43,6 +43,15 @@ internal static class Ec2Authorizations
                 }
 
                 break;
+            case DeleteTagsRequest untag:
+                // aws:TagKeys on DeleteTags are the keys named for removal.
+                var removed = (untag.Tags ?? []).ToDictionary(t => t.Key, t => t.Value ?? string.Empty, StringComparer.Ordinal);
+                foreach (var id in untag.Resources ?? [])
+                {
+                    yield return Resource(action, id, scope, origin + " " + id) with { RequestTags = removed };
+                }
+
+                break;
             case CopyImageRequest copy:
                 // Authorized on the source image and its snapshots (source region) and on the new image (here).
                 yield return new IamRequest(action, scope.ImageArn(copy.SourceImageId, copy.SourceRegion))
