@@ -9,7 +9,10 @@ namespace AmiAutomation.Aws.Mapping;
 public static class Ec2ImageMapper
 {
     /// <summary>Maps one DescribeImages entry of <paramref name="region"/>.</summary>
-    /// <exception cref="ImageMappingException">No image id, no or unparseable creation date, or an unparseable time.</exception>
+    /// <remarks>A missing or unreadable time does not fail the mapping (one odd image must not stop a region's inventory):
+    /// the field is left unknown (<see cref="AmiImage.UnknownCreationDate"/>, null) and listed in
+    /// <see cref="AmiImage.UnreadableTimes"/>, which protects the image from every action.</remarks>
+    /// <exception cref="ImageMappingException">No image id.</exception>
     public static AmiImage ToAmiImage(Sdk.Image image, string region)
     {
         ArgumentNullException.ThrowIfNull(image);
@@ -18,36 +21,50 @@ public static class Ec2ImageMapper
             throw new ImageMappingException($"An image in {region} has no ImageId.");
         }
 
-        try
+        var unreadable = new List<string>(0);
+        var tags = ToTags(image.Tags);
+        return new AmiImage
         {
-            var tags = ToTags(image.Tags);
-            return new AmiImage
+            ImageId = image.ImageId,
+            Region = region,
+            Name = image.Name ?? string.Empty,
+            Description = image.Description,
+            OwnerId = image.OwnerId ?? string.Empty,
+            CreationDate = ReadTime(image.CreationDate, "CreationDate", unreadable, required: true) ?? AmiImage.UnknownCreationDate,
+            State = ToState(image.State),
+            DeprecationTime = ReadTime(image.DeprecationTime, "DeprecationTime", unreadable, required: false),
+            LastLaunchedTime = ReadTime(image.LastLaunchedTime, "LastLaunchedTime", unreadable, required: false),
+            UnreadableTimes = unreadable,
+            IsPublic = image.Public ?? false,
+            Tags = tags,
+            Snapshots = ToSnapshots(image.BlockDeviceMappings),
+            DeregistrationProtected = IsDeregistrationProtected(image.DeregistrationProtection),
+            SourceImageId = NullIfEmpty(image.SourceImageId),
+            SourceRegion = NullIfEmpty(image.SourceImageRegion),
+            ManagedBy = ImageManagerDetector.Detect(image.Name, tags),
+            RootDevice = image.RootDeviceType == DeviceType.InstanceStore ? RootDeviceKind.InstanceStore : RootDeviceKind.Ebs,
+            ImageLocation = NullIfEmpty(image.ImageLocation),
+        };
+    }
+
+    /// <summary>The parsed time; null (and an entry in <paramref name="unreadable"/>) when it is not a time, or when a
+    /// <paramref name="required"/> time is missing.</summary>
+    private static DateTimeOffset? ReadTime(string? value, string field, List<string> unreadable, bool required)
+    {
+        if (Ec2Time.TryParse(value, out var parsed))
+        {
+            if (parsed is null && required)
             {
-                ImageId = image.ImageId,
-                Region = region,
-                Name = image.Name ?? string.Empty,
-                Description = image.Description,
-                OwnerId = image.OwnerId ?? string.Empty,
-                CreationDate = Ec2Time.Parse(image.CreationDate, "CreationDate")
-                    ?? throw new ImageMappingException($"Image {image.ImageId} in {region} has no CreationDate."),
-                State = ToState(image.State),
-                DeprecationTime = Ec2Time.Parse(image.DeprecationTime, "DeprecationTime"),
-                LastLaunchedTime = Ec2Time.Parse(image.LastLaunchedTime, "LastLaunchedTime"),
-                IsPublic = image.Public ?? false,
-                Tags = tags,
-                Snapshots = ToSnapshots(image.BlockDeviceMappings),
-                DeregistrationProtected = IsDeregistrationProtected(image.DeregistrationProtection),
-                SourceImageId = NullIfEmpty(image.SourceImageId),
-                SourceRegion = NullIfEmpty(image.SourceImageRegion),
-                ManagedBy = ImageManagerDetector.Detect(image.Name, tags),
-                RootDevice = image.RootDeviceType == DeviceType.InstanceStore ? RootDeviceKind.InstanceStore : RootDeviceKind.Ebs,
-                ImageLocation = NullIfEmpty(image.ImageLocation),
-            };
+                unreadable.Add($"{field} missing");
+            }
+
+            return parsed;
         }
-        catch (FormatException ex)
-        {
-            throw new ImageMappingException($"Image {image.ImageId} in {region}: {ex.Message}", ex);
-        }
+
+        // The value comes from EC2 but is quoted capped all the same: it ends up in logs and summaries.
+        var shown = value!.Length <= 40 ? value : string.Concat(value.AsSpan(0, 40), "…");
+        unreadable.Add($"{field} '{shown}'");
+        return null;
     }
 
     public static ImageState ToState(Amazon.EC2.ImageState? state) => state?.Value switch
