@@ -137,9 +137,9 @@ public sealed partial class FamilyResolver
             _ = new Regex(pattern, RegexOptions.CultureInvariant, MatchTimeout);
             return null;
         }
-        catch (ArgumentException ex)
+        catch (RegexParseException ex)
         {
-            return $"{field} is not a valid regular expression (was '{pattern}'): {ex.Message}";
+            return $"{field} is not a valid regular expression (was '{pattern}'): {RegexErrorText.Describe(ex)}.";
         }
     }
 

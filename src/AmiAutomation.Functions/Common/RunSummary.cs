@@ -54,6 +54,9 @@ public sealed record RunSummary
 
     public IReadOnlyList<string> Errors { get; init; } = [];
 
+    /// <summary>How the run was configured, where it weakens a safety check: e.g. <see cref="CommonSettings.NoInUseCheckWarning"/>.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>Expire only: the Recycle Bin latch as the run left it ("set …" blocks every later run; "cleared …").</summary>
     public string? Latch { get; init; }
 

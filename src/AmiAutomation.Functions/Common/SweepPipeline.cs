@@ -54,6 +54,11 @@ public sealed class SweepPipeline
         var reporter = new DecisionReporter(_function, context.Logger, context.Metrics);
         var summary = new RunSummaryBuilder(_function, _services.Region, context.RequestId, request, now);
         reporter.RunStarted(context.RequestId, _services.Region, request);
+        if (_common.NoInUseCheck)
+        {
+            summary.AddWarning(CommonSettings.NoInUseCheckWarning);
+            reporter.Warn(CommonSettings.NoInUseCheckWarning);
+        }
         RunLeaseGate? leaseGate = null;
         RunLeaseHolder? lease = null;
         if (!request.DryRun)

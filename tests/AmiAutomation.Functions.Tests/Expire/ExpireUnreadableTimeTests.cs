@@ -20,7 +20,7 @@ public sealed class ExpireUnreadableTimeTests : ExpireScenarioTests
 
         Assert.Empty(summary.FailedSources);
         Assert.Equal(("skipped", "UnreadableTime"), (Line(summary, odd).Outcome, Line(summary, odd).Reason));
-        Assert.Contains(creationDate, Line(summary, odd).Detail, StringComparison.Ordinal);
+        Assert.Contains(Line(summary, odd).Reasons, r => r.Contains(creationDate, StringComparison.Ordinal));
         Assert.True(Exists(odd));
         Assert.Equal(("succeeded", "DeprecatedLongEnough"), (Line(summary, other).Outcome, Line(summary, other).Reason));
         Assert.False(Exists(other));
