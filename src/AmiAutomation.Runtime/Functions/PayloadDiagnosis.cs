@@ -57,7 +57,7 @@ public static class PayloadDiagnosis
             foreach (var property in root.EnumerateObject())
             {
                 var name = property.Name;
-                if (name.Length < 4 || !name.StartsWith("key", StringComparison.Ordinal) || !name.AsSpan(3).ContainsOnlyDigits())
+                if (name.Length < 4 || !name.StartsWith("key", StringComparison.Ordinal) || name.AsSpan(3).ContainsAnyExceptInRange('0', '9'))
                 {
                     return false;
                 }
