@@ -19,6 +19,7 @@ public sealed class RunSummaryBuilder
     private readonly List<SourceFailure> _failedSources = [];
     private readonly List<string> _errors = [];
     private readonly List<string> _warnings = [];
+    private readonly List<string> _unmatched = [];
     private Plan? _plan;
     private bool _stoppedEarly;
     private string? _abortReason;
@@ -57,6 +58,9 @@ public sealed class RunSummaryBuilder
         _outcomes.TryGetValue(Key(decision), out var outcome) ? outcome : null;
 
     public void AddError(string error) => _errors.Add(error);
+
+    /// <summary>A requested image id that is not among the account's images in the region (see <see cref="RunSummary.UnmatchedImageIds"/>).</summary>
+    public void AddUnmatched(string imageId) => _unmatched.Add(imageId);
 
     /// <summary>Something about how the run was configured that its reader must know (e.g. no in-use check).</summary>
     public void AddWarning(string warning) => _warnings.Add(warning);
@@ -114,6 +118,7 @@ public sealed class RunSummaryBuilder
             AbortReason = _abortReason,
             BlockedReason = _blockedReason,
             Errors = [.. _errors],
+            UnmatchedImageIds = [.. _unmatched],
             Warnings = [.. _warnings],
             Deregistration = Deregistration,
             Latch = Latch,
