@@ -1,5 +1,6 @@
 using AmiAutomation.Aws.Clients;
 using AmiAutomation.Aws.Ledger;
+using AmiAutomation.Aws.Regions;
 using AmiAutomation.Core.Ledger;
 using AmiAutomation.Functions.Common;
 using AmiAutomation.Functions.Composition;
@@ -18,6 +19,14 @@ internal static class LambdaServices
         if (string.IsNullOrWhiteSpace(region))
         {
             throw new ConfigurationException($"{RegionVariable} is not set (Lambda sets it; set it yourself for local runs)");
+        }
+
+        // Checked here, at init, so a bad value fails start-up once (Runtime.InvalidConfiguration) instead of every
+        // invocation later. Exact match: no trimming or case folding, which the SDK's endpoint resolution would not do.
+        if (!RegionName.IsValid(region))
+        {
+            throw new ConfigurationException(
+                $"{RegionVariable}='{Quote.Cap(region)}' is not an AWS region name (lower-case, e.g. eu-west-1, with no spaces)");
         }
 
         AwsClientOptions options;

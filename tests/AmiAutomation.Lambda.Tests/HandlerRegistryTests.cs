@@ -48,6 +48,26 @@ public sealed class HandlerRegistryTests
         Assert.Contains("AWS_REGION", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("eu-west-1 ")]
+    [InlineData(" eu-west-1")]
+    [InlineData("EU-WEST-1")]
+    [InlineData("xx")]
+    [InlineData("eu-west-1\n")]
+    [InlineData("eu_west_1")]
+    public void Factory_MalformedRegion_FailsAtInitWithAConfigurationErrorNamingIt(string region)
+    {
+        var environment = TemplateEnvironment("deprecate");
+        environment["AWS_REGION"] = region;
+        var registry = HandlerRegistry.Create(new DictionaryEnvironmentVariables(environment), TimeProvider.System);
+        Assert.True(registry.TryGetFactory("deprecate", out var factory));
+
+        var error = Assert.Throws<ConfigurationException>(() => factory!());
+
+        Assert.Contains("AWS_REGION=", error.Message, StringComparison.Ordinal);
+        Assert.Contains("not an AWS region name", error.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>The environment template.yaml gives the function (parameters at their defaults), plus what Lambda adds.</summary>
     private static Dictionary<string, string> TemplateEnvironment(string handler)
     {

@@ -25,11 +25,13 @@ public static class Ec2ErrorCodes
     /// calls it does not implement.</summary>
     public const string NoErrorCodePrefix = "HTTP";
 
-    /// <summary>DeregisterImage: the image is already gone. Counted as done (with a note).</summary>
+    /// <summary>DeregisterImage: the image is already gone. Counted as done (with a note). Not
+    /// <see cref="ImageUnavailable"/>: EC2 also gives it for an image that exists but is not available right now
+    /// ("The specified AMI is not available", https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html),
+    /// so calling it done could mark a ledger record Deregistered for an image that is still there: a failed action.</summary>
     public static readonly IReadOnlySet<string> AlreadyDeregistered = new HashSet<string>(StringComparer.Ordinal)
     {
         ImageNotFound,
-        ImageUnavailable,
     };
 
     /// <summary>DescribeImages by id: the image does not exist (any more).</summary>

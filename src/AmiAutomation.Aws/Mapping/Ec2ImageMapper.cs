@@ -11,7 +11,10 @@ public static class Ec2ImageMapper
     /// <summary>Maps one DescribeImages entry of <paramref name="region"/>. With <paramref name="strings"/> (one pool per
     /// inventory read), values that repeat across images (owner id, description, tag keys and values, device names,
     /// source region) are shared; the result keeps no reference to the SDK object.</summary>
-    /// <exception cref="ImageMappingException">No image id, no or unparseable creation date, or an unparseable time.</exception>
+    /// <remarks>A missing or unreadable time does not fail the mapping (one odd image must not stop a region's inventory):
+    /// the field is left unknown (<see cref="AmiImage.UnknownCreationDate"/>, null) and listed in
+    /// <see cref="AmiImage.UnreadableTimes"/>, which protects the image from every action.</remarks>
+    /// <exception cref="ImageMappingException">No image id.</exception>
     public static AmiImage ToAmiImage(Sdk.Image image, string region, StringPool? strings = null)
     {
         ArgumentNullException.ThrowIfNull(image);
@@ -20,39 +23,53 @@ public static class Ec2ImageMapper
             throw new ImageMappingException($"An image in {region} has no ImageId.");
         }
 
-        try
+        var unreadable = new List<string>(0);
+        var name = image.Name ?? string.Empty;
+        var tags = ToTags(image.Tags, strings, name);
+        var instanceStore = image.RootDeviceType == DeviceType.InstanceStore;
+        return new AmiImage
         {
-            var name = image.Name ?? string.Empty;
-            var tags = ToTags(image.Tags, strings, name);
-            var instanceStore = image.RootDeviceType == DeviceType.InstanceStore;
-            return new AmiImage
+            ImageId = image.ImageId,
+            Region = region,
+            Name = name,
+            Description = Share(strings, image.Description),
+            OwnerId = Share(strings, image.OwnerId) ?? string.Empty,
+            CreationDate = ReadTime(image.CreationDate, "CreationDate", unreadable, required: true) ?? AmiImage.UnknownCreationDate,
+            State = ToState(image.State),
+            DeprecationTime = ReadTime(image.DeprecationTime, "DeprecationTime", unreadable, required: false),
+            LastLaunchedTime = ReadTime(image.LastLaunchedTime, "LastLaunchedTime", unreadable, required: false),
+            UnreadableTimes = unreadable.Count == 0 ? [] : unreadable,
+            IsPublic = image.Public ?? false,
+            Tags = tags,
+            Snapshots = ToSnapshots(image.BlockDeviceMappings, strings),
+            DeregistrationProtected = IsDeregistrationProtected(image.DeregistrationProtection),
+            SourceImageId = NullIfEmpty(image.SourceImageId),
+            SourceRegion = Share(strings, NullIfEmpty(image.SourceImageRegion)),
+            ManagedBy = ImageManagerDetector.Detect(image.Name, tags),
+            RootDevice = instanceStore ? RootDeviceKind.InstanceStore : RootDeviceKind.Ebs,
+            // Only instance store-backed images need it (their S3 bundle); for EBS images it is "owner/name" again.
+            ImageLocation = instanceStore ? NullIfEmpty(image.ImageLocation) : null,
+        };
+    }
+
+    /// <summary>The parsed time; null (and an entry in <paramref name="unreadable"/>) when it is not a time, or when a
+    /// <paramref name="required"/> time is missing.</summary>
+    private static DateTimeOffset? ReadTime(string? value, string field, List<string> unreadable, bool required)
+    {
+        if (Ec2Time.TryParse(value, out var parsed))
+        {
+            if (parsed is null && required)
             {
-                ImageId = image.ImageId,
-                Region = region,
-                Name = name,
-                Description = Share(strings, image.Description),
-                OwnerId = Share(strings, image.OwnerId) ?? string.Empty,
-                CreationDate = Ec2Time.Parse(image.CreationDate, "CreationDate")
-                    ?? throw new ImageMappingException($"Image {image.ImageId} in {region} has no CreationDate."),
-                State = ToState(image.State),
-                DeprecationTime = Ec2Time.Parse(image.DeprecationTime, "DeprecationTime"),
-                LastLaunchedTime = Ec2Time.Parse(image.LastLaunchedTime, "LastLaunchedTime"),
-                IsPublic = image.Public ?? false,
-                Tags = tags,
-                Snapshots = ToSnapshots(image.BlockDeviceMappings, strings),
-                DeregistrationProtected = IsDeregistrationProtected(image.DeregistrationProtection),
-                SourceImageId = NullIfEmpty(image.SourceImageId),
-                SourceRegion = Share(strings, NullIfEmpty(image.SourceImageRegion)),
-                ManagedBy = ImageManagerDetector.Detect(image.Name, tags),
-                RootDevice = instanceStore ? RootDeviceKind.InstanceStore : RootDeviceKind.Ebs,
-                // Only instance store-backed images need it (their S3 bundle); for EBS images it is "owner/name" again.
-                ImageLocation = instanceStore ? NullIfEmpty(image.ImageLocation) : null,
-            };
+                unreadable.Add($"{field} missing");
+            }
+
+            return parsed;
         }
-        catch (FormatException ex)
-        {
-            throw new ImageMappingException($"Image {image.ImageId} in {region}: {ex.Message}", ex);
-        }
+
+        // The value comes from EC2 but is quoted capped all the same: it ends up in logs and summaries.
+        var shown = value!.Length <= 40 ? value : string.Concat(value.AsSpan(0, 40), "…");
+        unreadable.Add($"{field} '{shown}'");
+        return null;
     }
 
     public static ImageState ToState(Amazon.EC2.ImageState? state) => state?.Value switch

@@ -21,6 +21,24 @@ public static class Ec2Time
             : throw new FormatException($"{field} '{value}' is not an ISO 8601 time.");
     }
 
+    /// <summary>Like <see cref="Parse"/> without throwing: false when the value is not a time; null or blank gives true and null.</summary>
+    public static bool TryParse(string? value, out DateTimeOffset? time)
+    {
+        time = null;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return true;
+        }
+
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, Styles, out var parsed))
+        {
+            time = parsed.ToUniversalTime();
+            return true;
+        }
+
+        return false;
+    }
+
     /// <summary>Formats a time the way EC2 does (<c>2025-02-17T20:22:19.000Z</c>).</summary>
     public static string Format(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

@@ -8,7 +8,7 @@ namespace AmiAutomation.Aws.Regions;
 /// </summary>
 public static partial class RegionName
 {
-    [GeneratedRegex(@"^[a-z]{2}(-gov|-iso[a-z]*|sc-[a-z]{2})?-[a-z]+-\d{1,2}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^[a-z]{2}(-gov|-iso[a-z]*|sc-[a-z]{2})?-[a-z]+-\d{1,2}\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Pattern();
 
     /// <summary>True when <paramref name="region"/> looks like an AWS region name.</summary>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using AmiAutomation.Aws.Regions;
+using AmiAutomation.Functions.Common;
 
 namespace AmiAutomation.Cli.Commands;
 
@@ -44,9 +45,14 @@ internal static class CommonOptions
         {
             foreach (var item in result.GetValueOrDefault<string[]>() ?? [])
             {
-                if (!SettingOverrides.TryParse(item, out _, out _))
+                if (!SettingOverrides.TryParse(item, out var name, out _))
                 {
                     result.AddError($"--set '{item}' is not NAME=VALUE with NAME in upper case (e.g. --set DEPRECATE_AFTER_DAYS=30).");
+                }
+                else if (!SettingNames.All.Contains(name) && !SettingNames.IsForeign(name))
+                {
+                    // A misspelt name would otherwise be ignored and its default used without a word.
+                    result.AddError($"--set {name}: no function reads a setting of that name; did you mean {UnknownSettings.Closest(name).Name}?");
                 }
             }
         });

@@ -12,6 +12,11 @@ internal static class PlanRenderer
     {
         var whatIf = report.PlannedFor != report.GeneratedAt ? " (what-if)" : string.Empty;
         console.MarkupLine(Markup.Escape(Invariant($"Plan for {report.Function} at {report.PlannedFor:yyyy-MM-dd HH:mm}Z{whatIf}: read-only, nothing was changed.")));
+        foreach (var warning in report.Warnings)
+        {
+            console.MarkupLine(Markup.Escape("WARNING: " + warning));
+        }
+
         foreach (var region in report.Regions)
         {
             console.WriteLine();

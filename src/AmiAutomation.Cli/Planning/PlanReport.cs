@@ -11,6 +11,9 @@ public sealed record PlanReport
     public required string Function { get; init; }
     public required IReadOnlyList<RegionPlan> Regions { get; init; }
 
+    /// <summary>Configurations that weaken a safety check, e.g. <c>no in-use check</c> (every reference source off).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>True when every region's inventory was complete (else destructive actions are blocked: fail closed).</summary>
     public bool Complete => Regions.All(r => r.InventoryComplete);
 }

@@ -8,6 +8,7 @@ using AmiAutomation.Cli.Errors;
 using AmiAutomation.Cli.Hosting;
 using AmiAutomation.Cli.Serialization;
 using AmiAutomation.Core.Inventory;
+using AmiAutomation.Functions.Common;
 using AmiAutomation.Functions.Copy;
 using AmiAutomation.Functions.Deprecate;
 using AmiAutomation.Functions.Expire;
@@ -45,7 +46,14 @@ internal static class PlanRunner
             plans.Add(plan);
         }
 
-        var report = new PlanReport { GeneratedAt = now, PlannedFor = at, Function = request.Function, Regions = plans };
+        var report = new PlanReport
+        {
+            GeneratedAt = now,
+            PlannedFor = at,
+            Function = request.Function,
+            Regions = plans,
+            Warnings = deprecate.Common.NoInUseCheck ? [CommonSettings.NoInUseCheckWarning] : [],
+        };
         if (request.Json)
         {
             await context.Console.Out.WriteLineAsync(JsonSerializer.Serialize(report, CliJson.Indented.PlanReport)).ConfigureAwait(false);

@@ -67,6 +67,18 @@ public static class DeprecationLimits
         return (time, clamp);
     }
 
+    /// <summary>
+    /// True for a public image whose 2-year limit lies before <see cref="Earliest"/>: EC2 refuses every deprecation time
+    /// for it ("public AMIs: at most 2 years after creation", https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ami-deprecate.html),
+    /// so no plan should try. <paramref name="limit"/> is that last allowed time.
+    /// </summary>
+    public static bool IsPastPublicLimit(AmiImage image, DateTimeOffset now, out DateTimeOffset limit)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        limit = FloorToMinute(image.CreationDate.AddYears(2));
+        return ImageProtections.IsPublic(image) && limit < Earliest(now);
+    }
+
     public static DateTimeOffset CeilToMinute(DateTimeOffset time)
     {
         var utc = time.ToUniversalTime();

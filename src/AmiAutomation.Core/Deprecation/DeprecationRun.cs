@@ -139,12 +139,20 @@ internal sealed class DeprecationRun
 
         var (time, clamp) = DeprecationLimits.Clamp(wanted, image, _now);
         DecisionReason? moved = null;
+        if (image.DeprecationTime is { } earlier && earlier <= time)
+        {
+            return ImageGate.Skip(image, family, [new(ReasonCode.AlreadyDeprecatedEarlier, $"already deprecated at {PlanText.Time(earlier)}, not later than {PlanText.Time(time)}"), .. fired]);
+        }
+
+        if (DeprecationLimits.IsPastPublicLimit(image, _now, out var publicLimit))
+        {
+            return ImageGate.Skip(image, family, [new(
+                ReasonCode.PublicPastDeprecationLimit,
+                $"public image created {PlanText.Time(image.CreationDate)}: EC2 accepts deprecation times for public images only up to 2 years after creation ({PlanText.Time(publicLimit)}), which has passed; make it private to deprecate it"), .. fired]);
+        }
+
         if (image.DeprecationTime is { } existing)
         {
-            if (existing <= time)
-            {
-                return ImageGate.Skip(image, family, [new(ReasonCode.AlreadyDeprecatedEarlier, $"already deprecated at {PlanText.Time(existing)}, not later than {PlanText.Time(time)}"), .. fired]);
-            }
 
             if (!_policy.AllowMovingExistingDeprecation)
             {

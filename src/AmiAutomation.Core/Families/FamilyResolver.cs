@@ -156,11 +156,7 @@ public sealed class FamilyResolver
         }
         catch (RegexParseException ex)
         {
-            return $"{field} is not a valid regular expression (was '{pattern}'): {RegexProblem.Describe(ex)}.";
-        }
-        catch (ArgumentException ex)
-        {
-            return $"{field} is not a valid regular expression (was '{pattern}'): {ex.Message}";
+            return $"{field} is not a valid regular expression (was '{pattern}'): {RegexErrorText.Describe(ex)}.";
         }
     }
 }

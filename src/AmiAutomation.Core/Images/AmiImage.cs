@@ -11,7 +11,13 @@ public sealed record AmiImage
     public required string Name { get; init; }
     public string? Description { get; init; }
     public required string OwnerId { get; init; }
+    /// <summary>When EC2 created the image; <see cref="UnknownCreationDate"/> when EC2's value could not be read (see
+    /// <see cref="UnreadableTimes"/>): the oldest possible, so it never counts as newer than a real image.</summary>
     public required DateTimeOffset CreationDate { get; init; }
+
+    /// <summary>EC2 time fields that could not be read, each as <c>Field 'value'</c>. Any entry makes the image's age
+    /// or history unknown: it is never acted on (<see cref="Planning.ReasonCode.UnreadableTime"/>).</summary>
+    public IReadOnlyList<string> UnreadableTimes { get; init; } = [];
     public required ImageState State { get; init; }
 
     /// <summary>When EC2 deprecates (or deprecated) the image; may lie in the future.</summary>
@@ -49,4 +55,9 @@ public sealed record AmiImage
     public bool HasTag(string key) => Tags.ContainsKey(key);
 
     public long TotalSnapshotGiB => Snapshots.Sum(s => (long)s.SizeGiB);
+
+    /// <summary>The <see cref="CreationDate"/> of an image whose creation date is missing or unreadable: earlier than
+    /// any AMI (EC2 launched in 2006), far enough from <see cref="DateTimeOffset.MinValue"/> for date arithmetic.</summary>
+    public static readonly DateTimeOffset UnknownCreationDate = DateTimeOffset.UnixEpoch;
+
 }

@@ -23,6 +23,10 @@ public enum ReasonCode
     SharedImage,
     InstanceStoreBacked,
     NotAvailable,
+
+    /// <summary>A time EC2 reported for the image (creation date, deprecation or last launch) could not be read: its age
+    /// is unknown, so it is never acted on.</summary>
+    UnreadableTime,
     InventoryIncomplete,
     BlastRadiusCapReached,
 
@@ -40,6 +44,10 @@ public enum ReasonCode
 
     /// <summary>The policy allows moving a deprecation time set earlier (by hand or otherwise) and this plan moves it earlier.</summary>
     DeprecationMovedEarlier,
+
+    /// <summary>A public image more than 2 years old: EC2 refuses every deprecation time for it (at most 2 years after
+    /// creation for public images), so it is skipped instead of failing every run.</summary>
+    PublicPastDeprecationLimit,
 
     // --- expiry ---
     DeprecatedLongEnough,

@@ -13,7 +13,8 @@ namespace AmiAutomation.Core.Protection;
 /// </summary>
 /// <remarks>
 /// Always: <see cref="ReasonCode.NotOwned"/>; <see cref="ReasonCode.NotAvailable"/> (only available and disabled
-/// images are retired, never pending/failed/other); <see cref="ReasonCode.InUse"/> (any reference in the
+/// images are retired, never pending/failed/other); <see cref="ReasonCode.UnreadableTime"/> (an EC2 time that could not
+/// be read: age unknown); <see cref="ReasonCode.InUse"/> (any reference in the
 /// <see cref="ReferenceIndex"/>); <see cref="ReasonCode.KeepTag"/> (any value but "false" in any ASCII case, blank
 /// and padded values included: exactly what template.yaml's IAM Deny reads, which cannot trim); <see cref="ReasonCode.HeldUntil"/> (keep-until in the future, or unreadable: a hold nobody can read stays
 /// in force); <see cref="ReasonCode.DeregistrationProtected"/>; <see cref="ReasonCode.ManagedByAwsBackup"/> (only AWS
@@ -55,6 +56,11 @@ public static class ImageProtections
         if (image.State is not (ImageState.Available or ImageState.Disabled))
         {
             reasons.Add(new(ReasonCode.NotAvailable, $"state is {image.State}; only available or disabled images are retired"));
+        }
+
+        if (image.UnreadableTimes.Count > 0)
+        {
+            reasons.Add(new(ReasonCode.UnreadableTime, $"unreadable time from EC2 ({string.Join(", ", image.UnreadableTimes)}): age unknown, never acted on"));
         }
 
         var used = references.For(image.ImageId);

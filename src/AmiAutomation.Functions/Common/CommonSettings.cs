@@ -26,6 +26,17 @@ public sealed partial record CommonSettings
     /// </summary>
     public const string DisabledReferenceSourcesVariable = "DISABLED_REFERENCE_SOURCES";
 
+    /// <summary>
+    /// <c>true</c> lets <see cref="DisabledReferenceSourcesVariable"/> switch off every reference source
+    /// (<see cref="ReferenceSources.All"/>). Without it that configuration is refused: nothing would check whether an
+    /// image is still in use. With it, plans and run summaries say "no in-use check". Default false.
+    /// </summary>
+    public const string AcknowledgeNoInUseCheckVariable = "ACKNOWLEDGE_NO_IN_USE_CHECK";
+
+    /// <summary>What plans, logs and run summaries say when every reference source is switched off.</summary>
+    public const string NoInUseCheckWarning =
+        "no in-use check: DISABLED_REFERENCE_SOURCES switches off every reference source (acknowledged by ACKNOWLEDGE_NO_IN_USE_CHECK=true); nothing checks whether an image is still launched from";
+
     /// <summary>Hard cap on destructive EC2 calls (deregistrations) in one run, 1–1000, default 50.</summary>
     public const string MaxDestructiveActionsPerRunVariable = "MAX_DESTRUCTIVE_ACTIONS_PER_RUN";
 
@@ -56,6 +67,9 @@ public sealed partial record CommonSettings
     /// <summary>See <see cref="RunLeaseWaitSecondsVariable"/>.</summary>
     public TimeSpan RunLeaseWait { get; init; } = TimeSpan.FromSeconds(DefaultRunLeaseWaitSeconds);
 
+    /// <summary>Every reference source is switched off (only possible with <see cref="AcknowledgeNoInUseCheckVariable"/>).</summary>
+    public bool NoInUseCheck => ReferenceSources.All.IsSubsetOf(DisabledSources);
+
     /// <summary>Every source that must be complete for a destructive action to run.</summary>
     public IReadOnlySet<InventorySource> RequiredSources =>
         Enum.GetValues<InventorySource>().Where(s => !DisabledSources.Contains(s)).ToHashSet();
@@ -82,6 +96,14 @@ public sealed partial record CommonSettings
         if (disabled.Remove(InventorySource.Images))
         {
             reader.AddError($"{DisabledReferenceSourcesVariable} contains 'Images': the image inventory itself cannot be switched off.");
+        }
+
+        var acknowledged = reader.GetBool(AcknowledgeNoInUseCheckVariable, false);
+        if (ReferenceSources.All.IsSubsetOf(disabled) && !acknowledged)
+        {
+            reader.AddError(
+                $"{DisabledReferenceSourcesVariable} switches off every reference source ({string.Join(", ", ReferenceSources.All)}): "
+                + $"nothing would check whether an image is still in use. Enable at least one, or set {AcknowledgeNoInUseCheckVariable}=true to run without an in-use check.");
         }
 
         return new CommonSettings

@@ -103,6 +103,9 @@ public sealed class DecisionReporter
         _metrics.Add(MetricNames.RecycleBinMisses, resources, MetricUnit.Count, (MetricNames.OutcomeDimension, outcome));
     }
 
+    /// <summary>A configuration that weakens a safety check, logged at the start of every run it applies to.</summary>
+    public void Warn(string warning) => SweepLog.ConfigurationWarning(_logger, _function, warning);
+
     public void Error(string error)
     {
         SweepLog.RunError(_logger, _function, error);

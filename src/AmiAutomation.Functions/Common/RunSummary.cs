@@ -54,6 +54,13 @@ public sealed record RunSummary
 
     public IReadOnlyList<string> Errors { get; init; } = [];
 
+    /// <summary>Image ids a manual run named that are not among this account's images in the region: they do not
+    /// exist here (NotFound) or another account owns them (NotOwned); nothing was done to them.</summary>
+    public IReadOnlyList<string> UnmatchedImageIds { get; init; } = [];
+
+    /// <summary>How the run was configured, where it weakens a safety check: e.g. <see cref="CommonSettings.NoInUseCheckWarning"/>.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>Expire only: the Recycle Bin latch as the run left it ("set …" blocks every later run; "cleared …").</summary>
     public string? Latch { get; init; }
 

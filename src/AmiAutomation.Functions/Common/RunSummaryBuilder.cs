@@ -18,6 +18,8 @@ public sealed class RunSummaryBuilder
     private readonly Dictionary<(string ImageId, DecisionAction Action, string? Target), ActionOutcome> _outcomes = [];
     private readonly List<SourceFailure> _failedSources = [];
     private readonly List<string> _errors = [];
+    private readonly List<string> _warnings = [];
+    private readonly List<string> _unmatched = [];
     private Plan? _plan;
     private bool _stoppedEarly;
     private string? _abortReason;
@@ -56,6 +58,12 @@ public sealed class RunSummaryBuilder
         _outcomes.TryGetValue(Key(decision), out var outcome) ? outcome : null;
 
     public void AddError(string error) => _errors.Add(error);
+
+    /// <summary>A requested image id that is not among the account's images in the region (see <see cref="RunSummary.UnmatchedImageIds"/>).</summary>
+    public void AddUnmatched(string imageId) => _unmatched.Add(imageId);
+
+    /// <summary>Something about how the run was configured that its reader must know (e.g. no in-use check).</summary>
+    public void AddWarning(string warning) => _warnings.Add(warning);
 
     /// <summary>The deadline cut the run short.</summary>
     public void StopEarly() => _stoppedEarly = true;
@@ -110,6 +118,8 @@ public sealed class RunSummaryBuilder
             AbortReason = _abortReason,
             BlockedReason = _blockedReason,
             Errors = [.. _errors],
+            UnmatchedImageIds = [.. _unmatched],
+            Warnings = [.. _warnings],
             Deregistration = Deregistration,
             Latch = Latch,
         };

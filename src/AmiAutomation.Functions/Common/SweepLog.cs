@@ -55,4 +55,8 @@ internal static partial class SweepLog
     [LoggerMessage(EventId = 112, Level = LogLevel.Warning,
         Message = "{Function} Recycle Bin latch: {Latch}")]
     public static partial void Latch(ILogger logger, string function, string latch);
+
+    [LoggerMessage(EventId = 113, Level = LogLevel.Warning,
+        Message = "{Function} configuration: {Warning}")]
+    public static partial void ConfigurationWarning(ILogger logger, string function, string warning);
 }

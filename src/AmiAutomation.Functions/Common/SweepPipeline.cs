@@ -54,6 +54,11 @@ public sealed class SweepPipeline
         var reporter = new DecisionReporter(_function, context.Logger, context.Metrics);
         var summary = new RunSummaryBuilder(_function, _services.Region, context.RequestId, request, now);
         reporter.RunStarted(context.RequestId, _services.Region, request);
+        if (_common.NoInUseCheck)
+        {
+            summary.AddWarning(CommonSettings.NoInUseCheckWarning);
+            reporter.Warn(CommonSettings.NoInUseCheckWarning);
+        }
         RunLeaseGate? leaseGate = null;
         RunLeaseHolder? lease = null;
         if (!request.DryRun)
@@ -79,6 +84,31 @@ public sealed class SweepPipeline
             {
                 await leaseGate.ReleaseAsync(lease, context).ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>Named image ids the inventory (this account's images, Owners=self) does not hold: said, not dropped
+    /// silently. Only when the image inventory was read completely, else any id could merely be unread.</summary>
+    private static void ReportUnmatched(SweepRequest request, InventorySnapshot inventory, RunSummaryBuilder summary, DecisionReporter reporter)
+    {
+        if (request.ImageIds is not { Count: > 0 } ids || !inventory.Sources.Any(s => s.Source == InventorySource.Images && s.IsComplete))
+        {
+            return;
+        }
+
+        var owned = inventory.Images.Select(i => i.ImageId).ToHashSet(StringComparer.Ordinal);
+        var unmatched = ids.Where(id => !owned.Contains(id)).Order(StringComparer.Ordinal).ToList();
+        foreach (var id in unmatched)
+        {
+            summary.AddUnmatched(id);
+        }
+
+        if (unmatched.Count > 0)
+        {
+            var shown = string.Join(", ", unmatched.Take(20)) + (unmatched.Count > 20 ? $" and {unmatched.Count - 20} more" : string.Empty);
+            var warning = $"{unmatched.Count} requested image id(s) are not this account's images in {inventory.Region} (NotFound or NotOwned), nothing done to them: {shown}";
+            summary.AddWarning(warning);
+            reporter.Warn(warning);
         }
     }
 
@@ -110,6 +140,7 @@ public sealed class SweepPipeline
         }
 
         summary.SetPlan(plan);
+        ReportUnmatched(request, inventory, summary, reporter);
         reporter.LogPlan(plan);
 
         var block = gate is null ? null : await gate.CheckAsync(plan, request, deadline).ConfigureAwait(false);

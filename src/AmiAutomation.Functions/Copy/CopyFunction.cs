@@ -24,6 +24,9 @@ public sealed class CopyFunction : LambdaFunction<CopyInput, CopyOutput>
 {
     public const string FunctionName = CopyRun.FunctionName;
 
+    /// <summary>The repository's sample payloads for this function (in <c>events/</c>), named when a payload cannot be read.</summary>
+    public static IReadOnlyList<string> SampleEvents { get; } = ["copy-manual.json", "copy-reconcile.json", "copy-ami-available.json", "copy-ami-available-copy.json", "copy-ami-failed.json"];
+
     private readonly FunctionServices _services;
     private readonly CopySettings _settings;
     private readonly CopyImageFlow _images;
@@ -50,6 +53,8 @@ public sealed class CopyFunction : LambdaFunction<CopyInput, CopyOutput>
     }
 
     public CopySettings Settings => _settings;
+
+    protected override IReadOnlyList<string> SamplePayloads => SampleEvents;
 
     protected override async Task<CopyOutput> HandleAsync(CopyInput input, InvocationContext context)
     {

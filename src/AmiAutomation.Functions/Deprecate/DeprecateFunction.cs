@@ -18,6 +18,9 @@ public sealed class DeprecateFunction : LambdaFunction<ManualSweepInput, RunSumm
 {
     public const string FunctionName = "deprecate";
 
+    /// <summary>The repository's sample payloads for this function (in <c>events/</c>), named when a payload cannot be read.</summary>
+    public static IReadOnlyList<string> SampleEvents { get; } = ["deprecate-schedule.json", "deprecate-manual-dry-run.json", "deprecate-manual-family.json"];
+
     private readonly DeprecateSettings _settings;
     private readonly SweepPipeline _pipeline;
 
@@ -31,6 +34,8 @@ public sealed class DeprecateFunction : LambdaFunction<ManualSweepInput, RunSumm
     }
 
     public DeprecateSettings Settings => _settings;
+
+    protected override IReadOnlyList<string> SamplePayloads => SampleEvents;
 
     protected override Task<RunSummary> HandleAsync(ManualSweepInput input, InvocationContext context)
     {

@@ -25,6 +25,9 @@ public sealed class ExpireFunction : LambdaFunction<ManualSweepInput, RunSummary
 {
     public const string FunctionName = "expire";
 
+    /// <summary>The repository's sample payloads for this function (in <c>events/</c>), named when a payload cannot be read.</summary>
+    public static IReadOnlyList<string> SampleEvents { get; } = ["expire-schedule.json", "expire-manual-dry-run.json", "expire-manual-images.json", "expire-clear-latch.json"];
+
     private readonly FunctionServices _services;
     private readonly ExpireSettings _settings;
     private readonly SweepPipeline _pipeline;
@@ -43,6 +46,8 @@ public sealed class ExpireFunction : LambdaFunction<ManualSweepInput, RunSummary
     }
 
     public ExpireSettings Settings => _settings;
+
+    protected override IReadOnlyList<string> SamplePayloads => SampleEvents;
 
     protected override Task<RunSummary> HandleAsync(ManualSweepInput input, InvocationContext context)
     {

@@ -23,6 +23,9 @@ public sealed class RestoreFunction : LambdaFunction<RestoreInput, RestoreOutput
 {
     public const string FunctionName = "restore";
 
+    /// <summary>The repository's sample payloads for this function (in <c>events/</c>), named when a payload cannot be read.</summary>
+    public static IReadOnlyList<string> SampleEvents { get; } = ["restore-list.json", "restore-image.json", "restore-dry-run.json", "restore-by-name.json", "restore-by-family.json"];
+
     private readonly FunctionServices _services;
     private readonly RestoreSettings _settings;
     private readonly Ec2RateLimiterRegistry _rateLimiters;
@@ -38,6 +41,8 @@ public sealed class RestoreFunction : LambdaFunction<RestoreInput, RestoreOutput
     }
 
     public RestoreSettings Settings => _settings;
+
+    protected override IReadOnlyList<string> SamplePayloads => SampleEvents;
 
     protected override async Task<RestoreOutput> HandleAsync(RestoreInput input, InvocationContext context)
     {

@@ -7,5 +7,9 @@ public sealed class SystemEnvironmentVariables : IWritableEnvironmentVariables
 
     public string? Get(string name) => Environment.GetEnvironmentVariable(name);
 
+    /// <summary>The names of every variable in the process environment (to point out misspelt settings).</summary>
+    public IReadOnlyList<string> Names() =>
+        [.. Environment.GetEnvironmentVariables().Keys.OfType<string>().Order(StringComparer.Ordinal)];
+
     public void Set(string name, string? value) => Environment.SetEnvironmentVariable(name, value);
 }

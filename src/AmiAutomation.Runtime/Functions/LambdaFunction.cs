@@ -31,6 +31,10 @@ public abstract class LambdaFunction<TInput, TOutput> : ILambdaFunction
         return output is null ? null : JsonSerializer.SerializeToUtf8Bytes(output, _output);
     }
 
+    /// <summary>File names of the sample payloads in the repository's <c>events/</c> folder that fit this function,
+    /// named when a payload cannot be read (e.g. the Lambda console's default test event).</summary>
+    protected virtual IReadOnlyList<string> SamplePayloads => [];
+
     /// <summary>Translate the input into core calls and the result into the output; nothing more.</summary>
     protected abstract Task<TOutput> HandleAsync(TInput input, InvocationContext context);
 
@@ -42,16 +46,29 @@ public abstract class LambdaFunction<TInput, TOutput> : ILambdaFunction
         }
 
         // An event file saved by an editor may start with a UTF-8 byte order mark; the JSON reader does not skip it.
-        var json = payload.Span.StartsWith("\uFEFF"u8) ? payload.Span[3..] : payload.Span;
+        var json = payload.Span.StartsWith("\uFEFF"u8) ? payload[3..] : payload;
         try
         {
-            return JsonSerializer.Deserialize(json, _input)
+            return JsonSerializer.Deserialize(json.Span, _input)
                 ?? throw new InvalidEventException($"The {Name} function received JSON null; expected a JSON object.");
         }
         catch (JsonException ex)
         {
-            var where = ex.Path is null ? string.Empty : $" at {ex.Path}";
-            throw new InvalidEventException($"The {Name} function could not read its payload{where}: {ex.Message}", ex);
+            throw new InvalidEventException(DescribeUnreadable(json), ex);
         }
+    }
+
+    /// <summary>Why the payload could not be read, in our words (the serializer's are resource keys under AOT).</summary>
+    private string DescribeUnreadable(ReadOnlyMemory<byte> json)
+    {
+        if (PayloadDiagnosis.IsConsoleTestEvent(json))
+        {
+            var samples = SamplePayloads.Count == 0 ? "the sample payloads in events/" : string.Join(", ", SamplePayloads.Select(f => "events/" + f));
+            return $"The {Name} function received the Lambda console's default test event ({{\"key1\": \"value1\", …}}), which is not one of its inputs. "
+                + $"Paste one of its sample payloads into the test event instead: {samples}.";
+        }
+
+        var problem = PayloadDiagnosis.Describe(json, _input) ?? "it does not fit the function's input";
+        return $"The {Name} function could not read its payload: {problem}.";
     }
 }

@@ -30,7 +30,7 @@ public static class LambdaBootstrap
         var sink = new OutputSink(options.Output ?? Console.Out);
         using var loggers = new LambdaLoggerProvider(LoggerOptions(settings), options.TimeProvider, sink);
         var log = loggers.CreateLogger("AmiAutomation.Runtime.Hosting");
-        foreach (var warning in settings.Warnings)
+        foreach (var warning in settings.Warnings.Concat(options.StartupWarnings))
         {
             log.LogWarning("Configuration: {ConfigurationWarning}", warning);
         }

@@ -17,5 +17,8 @@ public sealed record LambdaBootstrapOptions
     /// <summary>Fatal start-up and Runtime API problems, as plain lines; default <see cref="Console.Error"/>.</summary>
     public TextWriter? ErrorOutput { get; init; }
 
+    /// <summary>Configuration warnings found before the host starts (e.g. misspelt setting names), logged at init.</summary>
+    public IReadOnlyList<string> StartupWarnings { get; init; } = [];
+
     public DeadlineMarginPolicy DeadlineMargin { get; init; } = DeadlineMarginPolicy.Default;
 }

@@ -13,6 +13,7 @@ public sealed class EmulatorLies
     private readonly Dictionary<string, int> _calls = new(StringComparer.Ordinal);
     private readonly List<(string Action, int CallNumber, Action Hook)> _hooks = [];
     private readonly HashSet<string> _loops = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _creationDates = new(StringComparer.Ordinal);
 
     /// <summary>DescribeImages Owners=self also lists images shared with the account (a listing that lies about ownership).</summary>
     public bool ListSharedImagesAsOwned { get; set; }
@@ -48,6 +49,24 @@ public sealed class EmulatorLies
         lock (_gate)
         {
             _loops.Add(FaultInjector.Normalize(action));
+        }
+    }
+
+    /// <summary>DescribeImages reports <paramref name="text"/> as the CreationDate of <paramref name="imageId"/> (e.g. a value
+    /// that is not a time), whatever the image's real creation time.</summary>
+    public void ReportCreationDate(string imageId, string text)
+    {
+        lock (_gate)
+        {
+            _creationDates[imageId] = text;
+        }
+    }
+
+    internal string? ReportedCreationDate(string imageId)
+    {
+        lock (_gate)
+        {
+            return _creationDates.GetValueOrDefault(imageId);
         }
     }
 

@@ -64,10 +64,21 @@ internal static class DescribeImagesOperation
         var (page, next) = PageToken.Page(matches, request.MaxResults, Scope);
         return new DescribeImagesResponse
         {
-            Images = SdkLists.OrNull(page.Select(image => ImageMapper.ToSdk(image, account, context.Now)).ToList()),
+            Images = SdkLists.OrNull(page.Select(image => Reported(context, ImageMapper.ToSdk(image, account, context.Now))).ToList()),
             NextToken = next,
             HttpStatusCode = System.Net.HttpStatusCode.OK,
         };
+    }
+
+    /// <summary>Applies <see cref="Faults.EmulatorLies.ReportCreationDate"/>.</summary>
+    private static Image Reported(OperationContext context, Image image)
+    {
+        if (context.World.Lies.ReportedCreationDate(image.ImageId) is { } text)
+        {
+            image.CreationDate = text;
+        }
+
+        return image;
     }
 
     private static List<string> ResolveIds(OperationContext context, List<string> imageIds)

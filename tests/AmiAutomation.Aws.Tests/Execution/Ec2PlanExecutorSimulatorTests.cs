@@ -144,12 +144,27 @@ public sealed class Ec2PlanExecutorSimulatorTests
         AddExpiredImage("web", 10);
         var limiters = TestLimits.Registry();
         var plan = await PlanAsync(limiters);
-        _sim.Faults.FailNext("DeregisterImage", 1, "InvalidAMIID.Unavailable");
+        _sim.Faults.FailNext("DeregisterImage", 1, "InvalidAMIID.NotFound");
 
         var outcome = Assert.Single(await ExecuteAsync(plan, Real(), limiters));
 
         Assert.Equal(OutcomeStatus.Succeeded, outcome.Status);
         Assert.Contains("already deregistered", outcome.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Execute_DeregisterAnswersUnavailable_FailedAndTheImageIsStillThere()
+    {
+        var target = AddExpiredImage("web", 300);
+        AddExpiredImage("web", 10);
+        var limiters = TestLimits.Registry();
+        var plan = await PlanAsync(limiters);
+        _sim.Faults.FailNext("DeregisterImage", 1, "InvalidAMIID.Unavailable");
+
+        var outcome = Assert.Single(await ExecuteAsync(plan, Real(), limiters));
+
+        Assert.Equal((OutcomeStatus.Failed, "InvalidAMIID.Unavailable"), (outcome.Status, outcome.ErrorCode));
+        Assert.False(_sim.IsImageGone(Region, target));
     }
 
     [Fact]

@@ -141,9 +141,20 @@ public sealed class Ec2PlanExecutorTests : PlanExecutorTestBase
         Assert.Equal(1, Ec2.Calls("DeregisterImage"));
     }
 
+    [Fact]
+    public async Task ExecuteAsync_DeregisterSaysUnavailable_FailedNotCountedAsDeregistered()
+    {
+        Ec2.ErrorCodes["DeregisterImage"] = "InvalidAMIID.Unavailable";
+
+        var outcome = Assert.Single(await RunAsync(Plans.Of(Plans.Deregister(Image("ami-00000001"))), Real()));
+
+        Assert.Equal(OutcomeStatus.Failed, outcome.Status);
+        Assert.Equal("InvalidAMIID.Unavailable", outcome.ErrorCode);
+        Assert.DoesNotContain("already deregistered", outcome.Detail, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("InvalidAMIID.NotFound")]
-    [InlineData("InvalidAMIID.Unavailable")]
     public async Task ExecuteAsync_DeregisterSaysAlreadyGone_SucceededWithNote(string code)
     {
         Ec2.ErrorCodes["DeregisterImage"] = code;

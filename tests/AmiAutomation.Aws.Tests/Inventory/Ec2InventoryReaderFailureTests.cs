@@ -85,17 +85,18 @@ public sealed class Ec2InventoryReaderFailureTests : InventoryReaderTestBase
     }
 
     [Fact]
-    public async Task ReadAsync_UnmappableImage_ImagesFailedKeepingTheOthers()
+    public async Task ReadAsync_UnreadableCreationDate_ImagesCompleteThatImageMarkedUnreadable()
     {
         Ec2.AddImage(Ami(1));
         Ec2.AddImage(Ami(2), i => i.CreationDate = "last tuesday");
 
         var snapshot = await ReadAsync();
 
-        var images = Source(snapshot, InventorySource.Images);
-        Assert.Equal(SourceStatus.Failed, images.Status);
-        Assert.Contains(Ami(2), images.Error, StringComparison.Ordinal);
-        Assert.Equal([Ami(1)], snapshot.Images.Select(i => i.ImageId));
+        // One odd image must not fail the region's inventory; it alone is protected (UnreadableTime) by the planners.
+        Assert.Equal(SourceStatus.Complete, Source(snapshot, InventorySource.Images).Status);
+        Assert.Equal([Ami(1), Ami(2)], snapshot.Images.Select(i => i.ImageId).Order(StringComparer.Ordinal));
+        Assert.Empty(snapshot.Images.Single(i => i.ImageId == Ami(1)).UnreadableTimes);
+        Assert.Equal(["CreationDate 'last tuesday'"], snapshot.Images.Single(i => i.ImageId == Ami(2)).UnreadableTimes);
     }
 
     [Fact]

@@ -176,21 +176,37 @@ public sealed class Ec2ImageMapperTests
         Assert.Throws<ImageMappingException>(() => Ec2ImageMapper.ToAmiImage(Minimal(i => i.ImageId = imageId), "us-east-1"));
 
     [Fact]
-    public void ToAmiImage_NoCreationDate_ThrowsNamingTheImage()
+    public void ToAmiImage_NoCreationDate_UnknownAgeListedAsUnreadable()
     {
-        var ex = Assert.Throws<ImageMappingException>(() => Ec2ImageMapper.ToAmiImage(Minimal(i => i.CreationDate = null), "us-east-1"));
+        var mapped = Ec2ImageMapper.ToAmiImage(Minimal(i => i.CreationDate = null), "us-east-1");
 
-        Assert.Contains("ami-0123", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("CreationDate", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(AmiImage.UnknownCreationDate, mapped.CreationDate);
+        Assert.Equal(["CreationDate missing"], mapped.UnreadableTimes);
+    }
+
+    [Theory]
+    [InlineData("not-a-date")]
+    [InlineData("2025-13-45T99:00:00Z")]
+    public void ToAmiImage_MalformedCreationDate_DoesNotThrowAndTheImageGetsAnUnknownAge(string value)
+    {
+        var mapped = Ec2ImageMapper.ToAmiImage(Minimal(i => i.CreationDate = value), "us-east-1");
+
+        Assert.Equal(AmiImage.UnknownCreationDate, mapped.CreationDate);
+        Assert.Equal([$"CreationDate '{value}'"], mapped.UnreadableTimes);
     }
 
     [Theory]
     [InlineData("yesterday")]
     [InlineData("31/01/2025 10:00")]
-    public void ToAmiImage_UnparseableLastLaunchedTime_ThrowsInsteadOfTreatingAsNeverLaunched(string value)
+    public void ToAmiImage_UnparseableLastLaunchedTime_ListedAsUnreadableNotAsNeverLaunched(string value)
     {
-        var ex = Assert.Throws<ImageMappingException>(() => Ec2ImageMapper.ToAmiImage(Minimal(i => i.LastLaunchedTime = value), "us-east-1"));
+        var mapped = Ec2ImageMapper.ToAmiImage(Minimal(i => i.LastLaunchedTime = value), "us-east-1");
 
-        Assert.Contains("LastLaunchedTime", ex.Message, StringComparison.Ordinal);
+        Assert.Null(mapped.LastLaunchedTime);
+        Assert.Equal([$"LastLaunchedTime '{value}'"], mapped.UnreadableTimes);
     }
+
+    [Fact]
+    public void ToAmiImage_ReadableTimes_NothingUnreadable() =>
+        Assert.Empty(Ec2ImageMapper.ToAmiImage(Minimal(_ => { }), "us-east-1").UnreadableTimes);
 }

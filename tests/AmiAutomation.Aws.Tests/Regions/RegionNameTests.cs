@@ -25,6 +25,7 @@ public sealed class RegionNameTests
     [InlineData("us-east-1a")]
     [InlineData("eu-west-1,us-east-1")]
     [InlineData("../us-east-1")]
+    [InlineData("us-east-1\n")]
     public void IsValid_NotRegions_False(string? region) => Assert.False(RegionName.IsValid(region));
 
     [Fact]

@@ -87,6 +87,31 @@ public sealed class PlanCommandTests(MotoServerFixture moto) : IAsyncLifetime
         Assert.All(images.Images, i => Assert.Null(i.DeprecationTime));
     }
 
+    private const string EveryReferenceSource = "DISABLED_REFERENCE_SOURCES=Instances,LaunchTemplates,ImageReferences,LaunchConfigurations,SpotRequests,SpotFleets";
+
+    [Fact]
+    public async Task Plan_EveryReferenceSourceOffWithoutAcknowledgement_RefusedNamingTheSetting()
+    {
+        var run = await CliRun.RunAsync(Environment, "plan", "--set", EveryReferenceSource);
+
+        Assert.Equal(ExitCodes.BadUsage, run.ExitCode);
+        Assert.Contains("switches off every reference source", run.Error, StringComparison.Ordinal);
+        Assert.Contains("ACKNOWLEDGE_NO_IN_USE_CHECK=true", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plan_EveryReferenceSourceOffAcknowledged_SaysNoInUseCheck()
+    {
+        var json = await CliRun.RunAsync(Environment, "plan", "--json", "--set", EveryReferenceSource, "--set", "ACKNOWLEDGE_NO_IN_USE_CHECK=true");
+        var text = await CliRun.RunAsync(Environment, "plan", "--function", "expire", "--set", EveryReferenceSource, "--set", "ACKNOWLEDGE_NO_IN_USE_CHECK=true");
+
+        Assert.Equal(ExitCodes.Ok, json.ExitCode);
+        using var document = JsonDocument.Parse(json.Out);
+        Assert.Contains(document.RootElement.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.StartsWith("no in-use check", StringComparison.Ordinal));
+        Assert.Equal(ExitCodes.Ok, text.ExitCode);
+        Assert.Contains("WARNING: no in-use check", text.Out, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Plan_Text_NamesTheFailedSource()
     {

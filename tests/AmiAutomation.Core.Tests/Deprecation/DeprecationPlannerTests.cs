@@ -289,15 +289,45 @@ public class DeprecationPlannerTests
     }
 
     [Fact]
-    public void Plan_PublicImagePastTwoYears_ClampsToEarliestAndSaysEc2MayRefuse()
+    public void Plan_PublicImagePastTwoYears_SkippedWithReasonNotPlanned()
     {
         var old = TestImages.Image("ami-old", ageDays: 800) with { IsPublic = true };
 
         var decision = For(PlanFor(OldAndNew(old)), "ami-old");
 
-        Assert.Equal(Earliest, decision.DeprecateAt);
-        Assert.Equal(ReasonCode.DeprecationClamped, decision.Reasons[^1].Code);
-        Assert.Contains("may refuse", decision.Reasons[^1].Detail, StringComparison.Ordinal);
+        Assert.Equal(DecisionAction.None, decision.Action);
+        Assert.Null(decision.DeprecateAt);
+        Assert.Equal([ReasonCode.PublicPastDeprecationLimit, ReasonCode.OlderThanMaxAge], Codes(decision));
+        Assert.Contains("make it private", decision.Reasons[0].Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_PublicThroughLaunchPermissionPastTwoYears_Skipped()
+    {
+        var old = TestImages.Image("ami-old", ageDays: 731) with { LaunchPermissions = [LaunchPermission.Public] };
+
+        var decision = For(PlanFor(OldAndNew(old)), "ami-old");
+
+        Assert.Equal([ReasonCode.PublicPastDeprecationLimit, ReasonCode.OlderThanMaxAge], Codes(decision));
+    }
+
+    [Fact]
+    public void Plan_PublicImageAlreadyDeprecatedByEc2Default_ReportedAsAlreadyDeprecated()
+    {
+        var old = TestImages.Image("ami-old", ageDays: 800) with { IsPublic = true };
+        old = old with { DeprecationTime = old.CreationDate.AddYears(2) };
+
+        var decision = For(PlanFor(OldAndNew(old)), "ami-old");
+
+        Assert.Equal(ReasonCode.AlreadyDeprecatedEarlier, decision.Reasons[0].Code);
+    }
+
+    [Fact]
+    public void Plan_PrivateImagePastTwoYears_StillDeprecated()
+    {
+        var decision = For(PlanFor(OldAndNew(TestImages.Image("ami-old", ageDays: 800))), "ami-old");
+
+        Assert.Equal((DecisionAction.Deprecate, Earliest), (decision.Action, decision.DeprecateAt!.Value));
     }
 
     [Fact]

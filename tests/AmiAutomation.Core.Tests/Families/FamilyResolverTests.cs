@@ -76,12 +76,12 @@ public class FamilyResolverTests
 
     [Theory]
     [InlineData("web-(\\d+", "a '(' is never closed")]
-    [InlineData("web-\\d+)", "a ')' has no '(' before it")]
-    [InlineData("web-[a-z", "a '[' is never closed")]
-    [InlineData("[z-a]", "a character range runs backwards")]
-    [InlineData("*web", "a repetition (*, + or ?) follows nothing")]
-    [InlineData("web\\", "the pattern ends with a lone backslash")]
-    [InlineData("\\q", "a backslash escape that means nothing")]
+    [InlineData("web-\\d+)", "a ')' has no matching '('")]
+    [InlineData("web-[a-z", "a '[' character class is never closed")]
+    [InlineData("[z-a]", "a character range is reversed")]
+    [InlineData("*web", "a quantifier (*, +, ? or {n}) follows nothing")]
+    [InlineData("web\\", "the pattern ends with a lone '\\'")]
+    [InlineData("\\q", "an unknown escape sequence")]
     public void ValidatePattern_Invalid_SaysWhatIsWrongInWords(string pattern, string words)
     {
         var error = FamilyResolver.ValidatePattern(pattern, "FAMILY_PATTERN");

@@ -26,6 +26,7 @@ public class ImageProtectionsTests
     [InlineData("pending", ReasonCode.NotAvailable)]
     [InlineData("failed", ReasonCode.NotAvailable)]
     [InlineData("other", ReasonCode.NotAvailable)]
+    [InlineData("unreadable-creation-date", ReasonCode.UnreadableTime)]
     [InlineData("in-use", ReasonCode.InUse)]
     [InlineData("keep", ReasonCode.KeepTag)]
     [InlineData("keep-empty", ReasonCode.KeepTag)]
@@ -150,6 +151,7 @@ public class ImageProtectionsTests
         "pending" => (image with { State = ImageState.Pending }, []),
         "failed" => (image with { State = ImageState.Failed }, []),
         "other" => (image with { State = ImageState.Other }, []),
+        "unreadable-creation-date" => (image with { CreationDate = AmiImage.UnknownCreationDate, UnreadableTimes = ["CreationDate 'garbage'"] }, []),
         "disabled" => (image with { State = ImageState.Disabled }, []),
         "in-use" => (image, [new ImageReference(image.ImageId, ReferenceKind.LaunchTemplateVersion, "lt-0abc v7")]),
         "keep" => (image.WithTags((TagNames.Keep, "true")), []),

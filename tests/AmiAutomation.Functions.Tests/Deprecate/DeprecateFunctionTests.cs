@@ -44,6 +44,23 @@ public sealed class DeprecateFunctionTests
     }
 
     [Fact]
+    public async Task PublicImageOlderThanTwoYears_SkippedWithReason_NoFailedCallEveryDay()
+    {
+        _h.Live();
+        var old = _h.AddImage(b => b.Named("pub-201901010000").CreatedDaysAgo(800).Public());
+        var oldPrivate = Family("pub", 700);
+        Family("pub", 2);
+
+        var summary = await _h.InvokeAsync(_h.Deprecate());
+
+        Assert.Equal(("skipped", "PublicPastDeprecationLimit"), (Line(summary, old).Outcome, Line(summary, old).Reason));
+        Assert.Null(DeprecationOf(old));
+        Assert.Equal("succeeded", Line(summary, oldPrivate).Outcome);
+        Assert.DoesNotContain(summary.Decisions, d => d.Outcome == "failed");
+        Assert.Equal(1, _h.Ec2.Calls.All.Count(c => c.Action == "EnableImageDeprecation"));
+    }
+
+    [Fact]
     public async Task Superseded_EnoughNewerImages_DeprecatedEvenWhenYoung()
     {
         _h.Live()

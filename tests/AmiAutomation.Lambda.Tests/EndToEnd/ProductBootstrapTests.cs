@@ -130,6 +130,54 @@ public sealed class ProductBootstrapTests(MotoServerFixture moto, ProductBootstr
         AssertStructuredLogs(run, "e2e-after");
     }
 
+    [Theory]
+    [InlineData("AWS_REGION", "EU-WEST-1", "AWS_REGION='EU-WEST-1' is not an AWS region name")]
+    [InlineData("AWS_REGION", "eu-west-1 ", "AWS_REGION='eu-west-1 ' is not an AWS region name")]
+    [InlineData("FAMILY_PATTERN", "web-(", "FAMILY_PATTERN is not a valid regular expression (was 'web-('): a '(' is never closed")]
+    public async Task BadSetting_InitErrorInvalidConfigurationInWords(string name, string value, string expected)
+    {
+        using var run = Start("deprecate", new Dictionary<string, string> { [name] = value });
+
+        var exitCode = await run.WaitForExitAsync(ExitTimeout);
+
+        Assert.NotEqual(0, exitCode);
+        var post = Assert.Single(_api.Requests);
+        Assert.Equal(RecordedRequestKind.InitError, post.Kind);
+        Assert.Equal("Runtime.InvalidConfiguration", post.Header("Lambda-Runtime-Function-Error-Type"));
+        var message = JsonDocument.Parse(post.Body).RootElement.GetProperty("errorMessage").GetString()!;
+        Assert.Contains(expected, message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Deprecate_ConsoleTestEventUnknownFieldAndMisspeltVariable_ReportedInOurWords()
+    {
+        using var run = Start("deprecate", new Dictionary<string, string> { ["DEPRECATE_KEEP_NEWST"] = "3" });
+        _api.Enqueue(FakeInvocation.Json("e2e-console", """{"key1": "value1", "key2": "value2", "key3": "value3"}"""));
+        _api.Enqueue(FakeInvocation.Json("e2e-unknown", """{"imageId": "ami-0123456789abcdef0", "dryRun": true}"""));
+        _api.Enqueue(FakeInvocation.Json("e2e-kind", """{"dryRun": "yes"}"""));
+
+        var console = ErrorMessage(await _api.WaitForResultAsync("e2e-console", InvocationTimeout));
+        var unknown = ErrorMessage(await _api.WaitForResultAsync("e2e-unknown", InvocationTimeout));
+        var kind = ErrorMessage(await _api.WaitForResultAsync("e2e-kind", InvocationTimeout));
+
+        Assert.Contains("Lambda console's default test event", console, StringComparison.Ordinal);
+        Assert.All(DeprecateFunction.SampleEvents, file => Assert.Contains("events/" + file, console, StringComparison.Ordinal));
+        Assert.Equal(
+            "The deprecate function could not read its payload: unknown field 'imageId' at $ (known fields: source, dryRun, families, imageIds, clearLatch).",
+            unknown);
+        Assert.Equal("The deprecate function could not read its payload: field 'dryRun' ($.dryRun) must be a boolean (true or false), not a string.", kind);
+        Assert.Contains(run.JsonLines, l => l.TryGetProperty("level", out var level) && level.GetString() == "WARN"
+            && l.ToString().Contains("DEPRECATE_KEEP_NEWST", StringComparison.Ordinal)
+            && l.ToString().Contains("did you mean DEPRECATE_KEEP_NEWEST?", StringComparison.Ordinal));
+    }
+
+    private static string ErrorMessage(RecordedRequest post)
+    {
+        Assert.Equal(RecordedRequestKind.Error, post.Kind);
+        Assert.Equal("InvalidEventException", post.Header("Lambda-Runtime-Function-Error-Type"));
+        return JsonDocument.Parse(post.Body).RootElement.GetProperty("errorMessage").GetString()!;
+    }
+
     /// <summary>Lambda's environment for <paramref name="handler"/>: the template's variables (parameters at their
     /// defaults) when the template declares the handler, the runtime's own, fake credentials, JSON logs.</summary>
     private BootstrapProcessRunner Start(string handler, IReadOnlyDictionary<string, string>? overrides = null)

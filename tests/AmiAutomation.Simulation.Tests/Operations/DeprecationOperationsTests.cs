@@ -66,6 +66,16 @@ public sealed class DeprecationOperationsTests
     }
 
     [Fact]
+    public async Task Enable_PublicImageOlderThanTwoYears_EveryTimeRejected()
+    {
+        var world = new TestWorld();
+        var id = world.Image(b => b.CreatedAt(TestWorld.Start.AddYears(-2).AddDays(-1)).Public());
+
+        await Errors.Expect("InvalidParameterValue", () => world.EastClient.EnableImageDeprecationAsync(new EnableImageDeprecationRequest { ImageId = id, DeprecateAt = TestWorld.Start.UtcDateTime.AddMinutes(1) }));
+        await Errors.Expect("InvalidParameterValue", () => world.EastClient.EnableImageDeprecationAsync(new EnableImageDeprecationRequest { ImageId = id, DeprecateAt = TestWorld.Start.UtcDateTime.AddDays(30) }));
+    }
+
+    [Fact]
     public async Task Disable_ClearsDeprecation()
     {
         var world = new TestWorld();
