@@ -59,6 +59,11 @@ internal static class DeregistrationStep
 
         run.DestructiveCalls++;
         var outcome = await CallAsync(run, decision, current).ConfigureAwait(false);
+        if (outcome.ErrorCode == Ec2ErrorCodes.ImageUnavailable)
+        {
+            outcome = await ResolveUnavailableAsync(run, outcome, current, cancellationToken).ConfigureAwait(false);
+        }
+
         if (!run.Options.DryRun && outcome.Status == OutcomeStatus.Succeeded && outcome.Snapshots.Count == 0 && current.Snapshots.Count > 0
             && !IsAlreadyDeregistered(outcome))
         {
@@ -163,6 +168,40 @@ internal static class DeregistrationStep
         {
             return new ActionOutcome(decision, OutcomeStatus.Failed, Ec2ErrorCodes.CodeOf(ex), "DeregisterImage failed: " + Ec2ErrorCodes.Describe(ex));
         }
+    }
+
+    /// <summary>
+    /// DeregisterImage answered InvalidAMIID.Unavailable, which EC2 gives both for an image deregistered already and for
+    /// one that exists but is not available right now: read the image again. Gone (not listed, or listed as
+    /// <c>deregistered</c>, which DescribeImages shows for a short while) → someone deregistered it first; still there, or
+    /// the read failed → the action failed (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html,
+    /// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeImages.html).
+    /// </summary>
+    private static async Task<ActionOutcome> ResolveUnavailableAsync(ExecutionRun run, ActionOutcome failed, AmiImage current, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await run.Limiter.AcquireAsync("DescribeImages", Ec2ActionClass.Describe, cancellationToken).ConfigureAwait(false);
+            var response = await run.Client.DescribeImagesAsync(
+                new DescribeImagesRequest { ImageIds = [current.ImageId], IncludeDeprecated = true, IncludeDisabled = true },
+                cancellationToken).ConfigureAwait(false);
+            var listed = response?.Images?.Where(i => string.Equals(i.ImageId, current.ImageId, StringComparison.Ordinal)).ToList() ?? [];
+            if (listed.Count > 0 && listed.Exists(i => i.State != Amazon.EC2.ImageState.Deregistered))
+            {
+                return failed with { Detail = failed.Detail + $"; the image is still there ({listed[0].State?.Value ?? "state unknown"})" };
+            }
+        }
+        catch (AmazonServiceException ex) when (ex.ErrorCode is not null && Ec2ErrorCodes.ImageGone.Contains(ex.ErrorCode))
+        {
+            // Gone: fall through.
+        }
+        catch (Exception ex) when (ex is AmazonServiceException || (ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            return failed with { Detail = failed.Detail + $"; reading the image again failed ({(ex is AmazonServiceException service ? Ec2ErrorCodes.Describe(service) : "cancelled")})" };
+        }
+
+        return new ActionOutcome(failed.Decision, OutcomeStatus.Succeeded,
+            Detail: $"{AlreadyDeregisteredDetail} ({Ec2ErrorCodes.ImageUnavailable}, and no longer listed); nothing to do");
     }
 
     /// <summary>Start of the detail of an image someone else deregistered first: its snapshots were not ours to delete.</summary>
