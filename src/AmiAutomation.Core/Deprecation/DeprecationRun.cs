@@ -26,9 +26,14 @@ internal sealed class DeprecationRun
     private readonly DecisionReason? _incomplete;
     private readonly List<DecisionReason> _fired = [];
     private readonly DateTimeOffset _target;
+    private readonly bool _candidates;
+    private readonly bool[] _passedGate;
 
-    public DeprecationRun(InventorySnapshot inventory, DeprecationPolicy policy, PlanSelection selection, DateTimeOffset now)
+    /// <param name="candidates">Plan for <see cref="Candidates"/>: run-wide blockers (incomplete inventory, unread
+    /// per-image references) are ignored.</param>
+    public DeprecationRun(InventorySnapshot inventory, DeprecationPolicy policy, PlanSelection selection, DateTimeOffset now, bool candidates = false)
     {
+        _candidates = candidates;
         _inventory = inventory;
         _images = inventory.Images;
         _policy = policy;
@@ -37,6 +42,7 @@ internal sealed class DeprecationRun
         _gate = new ImageGate(inventory, selection, _families, policy.ToProtectionOptions(), policy.KeepNewest, now);
         _decisions = new Decision?[_images.Count];
         _state = new byte[_images.Count];
+        _passedGate = new bool[_images.Count];
         _target = DeprecationLimits.Target(now, policy.DeprecateInDays);
         _indexById = new Dictionary<string, int>(_images.Count, StringComparer.Ordinal);
         for (var i = 0; i < _images.Count; i++)
@@ -45,12 +51,53 @@ internal sealed class DeprecationRun
         }
 
         var failed = inventory.FailedSources.Where(s => s.Source != InventorySource.LastLaunchedTime).ToList();
-        if (failed.Count > 0)
+        if (failed.Count > 0 && !candidates)
         {
             _incomplete = new(
                 ReasonCode.InventoryIncomplete,
                 $"inventory incomplete ({PlanText.Sources(failed)}): nothing is deprecated that cannot be proven unused");
         }
+    }
+
+    /// <summary>
+    /// The images whose decision can depend on per-image references: those this pass (built with
+    /// <c>candidates: true</c>) would deprecate, and every copy that passes the gate of such an image, transitively (a
+    /// reference that keeps the source changes the time its copies follow). An image outside the set is not acted on
+    /// whatever its references say, and its own decision does not change when they are read.
+    /// </summary>
+    public HashSet<string> Candidates()
+    {
+        var plan = Build();
+        var candidates = new HashSet<string>(plan.Decisions.Where(d => d.Acts).Select(d => d.Image.ImageId), StringComparer.Ordinal);
+        var copiesOf = new Dictionary<int, List<int>>();
+        for (var i = 0; i < _images.Count; i++)
+        {
+            var source = SourceOf(i);
+            if (source >= 0 && _passedGate[i])
+            {
+                if (!copiesOf.TryGetValue(source, out var copies))
+                {
+                    copies = [];
+                    copiesOf[source] = copies;
+                }
+
+                copies.Add(i);
+            }
+        }
+
+        var pending = new Stack<int>(Enumerable.Range(0, _images.Count).Where(i => candidates.Contains(_images[i].ImageId)));
+        while (pending.Count > 0)
+        {
+            foreach (var copy in copiesOf.GetValueOrDefault(pending.Pop()) ?? [])
+            {
+                if (candidates.Add(_images[copy].ImageId))
+                {
+                    pending.Push(copy);
+                }
+            }
+        }
+
+        return candidates;
     }
 
     public Plan Build()
@@ -110,6 +157,7 @@ internal sealed class DeprecationRun
             return guarded;
         }
 
+        _passedGate[index] = true;
         var fired = _fired;
         fired.Clear();
         DateTimeOffset wanted;
@@ -157,6 +205,11 @@ internal sealed class DeprecationRun
         if (_incomplete is not null)
         {
             return ImageGate.Skip(image, family, [_incomplete, .. fired]);
+        }
+
+        if (!_candidates && !_inventory.PerImageReferencesRead(image.ImageId))
+        {
+            return ImageGate.Skip(image, family, [UnreadReferences.Reason, .. fired]);
         }
 
         if (clamp is not null)
