@@ -10,4 +10,7 @@ public sealed record RegionPlan
     public required bool InventoryComplete { get; init; }
     public required IReadOnlyList<PlanSource> Sources { get; init; }
     public required IReadOnlyList<FunctionPlan> Functions { get; init; }
+
+    /// <summary>Candidates first: which images DescribeImageReferences was read for (null: all); the other images' reasons may be partial.</summary>
+    public string? ReferenceCoverage { get; init; }
 }

@@ -38,6 +38,9 @@ public sealed class RunSummaryBuilder
     /// <summary>Expire only: the Recycle Bin latch as this run left it (set, cleared), when there is one.</summary>
     public string? Latch { get; set; }
 
+    /// <summary>See <see cref="RunSummary.ReferenceCoverage"/>.</summary>
+    public string? ReferenceCoverage { get; set; }
+
     public void SetPlan(Plan plan) => _plan = plan ?? throw new ArgumentNullException(nameof(plan));
 
     public void AddFailedSource(SourceReport source)
@@ -112,6 +115,7 @@ public sealed class RunSummaryBuilder
             Errors = [.. _errors],
             Deregistration = Deregistration,
             Latch = Latch,
+            ReferenceCoverage = ReferenceCoverage,
         };
     }
 
