@@ -23,6 +23,11 @@ internal static class PlanRenderer
             }
 
             console.Write(sources);
+            if (region.ReferenceCoverage is { } coverage)
+            {
+                console.MarkupLine(Markup.Escape(coverage));
+            }
+
             foreach (var function in region.Functions)
             {
                 RenderFunction(console, function);
