@@ -50,8 +50,8 @@ public static class DeprecationPlanner
 
     /// <summary>
     /// Candidates first: the images whose plan can depend on per-image references (DescribeImageReferences), from an
-    /// inventory that holds the fleet-wide sources: what this planner would deprecate if nothing else referenced them,
-    /// plus the copies that follow such an image. Pure. The plan from the candidates' references equals the plan from
+    /// inventory that holds the fleet-wide sources: what this planner would deprecate if nothing else referenced them.
+    /// Pure. The plan from the candidates' references equals the plan from
     /// everyone's, action for action.
     /// </summary>
     /// <exception cref="ArgumentException">The policy is invalid (the message lists every error).</exception>

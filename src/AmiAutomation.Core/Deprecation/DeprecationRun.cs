@@ -27,7 +27,6 @@ internal sealed class DeprecationRun
     private readonly List<DecisionReason> _fired = [];
     private readonly DateTimeOffset _target;
     private readonly bool _candidates;
-    private readonly bool[] _passedGate;
 
     /// <param name="candidates">Plan for <see cref="Candidates"/>: run-wide blockers (incomplete inventory, unread
     /// per-image references) are ignored.</param>
@@ -42,7 +41,6 @@ internal sealed class DeprecationRun
         _gate = new ImageGate(inventory, selection, _families, policy.ToProtectionOptions(), policy.KeepNewest, now);
         _decisions = new Decision?[_images.Count];
         _state = new byte[_images.Count];
-        _passedGate = new bool[_images.Count];
         _target = DeprecationLimits.Target(now, policy.DeprecateInDays);
         _indexById = new Dictionary<string, int>(_images.Count, StringComparer.Ordinal);
         for (var i = 0; i < _images.Count; i++)
@@ -61,44 +59,12 @@ internal sealed class DeprecationRun
 
     /// <summary>
     /// The images whose decision can depend on per-image references: those this pass (built with
-    /// <c>candidates: true</c>) would deprecate, and every copy that passes the gate of such an image, transitively (a
-    /// reference that keeps the source changes the time its copies follow). An image outside the set is not acted on
-    /// whatever its references say, and its own decision does not change when they are read.
+    /// <c>candidates: true</c>) would deprecate. A reference can only keep an image; a kept source's copies then follow
+    /// its existing time (or none) instead of the earlier planned one, and a later time (clamps are monotone) never turns
+    /// a copy's skip into an action, so no copy outside the set needs its references read.
     /// </summary>
-    public HashSet<string> Candidates()
-    {
-        var plan = Build();
-        var candidates = new HashSet<string>(plan.Decisions.Where(d => d.Acts).Select(d => d.Image.ImageId), StringComparer.Ordinal);
-        var copiesOf = new Dictionary<int, List<int>>();
-        for (var i = 0; i < _images.Count; i++)
-        {
-            var source = SourceOf(i);
-            if (source >= 0 && _passedGate[i])
-            {
-                if (!copiesOf.TryGetValue(source, out var copies))
-                {
-                    copies = [];
-                    copiesOf[source] = copies;
-                }
-
-                copies.Add(i);
-            }
-        }
-
-        var pending = new Stack<int>(Enumerable.Range(0, _images.Count).Where(i => candidates.Contains(_images[i].ImageId)));
-        while (pending.Count > 0)
-        {
-            foreach (var copy in copiesOf.GetValueOrDefault(pending.Pop()) ?? [])
-            {
-                if (candidates.Add(_images[copy].ImageId))
-                {
-                    pending.Push(copy);
-                }
-            }
-        }
-
-        return candidates;
-    }
+    public HashSet<string> Candidates() =>
+        new(Build().Decisions.Where(d => d.Acts).Select(d => d.Image.ImageId), StringComparer.Ordinal);
 
     public Plan Build()
     {
@@ -157,7 +123,6 @@ internal sealed class DeprecationRun
             return guarded;
         }
 
-        _passedGate[index] = true;
         var fired = _fired;
         fired.Clear();
         DateTimeOffset wanted;
