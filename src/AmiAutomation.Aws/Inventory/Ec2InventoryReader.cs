@@ -1,13 +1,9 @@
 using AmiAutomation.Aws.AutoScaling;
 using AmiAutomation.Aws.Clients;
-using AmiAutomation.Aws.Errors;
-using AmiAutomation.Aws.Paging;
 using AmiAutomation.Aws.Regions;
 using AmiAutomation.Aws.Throttling;
-using AmiAutomation.Core.Images;
 using AmiAutomation.Core.Inventory;
 using AmiAutomation.Core.References;
-using Amazon.Runtime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -114,10 +110,11 @@ public sealed class Ec2InventoryReader
             snapshot.Images.Count,
             snapshot.References.Count,
             snapshot.Sources.Sum(r => r.Calls),
-            readFor?.Count ?? imageIds.Count,
+            readFor?.Count ?? (options.IsEnabled(InventorySource.ImageReferences) ? imageIds.Count : 0),
             snapshot.IsComplete);
         return snapshot;
     }
 
     private static SourceReport ImageReferencesNotRead() => new(
-        InventorySource.ImageReferences, SourceStatus.Failed, 0, 0, "not read yet: read for the candidates once they are known");}
+        InventorySource.ImageReferences, SourceStatus.Failed, 0, 0, "not read yet: read for the candidates once they are known");
+}
