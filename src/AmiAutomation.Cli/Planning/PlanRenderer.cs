@@ -28,6 +28,11 @@ internal static class PlanRenderer
             }
 
             console.Write(sources);
+            if (region.ReferenceCoverage is { } coverage)
+            {
+                console.MarkupLine(Markup.Escape(coverage));
+            }
+
             RenderFamilies(console, region.Families);
             foreach (var function in region.Functions)
             {

@@ -13,4 +13,7 @@ public sealed record RegionPlan
 
     /// <summary>Every family of the region with its images (the expire function's family rule).</summary>
     public IReadOnlyList<PlanFamily> Families { get; init; } = [];
+
+    /// <summary>Candidates first: which images DescribeImageReferences was read for (null: all); the other images' reasons may be partial.</summary>
+    public string? ReferenceCoverage { get; init; }
 }

@@ -11,6 +11,7 @@ using AmiAutomation.Core.Inventory;
 using AmiAutomation.Core.Planning;
 using AmiAutomation.Core.Policies;
 using AmiAutomation.Core.Replication;
+using AmiAutomation.Functions.Common;
 using AmiAutomation.Functions.Copy;
 using AmiAutomation.Functions.Deprecate;
 using AmiAutomation.Functions.Expire;
@@ -29,8 +30,9 @@ internal sealed class RegionPlanner(IEc2ClientFactory clients, IRegionalApiClien
         string region, string function, DeprecateSettings deprecate, ExpireSettings expire, CopySettings copy,
         DateTimeOffset at, CancellationToken cancellationToken)
     {
+        // Candidates first, as the functions read: per-image references only for what deprecate or expire would act on.
         var inventory = await new Ec2InventoryReader(clients, apis, limiters, logger)
-            .ReadAsync(region, deprecate.Common.ToInventoryOptions(), cancellationToken).ConfigureAwait(false);
+            .ReadAsync(region, deprecate.Common.ToInventoryOptions(), fleet => Candidates(fleet, function, deprecate, expire, at), cancellationToken).ConfigureAwait(false);
         var functions = new List<FunctionPlan>();
         if (function is "deprecate" or "all")
         {
@@ -57,8 +59,25 @@ internal sealed class RegionPlanner(IEc2ClientFactory clients, IRegionalApiClien
             Sources = [.. inventory.Sources.Select(s => new PlanSource(s.Source.ToString(), s.Status.ToString(), s.Items, s.Calls, s.Error))],
             Functions = functions,
             Families = FamiliesOf(inventory, expire.Policy.CreateFamilyResolver()),
+            ReferenceCoverage = SweepPlanner.Coverage(inventory),
         };
         return (plan, inventory);
+    }
+
+    private static HashSet<string> Candidates(InventorySnapshot fleet, string function, DeprecateSettings deprecate, ExpireSettings expire, DateTimeOffset at)
+    {
+        var candidates = new HashSet<string>(StringComparer.Ordinal);
+        if (function is "deprecate" or "all")
+        {
+            candidates.UnionWith(DeprecationPlanner.Candidates(fleet, deprecate.Policy, PlanSelection.All, at));
+        }
+
+        if (function is "expire" or "all")
+        {
+            candidates.UnionWith(ExpiryPlanner.Candidates(fleet, expire.Policy, PlanSelection.All, at));
+        }
+
+        return candidates;
     }
 
     private async Task<FunctionPlan> PlanCopiesAsync(string region, InventorySnapshot inventory, CopySettings settings, DateTimeOffset at, CancellationToken cancellationToken)

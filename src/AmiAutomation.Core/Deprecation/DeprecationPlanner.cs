@@ -47,4 +47,20 @@ public static class DeprecationPlanner
         policy.Validate().ThrowIfInvalid(nameof(policy));
         return new DeprecationRun(inventory, policy, selection, now.ToUniversalTime()).Build();
     }
+
+    /// <summary>
+    /// Candidates first: the images whose plan can depend on per-image references (DescribeImageReferences), from an
+    /// inventory that holds the fleet-wide sources: what this planner would deprecate if nothing else referenced them.
+    /// Pure. The plan from the candidates' references equals the plan from
+    /// everyone's, action for action.
+    /// </summary>
+    /// <exception cref="ArgumentException">The policy is invalid (the message lists every error).</exception>
+    public static IReadOnlySet<string> Candidates(InventorySnapshot inventory, DeprecationPolicy policy, PlanSelection selection, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(inventory);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(selection);
+        policy.Validate().ThrowIfInvalid(nameof(policy));
+        return new DeprecationRun(inventory, policy, selection, now.ToUniversalTime(), candidates: true).Candidates();
+    }
 }

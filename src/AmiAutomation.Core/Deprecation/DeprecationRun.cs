@@ -26,9 +26,13 @@ internal sealed class DeprecationRun
     private readonly DecisionReason? _incomplete;
     private readonly List<DecisionReason> _fired = [];
     private readonly DateTimeOffset _target;
+    private readonly bool _candidates;
 
-    public DeprecationRun(InventorySnapshot inventory, DeprecationPolicy policy, PlanSelection selection, DateTimeOffset now)
+    /// <param name="candidates">Plan for <see cref="Candidates"/>: run-wide blockers (incomplete inventory, unread
+    /// per-image references) are ignored.</param>
+    public DeprecationRun(InventorySnapshot inventory, DeprecationPolicy policy, PlanSelection selection, DateTimeOffset now, bool candidates = false)
     {
+        _candidates = candidates;
         _inventory = inventory;
         _images = inventory.Images;
         _policy = policy;
@@ -45,13 +49,22 @@ internal sealed class DeprecationRun
         }
 
         var failed = inventory.FailedSources.Where(s => s.Source != InventorySource.LastLaunchedTime).ToList();
-        if (failed.Count > 0)
+        if (failed.Count > 0 && !candidates)
         {
             _incomplete = new(
                 ReasonCode.InventoryIncomplete,
                 $"inventory incomplete ({PlanText.Sources(failed)}): nothing is deprecated that cannot be proven unused");
         }
     }
+
+    /// <summary>
+    /// The images whose decision can depend on per-image references: those this pass (built with
+    /// <c>candidates: true</c>) would deprecate. A reference can only keep an image; a kept source's copies then follow
+    /// its existing time (or none) instead of the earlier planned one, and a later time (clamps are monotone) never turns
+    /// a copy's skip into an action, so no copy outside the set needs its references read.
+    /// </summary>
+    public HashSet<string> Candidates() =>
+        new(Build().Decisions.Where(d => d.Acts).Select(d => d.Image.ImageId), StringComparer.Ordinal);
 
     public Plan Build()
     {
@@ -165,6 +178,11 @@ internal sealed class DeprecationRun
         if (_incomplete is not null)
         {
             return ImageGate.Skip(image, family, [_incomplete, .. fired]);
+        }
+
+        if (!_candidates && !_inventory.PerImageReferencesRead(image.ImageId))
+        {
+            return ImageGate.Skip(image, family, [UnreadReferences.Reason, .. fired]);
         }
 
         if (clamp is not null)

@@ -38,4 +38,20 @@ public static class ExpiryPlanner
         policy.Validate().ThrowIfInvalid(nameof(policy));
         return new ExpiryRun(inventory, policy, selection, now.ToUniversalTime()).Build();
     }
+
+    /// <summary>
+    /// Candidates first: the images whose plan can depend on per-image references (DescribeImageReferences, launch
+    /// permissions, usage reports), from an inventory that holds the fleet-wide sources. Pure. An image outside the set
+    /// is kept whatever those references say, so the sweep reads them for these images only; the plan from the
+    /// candidates' references equals the plan from everyone's, action for action.
+    /// </summary>
+    /// <exception cref="ArgumentException">The policy is invalid (the message lists every error).</exception>
+    public static IReadOnlySet<string> Candidates(InventorySnapshot inventory, ExpiryPolicy policy, PlanSelection selection, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(inventory);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(selection);
+        policy.Validate().ThrowIfInvalid(nameof(policy));
+        return new ExpiryRun(inventory, policy, selection, now.ToUniversalTime()).Candidates();
+    }
 }

@@ -41,6 +41,35 @@ internal sealed class ExpiryRun
         }
     }
 
+    /// <summary>
+    /// The images whose decision can depend on per-image references: every image that passes the gate (selection,
+    /// protections with the references read so far, newest K) and that a rule would deregister. Run-wide blockers
+    /// (incomplete inventory, last of family, the cap) are ignored: a reference can keep an earlier image and so free the
+    /// cap or the family for this one. Every image the full plan can deregister is among them.
+    /// </summary>
+    public HashSet<string> Candidates()
+    {
+        var candidates = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < _images.Count; i++)
+        {
+            var image = _images[i];
+            if (_gate.SkipIfGuarded(i, image, _families.FamilyOf(i)) is not null)
+            {
+                continue;
+            }
+
+            _fired.Clear();
+            _notes.Clear();
+            AddRules(_fired, _notes, image);
+            if (_fired.Count > 0)
+            {
+                candidates.Add(image.ImageId);
+            }
+        }
+
+        return candidates;
+    }
+
     public Plan Build()
     {
         var order = FamilyIndex.AgeOrder(_images);
@@ -77,6 +106,11 @@ internal sealed class ExpiryRun
         if (_incomplete is not null)
         {
             blockers.Add(_incomplete);
+        }
+
+        if (!_inventory.PerImageReferencesRead(image.ImageId))
+        {
+            blockers.Add(UnreadReferences.Reason);
         }
 
         var remaining = Remaining(family);

@@ -18,6 +18,16 @@ public sealed record InventorySnapshot(
     /// the re-check before a deregistration reads only templates and versions that came after.</summary>
     public IReadOnlyDictionary<string, long> LaunchTemplateVersionsRead { get; init; } = new Dictionary<string, long>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The images whose per-image references (DescribeImageReferences) were read; null = every image (a full read, or the
+    /// source switched off by the operator). A sweep reads them only for its candidates (the images a rule would act on
+    /// if nothing referenced them); the planners never act on an image outside this set (fail closed).
+    /// </summary>
+    public IReadOnlySet<string>? PerImageReferencesReadFor { get; init; }
+
+    /// <summary>True when the per-image references of <paramref name="imageId"/> were read (or need not be).</summary>
+    public bool PerImageReferencesRead(string imageId) => PerImageReferencesReadFor is not { } read || read.Contains(imageId);
+
     /// <summary>True when every source is complete or deliberately disabled.</summary>
     public bool IsComplete => Sources.All(s => s.Status is SourceStatus.Complete or SourceStatus.Disabled);
 

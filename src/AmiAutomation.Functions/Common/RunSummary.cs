@@ -44,6 +44,13 @@ public sealed record RunSummary
     /// <summary>Inventory sources that failed or looked truncated; non-empty means nothing destructive ran.</summary>
     public IReadOnlyList<SourceFailure> FailedSources { get; init; } = [];
 
+    /// <summary>
+    /// Candidates first: which images the per-image references (DescribeImageReferences) were read for, e.g. "read for
+    /// 37 of 1204 images …"; the other images are kept whatever those references say, so their reasons may be partial
+    /// (no in-use reason from that source). Null when every image was read or the source is switched off.
+    /// </summary>
+    public string? ReferenceCoverage { get; init; }
+
     /// <summary>A safety check stopped every further destructive action (e.g. the Recycle Bin did not keep the image).</summary>
     public bool DestructiveRunAborted { get; init; }
 

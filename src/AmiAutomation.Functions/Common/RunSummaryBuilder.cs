@@ -40,6 +40,9 @@ public sealed class RunSummaryBuilder
     /// <summary>Expire only: the Recycle Bin latch as this run left it (set, cleared), when there is one.</summary>
     public string? Latch { get; set; }
 
+    /// <summary>See <see cref="RunSummary.ReferenceCoverage"/>.</summary>
+    public string? ReferenceCoverage { get; set; }
+
     public void SetPlan(Plan plan) => _plan = plan ?? throw new ArgumentNullException(nameof(plan));
 
     public void AddFailedSource(SourceReport source)
@@ -122,6 +125,7 @@ public sealed class RunSummaryBuilder
             Warnings = [.. _warnings],
             Deregistration = Deregistration,
             Latch = Latch,
+            ReferenceCoverage = ReferenceCoverage,
         };
     }
 

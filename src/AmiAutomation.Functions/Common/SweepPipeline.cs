@@ -12,7 +12,8 @@ using AmiAutomation.Runtime.Hosting;
 namespace AmiAutomation.Functions.Common;
 
 /// <summary>
-/// One sweep in the stack's region: read the inventory (fail closed) → plan (pure, with the run's start as "now"; for
+/// One sweep in the stack's region: read the inventory candidates first (fleet-wide sources concurrently, then the
+/// per-image references only for the images the planner's <c>candidates</c> name; fail closed) → plan (pure, with the run's start as "now"; for
 /// expire through <see cref="SharedImageStage"/>, which reads the candidates' launch permissions and usage reports) →
 /// log the plan → execute through <see cref="Ec2PlanExecutor"/> (dry-run honoured, deadline = the invocation's token)
 /// → report every decision → <see cref="RunSummary"/>. Shared by deprecate and expire; the planner is the difference.
@@ -44,7 +45,8 @@ public sealed class SweepPipeline
         ExecutionOptions execution,
         ISweepCompletion? completion = null,
         SharingOptions? sharing = null,
-        ISweepGate? safetyGate = null)
+        ISweepGate? safetyGate = null,
+        Func<InventorySnapshot, PlanSelection, DateTimeOffset, IReadOnlySet<string>>? candidates = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
@@ -76,7 +78,7 @@ public sealed class SweepPipeline
 
         try
         {
-            return await SweepAsync(request, context, planner, execution, completion, sharing, safetyGate, reporter, summary, now).ConfigureAwait(false);
+            return await SweepAsync(request, context, new(planner, candidates), execution, completion, sharing, safetyGate, reporter, summary, now).ConfigureAwait(false);
         }
         finally
         {
@@ -115,7 +117,7 @@ public sealed class SweepPipeline
     private async Task<RunSummary> SweepAsync(
         SweepRequest request,
         InvocationContext context,
-        Func<InventorySnapshot, PlanSelection, DateTimeOffset, Plan> planner,
+        SweepPlanner planner,
         ExecutionOptions execution,
         ISweepCompletion? completion,
         SharingOptions? sharing,
@@ -127,12 +129,14 @@ public sealed class SweepPipeline
         var deadline = context.CancellationToken;
         // The account from ACCOUNT_ID or the function's ARN: ownership is checked against it, not guessed from images.
         var account = InvocationAccount.Resolve(_common.AccountId, context.InvokedFunctionArn);
+        var selection = request.ToSelection();
         var inventory = await new Ec2InventoryReader(_services.Ec2, _services.Apis, _rateLimiters, context.Logger)
-            .ReadAsync(_services.Region, _common.ToInventoryOptions() with { AccountId = account }, deadline).ConfigureAwait(false);
+            .ReadAsync(_services.Region, _common.ToInventoryOptions() with { AccountId = account }, planner.CandidatesFor(selection, now), deadline).ConfigureAwait(false);
+        summary.ReferenceCoverage = SweepPlanner.Coverage(inventory);
         var plan = sharing is null
-            ? planner(inventory, request.ToSelection(), now)
+            ? planner.Plan(inventory, selection, now)
             : await new SharedImageStage(_services, _rateLimiters, _common.DisabledSources, sharing)
-                .PlanAsync(inventory, request.ToSelection(), now, planner, request.DryRun, deadline).ConfigureAwait(false);
+                .PlanAsync(inventory, selection, now, planner.Plan, request.DryRun, deadline).ConfigureAwait(false);
         foreach (var failed in plan.Sources.Where(s => s.Status is SourceStatus.Failed or SourceStatus.Truncated))
         {
             reporter.SourceFailed(failed);

@@ -46,6 +46,7 @@ public sealed class DeprecateFunction : LambdaFunction<ManualSweepInput, RunSumm
             request,
             context,
             (inventory, selection, now) => DeprecationPlanner.Plan(inventory, _settings.Policy, selection, now),
-            execution);
+            execution,
+            candidates: (inventory, selection, now) => DeprecationPlanner.Candidates(inventory, _settings.Policy, selection, now));
     }
 }

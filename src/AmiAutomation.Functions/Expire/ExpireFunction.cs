@@ -78,6 +78,7 @@ public sealed class ExpireFunction : LambdaFunction<ManualSweepInput, RunSummary
             },
             new ExpiryCompletion(guard, _settings.SnapshotPricePerGiBMonth),
             new SharingOptions(_settings.Policy.SharedImages, TimeSpan.FromDays(_settings.Policy.UsageReportMaxAgeDays)),
-            safety);
+            safety,
+            (inventory, selection, now) => ExpiryPlanner.Candidates(inventory, _settings.Policy, selection, now));
     }
 }

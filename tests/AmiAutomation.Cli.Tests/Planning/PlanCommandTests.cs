@@ -115,11 +115,27 @@ public sealed class PlanCommandTests(MotoServerFixture moto) : IAsyncLifetime
     [Fact]
     public async Task Plan_Text_NamesTheFailedSource()
     {
-        var run = await CliRun.RunAsync(Environment, "plan", "--function", "expire");
+        // Candidates first: only images a rule would act on have their references read, so make some due.
+        var run = await CliRun.RunAsync(Environment, "plan", "--function", "expire", "--at", "+400d", "--set", "EXPIRE_OLDER_THAN_DAYS=30");
 
         Assert.Equal(ExitCodes.RunFailed, run.ExitCode);
         Assert.Contains("ImageReferences", run.Out, StringComparison.Ordinal);
         Assert.Contains("INCOMPLETE", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plan_NoImageDue_ReadsNoImageReferencesAndIsComplete()
+    {
+        // Nothing is due today under the defaults, so there is no candidate and moto's missing DescribeImageReferences is never called.
+        var run = await CliRun.RunAsync(Environment, "plan", "--function", "expire", "--json");
+        using var document = JsonDocument.Parse(run.Out);
+        var region = document.RootElement.GetProperty("regions")[0];
+        var references = region.GetProperty("sources").EnumerateArray().Single(s => s.GetProperty("source").GetString() == "ImageReferences");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.True(region.GetProperty("inventoryComplete").GetBoolean());
+        Assert.Equal(0, references.GetProperty("calls").GetInt32());
+        Assert.StartsWith("DescribeImageReferences read for 0 of 5 images", region.GetProperty("referenceCoverage").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
