@@ -4,7 +4,7 @@
 # fires, the re-check always passes), builds the Functions tests, runs the layer-necessity tests
 # (tests/AmiAutomation.Functions.Tests/Expire/Layers, ExpireConsumerTests, ExpireSharedImageTests) and prints: layer | break | tests that caught it.
 # Exit code 1 when any break is caught by no test (or a break no longer applies to the code).
-# Usage: tests/break-each-layer.sh [filter]   (filter: run only breaks whose name contains it)
+# Usage: tests/break-each-layer.sh [filter]   (filter: an extended regex; run only breaks whose name matches it)
 set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -98,7 +98,7 @@ uncaught=0
 printf '| Layer | Break | Tests that caught it |\n|---|---|---|\n'
 for entry in "${breaks[@]}"; do
   IFS='|' read -r name layer file subst what <<<"$entry"
-  [[ -z "$only" || "$name" == *"$only"* ]] || continue
+  [[ -z "$only" || "$name" =~ $only ]] || continue
   cp "$file" "$file.orig"
   perl -0pi -e "$subst" "$file"
   if cmp -s "$file" "$file.orig"; then
