@@ -143,6 +143,48 @@ public class SharedImageCheckEdgeTests
     }
 
     [Fact]
+    public void Evaluate_WhenUnused_UseInThreeAccounts_NamesAllWithoutMore()
+    {
+        var entries = new[]
+        {
+            new ImageUsageEntry("444455556661", "ec2:Instance", 1),
+            new ImageUsageEntry("444455556662", "ec2:Instance", 0),
+            new ImageUsageEntry("444455556663", "ec2:LaunchTemplate", 2),
+            new ImageUsageEntry("444455556664", "ec2:Instance", 3),
+        };
+        var image = SharedWith(new LaunchPermission(LaunchPermissionKind.Account, TestImages.OtherAccount)) with
+        {
+            UsageReport = AvailableAt(TestImages.Now.AddDays(-1), entries),
+        };
+
+        Assert.EndsWith(
+            "shows use: account 444455556661 1 ec2:Instance, account 444455556663 2 ec2:LaunchTemplate, account 444455556664 3 ec2:Instance",
+            KeptBecauseShared(image).Detail,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_Keep_ExactlyThreeShares_NamesAllWithoutMore()
+    {
+        var image = SharedWith(
+            new LaunchPermission(LaunchPermissionKind.Account, "444455556661"),
+            new LaunchPermission(LaunchPermissionKind.Organization, "o-1"),
+            new LaunchPermission(LaunchPermissionKind.OrganizationalUnit, "ou-1"));
+
+        var reason = Assert.Single(ImageProtections.Evaluate(image, TestImages.Account, new ReferenceIndex([]), WhenUnused with { SharedImages = SharedImageRule.Keep }, TestImages.Now));
+
+        Assert.StartsWith("shared with account 444455556661, organization o-1, OU ou-1;", reason.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Choose_ReportCreatedExactlyNow_IsRead()
+    {
+        var now = AvailableAt(TestImages.Now);
+
+        Assert.Equal(new UsageReportChoice(now, ReadEntries: true, Request: false), UsageReportSelector.Choose([now], MaxAge, TestImages.Now));
+    }
+
+    [Fact]
     public void SharesOf_NullImage_Throws()
     {
         Assert.Throws<ArgumentNullException>(() => SharedImageCheck.SharesOf(null!, TestImages.Account));
