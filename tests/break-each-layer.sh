@@ -2,16 +2,18 @@
 # Proves every safety layer is necessary: in a scratch copy of the repository, makes one layer inert at a time
 # (a reference source records nothing but still reports Complete, a protection returns nothing, a rule or cap never
 # fires, the re-check always passes), builds the Functions tests, runs the layer-necessity tests
-# (tests/AmiAutomation.Functions.Tests/Expire/Layers) and prints: layer | break | tests that caught it.
+# (tests/AmiAutomation.Functions.Tests/Expire/Layers, ExpireConsumerTests, ExpireSharedImageTests) and prints: layer | break | tests that caught it.
 # Exit code 1 when any break is caught by no test (or a break no longer applies to the code).
-# Usage: tests/break-each-layer.sh [filter]   (filter: run only breaks whose name contains it)
+# Usage: tests/break-each-layer.sh [filter]   (filter: an extended regex; run only breaks whose name matches it)
 set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 only="${1:-}"
 scratch="$(mktemp -d /tmp/ami-break.XXXXXX)"
 trap 'rm -rf "$scratch"' EXIT
-tests_filter="FullyQualifiedName~AmiAutomation.Functions.Tests.Expire.Layers"
+# The layer-necessity tests: Expire/Layers, plus the consumer-source and shared-image suites, which are built the same
+# way (every other source off, a positive control deregistered in the same run).
+tests_filter="FullyQualifiedName~AmiAutomation.Functions.Tests.Expire.Layers|FullyQualifiedName~AmiAutomation.Functions.Tests.Expire.ExpireConsumerTests|FullyQualifiedName~AmiAutomation.Functions.Tests.Expire.ExpireSharedImageTests"
 
 echo "Scratch copy: $scratch" >&2
 (cd "$repo" && git ls-files -co --exclude-standard -z | tar --null -T - -cf -) | tar -xf - -C "$scratch"
@@ -20,12 +22,18 @@ cd "$scratch"
 inv=src/AmiAutomation.Aws/Inventory
 prot=src/AmiAutomation.Core/Protection/ImageProtections.cs
 exe=src/AmiAutomation.Aws/Execution
+share=src/AmiAutomation.Aws/Sharing
 
 # name | layer | file | perl substitution (applied with -0: the whole file is one string) | what the break does
 breaks=(
   "instances-source|Instances source|$inv/InstanceSource.cs|s/references\.Add\(new ImageReference\(instance\.ImageId/_ = (new ImageReference(instance.ImageId/|records no instance, reports Complete"
   "launch-templates-source|LaunchTemplates source|$inv/LaunchTemplateSource.cs|s/references\.Add\(new ImageReference\(imageId, ReferenceKind\.LaunchTemplateVersion/_ = (new ImageReference(imageId, ReferenceKind.LaunchTemplateVersion/|records no version, reports Complete"
   "image-references-source|ImageReferences source|$inv/ImageReferenceSource.cs|s/references\.Add\(new ImageReference\(\s*reference\.ImageId/_ = (new ImageReference(reference.ImageId/|records no reference, reports Complete"
+  "launch-configurations-source|LaunchConfigurations source|$inv/LaunchConfigurationSource.cs|s/onConsumer\(new Consumer\(/_ = (new Consumer(/|records no launch configuration (inventory and re-check), reports Complete"
+  "spot-requests-source|SpotRequests source|$inv/SpotRequestSource.cs|s/onConsumer\(new Consumer\(/_ = (new Consumer(/|records no Spot request (inventory and re-check), reports Complete"
+  "spot-fleets-source|SpotFleets source|$inv/SpotFleetSource.cs|s/onConsumer\(new Consumer\(/_ = (new Consumer(/|records no Spot Fleet specification (inventory and re-check), reports Complete"
+  "launch-permissions-source|LaunchPermissions source (shared-image stage)|$share/LaunchPermissionReader.cs|s/return LaunchPermissionMapper\.ToCore\(attribute\.LaunchPermissions\);/_ = LaunchPermissionMapper.ToCore(attribute.LaunchPermissions);\n        return [];/|every image reads as shared with nobody, reports Complete"
+  "usage-reports-source|UsageReports source (when-unused)|$share/UsageReportReader.cs|s/entry\.UsageCount \?\? 0\)/0 * (entry.UsageCount ?? 0))/|every report entry reads as zero uses"
   "in-use|InUse protection|$prot|s/reasons\.Add\(new\(\s*ReasonCode\.InUse\b/_ = (new DecisionReason(ReasonCode.InUse/g|references never protect"
   "keep-tag|KeepTag protection|$prot|s/reasons\.Add\(new\(\s*ReasonCode\.KeepTag\b/_ = (new DecisionReason(ReasonCode.KeepTag/g|protection returns nothing"
   "keep-until|HeldUntil protection|$prot|s/reasons\.Add\(new\(\s*ReasonCode\.HeldUntil\b/_ = (new DecisionReason(ReasonCode.HeldUntil/g|protection returns nothing"
@@ -37,6 +45,7 @@ breaks=(
   "not-available|NotAvailable protection|$prot|s/reasons\.Add\(new\(\s*ReasonCode\.NotAvailable\b/_ = (new DecisionReason(ReasonCode.NotAvailable/g|protection returns nothing"
   "public|PublicImage protection|$prot|s/reasons\.Add\(new\(\s*ReasonCode\.PublicImage\b/_ = (new DecisionReason(ReasonCode.PublicImage/g|protection returns nothing"
   "instance-store|InstanceStoreBacked protection|$prot|s/reasons\.Add\(new\(\s*ReasonCode\.InstanceStoreBacked\b/_ = (new DecisionReason(ReasonCode.InstanceStoreBacked/g|protection returns nothing"
+  "shared-image|SharedImage protection|src/AmiAutomation.Core/Protection/SharedImageCheck.cs|s/reasons\.Add\(new\(ReasonCode\.SharedImage\b/_ = (new DecisionReason(ReasonCode.SharedImage/g|protection returns nothing (the unread-permissions plan keep stays)"
   "last-launched|LastLaunchedTime window|$prot|s/reasons\.Add\(new\(\s*ReasonCode\.RecentlyLaunched\b/_ = (new DecisionReason(ReasonCode.RecentlyLaunched/g|protection returns nothing"
   "newest-k|Newest K of a family|src/AmiAutomation.Core/Planning/ImageGate.cs|s/inventory\.AccountId, keepNewest\)\)/inventory.AccountId, 0))/|K treated as 0"
   "family-rule|Family rule keeps major versions|src/AmiAutomation.Core/Families/DefaultFamilyRule.cs|s/return \(Kind\.Version, keepMinor \? text : first\);/return (keepMinor ? Kind.Version : Kind.Stamp, text);/|versions stripped whole: OS lines merge"
@@ -56,7 +65,7 @@ run_tests() { # $1 = trx name; prints failed test names (one per line); returns 
 import re, sys
 text = open(sys.argv[1], encoding="utf-8").read()
 for m in re.finditer(r'<UnitTestResult [^>]*?testName="([^"]+)"[^>]*?outcome="Failed"', text):
-    print(m.group(1).replace("AmiAutomation.Functions.Tests.Expire.Layers.", "").replace("&quot;", '"'))
+    print(m.group(1).replace("AmiAutomation.Functions.Tests.Expire.Layers.", "").replace("AmiAutomation.Functions.Tests.Expire.", "").replace("&quot;", '"'))
 PY
 }
 
@@ -90,7 +99,7 @@ uncaught=0
 printf '| Layer | Break | Tests that caught it |\n|---|---|---|\n'
 for entry in "${breaks[@]}"; do
   IFS='|' read -r name layer file subst what <<<"$entry"
-  [[ -z "$only" || "$name" == *"$only"* ]] || continue
+  [[ -z "$only" || "$name" =~ $only ]] || continue
   cp "$file" "$file.orig"
   perl -0pi -e "$subst" "$file"
   if cmp -s "$file" "$file.orig"; then
