@@ -36,8 +36,12 @@ class OrgTemplateTests(unittest.TestCase):
 
     def test_generate_regionIndependent_andFitsTemplateBody(self):
         body = json.dumps(self.expanded, separators=(",", ":"))
+        # Region names may appear only in CopyTargetRegions' constraint (the regions a copy may go to).
+        without_pattern = json.loads(body)
+        for key in ("AllowedPattern", "ConstraintDescription"):
+            without_pattern["Parameters"]["CopyTargetRegions"].pop(key, None)
         for region in ("us-east-1", "eu-west-1"):
-            self.assertNotIn(region, body)
+            self.assertNotIn(region, json.dumps(without_pattern))
         self.assertLess(len(body.encode()), 51_200, "create-stack-set --template-body would need --template-url")
 
     def test_generate_templateYamlUnchanged(self):

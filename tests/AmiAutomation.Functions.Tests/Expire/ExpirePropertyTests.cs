@@ -74,7 +74,7 @@ public sealed class ExpirePropertyTests
         }
 
         var ids = fleet.Images.Select((spec, i) => Seed(h, spec, fleet.Edges[i], i)).ToList();
-        var fault = InjectFault(h, fleet.Fault);
+        var fault = InjectFault(h, fleet.Fault, fleet.KeepNewest);
         var mustStay = new HashSet<string>(StringComparer.Ordinal);
         var why = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < ids.Count; i++)
@@ -224,7 +224,7 @@ public sealed class ExpirePropertyTests
         _ => null,
     };
 
-    private static (string Action, string Name)? InjectFault(SweepHarness h, int fault)
+    private static (string Action, string Name)? InjectFault(SweepHarness h, int fault, int keepNewest)
     {
         if (fault >= 2 * SourceActions.Length)
         {
@@ -235,6 +235,24 @@ public sealed class ExpirePropertyTests
         // makes DescribeLaunchTemplateVersions run), so each fault case is reached often enough.
         h.Ec2.AddLaunchTemplate(SweepHarness.Region, "fault-lt", OtherImage);
         var action = SourceActions[fault % SourceActions.Length];
+        if (action == "DescribeImageReferences")
+        {
+            // Candidates first: DescribeImageReferences is read only for images a rule would act on, so a family of
+            // its own gives every such fleet one candidate (deprecated long ago, behind its newest K) for the fault to hit.
+            for (var i = 0; i <= keepNewest; i++)
+            {
+                var newest = i < keepNewest;
+                h.AddImage(b =>
+                {
+                    b.Named($"bait-{i}").Tagged(TagNames.Family, "bait").CreatedAgo(TimeSpan.FromDays(newest ? 1 + i : 300));
+                    if (!newest)
+                    {
+                        b.DeprecatedAt(SweepHarness.Start.AddDays(-200));
+                    }
+                });
+            }
+        }
+
         if (fault < SourceActions.Length)
         {
             h.Ec2.Faults.FailAlways(action, "InternalError", System.Net.HttpStatusCode.InternalServerError);
