@@ -1,3 +1,5 @@
+using AmiAutomation.Core.Restore;
+
 namespace AmiAutomation.Functions.Common;
 
 /// <summary>
@@ -47,7 +49,7 @@ public static class UnknownSettings
         var best = (Name: string.Empty, Distance: int.MaxValue);
         foreach (var known in SettingNames.All)
         {
-            var distance = EditDistance(name, known);
+            var distance = NearMatchFinder.Distance(name, known);
             if (distance < best.Distance)
             {
                 best = (known, distance);
@@ -55,33 +57,6 @@ public static class UnknownSettings
         }
 
         return best;
-    }
-
-    /// <summary>Levenshtein distance (two rows; names are short).</summary>
-    public static int EditDistance(string a, string b)
-    {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 
     private static string FirstWord(string name)

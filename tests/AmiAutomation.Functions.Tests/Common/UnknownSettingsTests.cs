@@ -1,3 +1,4 @@
+using AmiAutomation.Core.Restore;
 using AmiAutomation.Functions.Common;
 
 namespace AmiAutomation.Functions.Tests.Common;
@@ -57,7 +58,7 @@ public sealed class UnknownSettingsTests
     [InlineData("DRY_RUN", "DRYRUN", 1)]
     public void EditDistance_KnownPairs(string a, string b, int expected)
     {
-        Assert.Equal(expected, UnknownSettings.EditDistance(a, b));
-        Assert.Equal(expected, UnknownSettings.EditDistance(b, a));
+        Assert.Equal(expected, NearMatchFinder.Distance(a, b));
+        Assert.Equal(expected, NearMatchFinder.Distance(b, a));
     }
 }
