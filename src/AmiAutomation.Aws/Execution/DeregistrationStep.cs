@@ -181,19 +181,12 @@ internal static class DeregistrationStep
     {
         try
         {
-            await run.Limiter.AcquireAsync("DescribeImages", Ec2ActionClass.Describe, cancellationToken).ConfigureAwait(false);
-            var response = await run.Client.DescribeImagesAsync(
-                new DescribeImagesRequest { ImageIds = [current.ImageId], IncludeDeprecated = true, IncludeDisabled = true },
-                cancellationToken).ConfigureAwait(false);
-            var listed = response?.Images?.Where(i => string.Equals(i.ImageId, current.ImageId, StringComparison.Ordinal)).ToList() ?? [];
-            if (listed.Count > 0 && listed.Exists(i => i.State != Amazon.EC2.ImageState.Deregistered))
+            // The re-check's own read: null when EC2 no longer lists the image (or answers NotFound/Unavailable).
+            var now = await run.Rechecker.ReadImageAsync(current.ImageId, cancellationToken).ConfigureAwait(false);
+            if (now is not null && now.State != ImageState.Deregistered)
             {
-                return failed with { Detail = failed.Detail + $"; the image is still there ({listed[0].State?.Value ?? "state unknown"})" };
+                return failed with { Detail = failed.Detail + $"; the image is still there ({now.State.ToString().ToLowerInvariant()})" };
             }
-        }
-        catch (AmazonServiceException ex) when (ex.ErrorCode is not null && Ec2ErrorCodes.ImageGone.Contains(ex.ErrorCode))
-        {
-            // Gone: fall through.
         }
         catch (Exception ex) when (ex is AmazonServiceException || (ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {

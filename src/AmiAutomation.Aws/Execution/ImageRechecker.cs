@@ -173,7 +173,8 @@ internal sealed class ImageRechecker(string region, IAmazonEC2 client, Lazy<IAut
         RecheckListing.Add(byImage, new ImageReference(consumer.ImageId, kind, consumer.ResourceId));
     }
 
-    private async Task<AmiImage?> ReadImageAsync(string imageId, CancellationToken cancellationToken)
+    /// <summary>The image as EC2 lists it now; null when it is not listed or EC2 says it is gone.</summary>
+    public async Task<AmiImage?> ReadImageAsync(string imageId, CancellationToken cancellationToken)
     {
         await limiter.AcquireAsync("DescribeImages", Ec2ActionClass.Describe, cancellationToken).ConfigureAwait(false);
         DescribeImagesResponse response;

@@ -80,6 +80,17 @@ public sealed class CopyHarness
             configure?.Invoke(b);
         });
 
+    /// <summary>A source copied to us-east-1 carrying <paramref name="userTags"/> user tags in all ("team" and the copy-to
+    /// tag, then <c>tag-00</c>, <c>tag-01</c>, …).</summary>
+    public string AddSourceWithUserTags(int userTags) =>
+        AddSource(UsEast, b =>
+        {
+            for (var i = 0; i < userTags - 2; i++)
+            {
+                b.Tagged(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"tag-{i:00}"), "value");
+            }
+        });
+
     public Task<CopyOutput> AvailableAsync(CopyFunction function, string imageId, string? region = null) =>
         InvokeAsync(function, Event(region ?? Home, imageId, "available"));
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using AmiAutomation.Core.Tagging;
 using static AmiAutomation.Functions.Tests.Copy.CopyHarness;
 
@@ -14,15 +13,7 @@ public sealed class CopyTagLimitTests
     private static (CopyHarness Harness, string Source) SourceWith(int userTags)
     {
         var harness = new CopyHarness();
-        // AddSource adds "team" and the copy-to tag: two of the user tags.
-        var source = harness.AddSource(UsEast, b =>
-        {
-            for (var i = 0; i < userTags - 2; i++)
-            {
-                b.Tagged(string.Create(CultureInfo.InvariantCulture, $"tag-{i:00}"), "value");
-            }
-        });
-        return (harness, source);
+        return (harness, harness.AddSourceWithUserTags(userTags));
     }
 
     [Theory]

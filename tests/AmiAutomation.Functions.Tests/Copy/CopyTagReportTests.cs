@@ -11,14 +11,7 @@ public sealed class CopyTagReportTests
     private static (CopyHarness Harness, string Source) SourceWith(int userTags)
     {
         var harness = new CopyHarness();
-        var source = harness.AddSource(UsEast, b =>
-        {
-            for (var i = 0; i < userTags - 2; i++)
-            {
-                b.Tagged(string.Create(CultureInfo.InvariantCulture, $"tag-{i:00}"), "value");
-            }
-        });
-        return (harness, source);
+        return (harness, harness.AddSourceWithUserTags(userTags));
     }
 
     [Theory]
