@@ -8,6 +8,8 @@ internal static class PlanCommand
 {
     public static readonly string[] Functions = ["deprecate", "expire", "copy", "all"];
 
+    public static readonly string[] Outputs = ["table", "json", "csv"];
+
     public static Command Create(CliContext context, GlobalOptions global)
     {
         var regions = new Option<string[]>("--region", "-r")
@@ -45,9 +47,31 @@ internal static class PlanCommand
         });
         var json = CommonOptions.Json();
         var set = CommonOptions.Set();
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "table (default), json (one document) or csv (a header row, then one row per AMI).",
+            DefaultValueFactory = _ => "table",
+        };
+        CommonOptions.OnlyFrom(output, "output format", Outputs);
+        var all = new Option<bool>("--all")
+        {
+            Description = "List every image, kept ones too with the reason they are kept (default: only images some function acts on).",
+        };
+        var sort = new Option<string>("--sort")
+        {
+            Description = "Row order: family (newest first within a family), age (oldest first) or id.",
+            DefaultValueFactory = _ => "family",
+        };
+        CommonOptions.OnlyFrom(sort, "sort order", PlanRows.Sorts);
+        var family = new Option<string?>("--family") { Description = "Only the images of this family." };
+        var action = new Option<string?>("--action")
+        {
+            Description = "Only images with this action (deprecate, deregister, copy, finish-copy, keep) or reason code (e.g. NewestInFamily, InUse) in some function.",
+        };
+        var simulate = CommonOptions.Simulate();
         var command = new Command("plan", "Show what deprecate, expire and copy would do in an AWS account, with reasons. Never changes anything.")
         {
-            regions, function, at, json, set,
+            regions, function, at, output, all, sort, family, action, json, set, simulate,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -57,7 +81,12 @@ internal static class PlanCommand
                 Function = parse.GetValue(function) ?? "all",
                 At = parse.GetValue(at),
                 Settings = parse.GetValue(set) ?? [],
-                Json = parse.GetValue(json),
+                Output = parse.GetValue(json) ? "json" : parse.GetValue(output) ?? "table",
+                All = parse.GetValue(all),
+                Sort = parse.GetValue(sort) ?? "family",
+                Family = parse.GetValue(family),
+                Action = parse.GetValue(action),
+                Simulate = parse.GetValue(simulate),
                 Verbose = parse.GetValue(global.Verbose),
             };
             return await PlanRunner.RunAsync(context, request, cancellationToken).ConfigureAwait(false);

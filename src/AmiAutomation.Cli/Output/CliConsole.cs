@@ -1,3 +1,4 @@
+using System.Globalization;
 using Spectre.Console;
 
 namespace AmiAutomation.Cli.Output;
@@ -6,12 +7,18 @@ namespace AmiAutomation.Cli.Output;
 /// Where the CLI writes: standard output (results: tables or one JSON document), standard error (messages,
 /// progress, function logs with <c>--verbose</c>). Tests pass string writers; nothing else touches <see cref="System.Console"/>.
 /// </summary>
+/// <remarks>Width: <c>COLUMNS</c> when set (terminals and tests), else the terminal's width; output that is not a
+/// terminal gets <see cref="UnboundedWidth"/>, so a pipe or a file is never hard-wrapped. <c>NO_COLOR</c> is honoured
+/// by Spectre's detection (and output that is not a terminal has no colour at all).</remarks>
 public sealed class CliConsole
 {
-    /// <summary>Width used for tables when output is not a terminal, so redirected output is stable.</summary>
-    public const int PlainWidth = 120;
+    /// <summary>Width used when output is not a terminal and <c>COLUMNS</c> is not set: lines as long as they are.</summary>
+    public const int UnboundedWidth = 4096;
 
-    public CliConsole(TextWriter output, TextWriter error, bool isTerminal)
+    /// <summary>The narrowest width honoured; below it lists are still written one field per line.</summary>
+    public const int MinWidth = 40;
+
+    public CliConsole(TextWriter output, TextWriter error, bool isTerminal, int? width = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
@@ -25,9 +32,13 @@ public sealed class CliConsole
             ColorSystem = isTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = isTerminal ? InteractionSupport.Detect : InteractionSupport.No,
         });
-        if (!isTerminal)
+        if (width is { } columns)
         {
-            Ansi.Profile.Width = PlainWidth;
+            Ansi.Profile.Width = Math.Max(MinWidth, columns);
+        }
+        else if (!isTerminal)
+        {
+            Ansi.Profile.Width = UnboundedWidth;
         }
     }
 
@@ -35,15 +46,22 @@ public sealed class CliConsole
 
     public TextWriter Error { get; }
 
-    /// <summary>Standard output is an interactive terminal: colours and progress displays are allowed.</summary>
+    /// <summary>Standard output is an interactive terminal: colours, progress displays and summaries are allowed.</summary>
     public bool IsTerminal { get; }
 
     /// <summary>Spectre.Console on <see cref="Out"/>.</summary>
     public IAnsiConsole Ansi { get; }
 
-    /// <summary>The process console (colours and progress only when standard output is a terminal).</summary>
+    /// <summary>The width tables and lists are fitted to.</summary>
+    public int Width => Ansi.Profile.Width;
+
+    /// <summary>The process console (colours and progress only when standard output is a terminal; width from COLUMNS).</summary>
     public static CliConsole FromSystem() =>
-        new(System.Console.Out, System.Console.Error, !System.Console.IsOutputRedirected);
+        new(System.Console.Out, System.Console.Error, !System.Console.IsOutputRedirected, WidthFrom(System.Environment.GetEnvironmentVariable("COLUMNS")));
+
+    /// <summary><c>COLUMNS</c> as a width; null when unset or not a positive number.</summary>
+    public static int? WidthFrom(string? columns) =>
+        int.TryParse(columns, NumberStyles.None, CultureInfo.InvariantCulture, out var width) && width > 0 ? width : null;
 
     /// <summary>Writes an error line (<c>error: ...</c>) to standard error.</summary>
     public void WriteError(string message) => Error.WriteLine($"error: {message}");

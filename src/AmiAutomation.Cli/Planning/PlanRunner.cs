@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using AmiAutomation.Aws.Clients;
 using AmiAutomation.Aws.Throttling;
-using AmiAutomation.Cli.Aws;
-using AmiAutomation.Cli.Commands;
 using AmiAutomation.Cli.Errors;
 using AmiAutomation.Cli.Hosting;
 using AmiAutomation.Cli.Serialization;
@@ -21,29 +18,30 @@ internal static class PlanRunner
 {
     public static async Task<int> RunAsync(CliContext context, PlanRequest request, CancellationToken cancellationToken)
     {
-        var environment = new PlanEnvironment(SettingOverrides.Layer(request.Settings, context.Environment));
-        var deprecate = DeprecateSettings.Read(environment);
-        var expire = ExpireSettings.Read(environment);
-        var copy = CopySettings.Read(environment);
-        var options = AwsAccess.ClientOptions(environment);
-        var regions = AwsAccess.Regions(request.Regions, environment, options.Ec2EndpointUrl is not null);
-        options = AwsAccess.WithCredentials(options, environment);
-        var now = TimeProvider.System.GetUtcNow();
+        using var logs = FunctionLogs.Create(request.Verbose, context.Console.Error, TimeProvider.System);
+        using var target = request.Simulate
+            ? PlanningTarget.ForSimulator(request.Regions, request.Settings, logs)
+            : PlanningTarget.ForAws(request.Regions, request.Settings, context.Environment);
+        var deprecate = DeprecateSettings.Read(target.Environment);
+        var expire = ExpireSettings.Read(target.Environment);
+        var copy = CopySettings.Read(target.Environment);
+        var now = target.Now;
         var at = request.At is { } text && PlanTime.TryParse(text, now, out var parsed) ? parsed : now;
 
-        using var clients = new Ec2ClientFactory(options);
-        using var logs = FunctionLogs.Create(request.Verbose, context.Console.Error, TimeProvider.System);
-        var planner = new RegionPlanner(clients, new SignedRegionalApiClients(options), new Ec2RateLimiterRegistry(TimeProvider.System), logs.CreateLogger("plan"));
+        var planner = new RegionPlanner(target.Clients, target.Apis, new Ec2RateLimiterRegistry(TimeProvider.System), logs.CreateLogger("plan"));
         var plans = new List<RegionPlan>();
-        foreach (var region in regions)
+        var rows = new List<PlanRow>();
+        foreach (var region in target.Regions)
         {
-            var (plan, inventory) = await planner.PlanAsync(region, request.Function, deprecate, expire, copy, at, cancellationToken).ConfigureAwait(false);
-            if (inventory.Sources.Single(s => s.Source == InventorySource.Images) is { IsComplete: false } images)
+            var result = await planner.PlanAsync(region, request.Function, deprecate, expire, copy, at, cancellationToken).ConfigureAwait(false);
+            if (result.Inventory.Sources.Single(s => s.Source == InventorySource.Images) is { IsComplete: false } images)
             {
                 throw new AwsAccessException($"Could not read the images in {region}: {images.Error ?? images.Status.ToString()}");
             }
 
-            plans.Add(plan);
+            plans.Add(result.Plan);
+            rows.AddRange(PlanRows.Of(region, result.Inventory, result.Decisions, at)
+                .Where(r => request.All || r.Acts || r.Functions.Any(f => f.Reason == nameof(Core.Planning.ReasonCode.InventoryIncomplete))));
         }
 
         var report = new PlanReport
@@ -53,14 +51,22 @@ internal static class PlanRunner
             Function = request.Function,
             Regions = plans,
             Warnings = deprecate.Common.NoInUseCheck ? [CommonSettings.NoInUseCheckWarning] : [],
+            Settings = EffectiveSettings.Of(deprecate, expire),
+            Rows = [.. PlanRows.Sort(PlanRows.Filter(rows, request.Family, request.Action), request.Sort)],
+            AllImages = request.All,
+            Simulated = target.Simulated,
         };
-        if (request.Json)
+        switch (request.Output)
         {
-            await context.Console.Out.WriteLineAsync(JsonSerializer.Serialize(report, CliJson.Indented.PlanReport)).ConfigureAwait(false);
-        }
-        else
-        {
-            PlanRenderer.Render(context.Console.Ansi, report);
+            case "json":
+                await context.Console.Out.WriteLineAsync(JsonSerializer.Serialize(report, CliJson.Indented.PlanReport)).ConfigureAwait(false);
+                break;
+            case "csv":
+                PlanCsv.Write(context.Console.Out, report, request.Function == "all" ? ["deprecate", "expire", "copy"] : [request.Function]);
+                break;
+            default:
+                PlanRenderer.Render(context.Console.Ansi, report, context.Console.IsTerminal);
+                break;
         }
 
         if (!report.Complete)

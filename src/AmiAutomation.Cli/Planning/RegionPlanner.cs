@@ -26,27 +26,34 @@ namespace AmiAutomation.Cli.Planning;
 /// </summary>
 internal sealed class RegionPlanner(IEc2ClientFactory clients, IRegionalApiClients apis, Ec2RateLimiterRegistry limiters, ILogger logger)
 {
-    public async Task<(RegionPlan Plan, InventorySnapshot Inventory)> PlanAsync(
+    /// <param name="alsoRead">Images whose per-image references are read even when no rule would act on them
+    /// (<c>explain</c> shows every reference of the images it is asked about).</param>
+    public async Task<RegionResult> PlanAsync(
         string region, string function, DeprecateSettings deprecate, ExpireSettings expire, CopySettings copy,
-        DateTimeOffset at, CancellationToken cancellationToken)
+        DateTimeOffset at, CancellationToken cancellationToken, IReadOnlyCollection<string>? alsoRead = null)
     {
         // Candidates first, as the functions read: per-image references only for what deprecate or expire would act on.
         var inventory = await new Ec2InventoryReader(clients, apis, limiters, logger)
-            .ReadAsync(region, deprecate.Common.ToInventoryOptions(), fleet => Candidates(fleet, function, deprecate, expire, at), cancellationToken).ConfigureAwait(false);
+            .ReadAsync(region, deprecate.Common.ToInventoryOptions(), fleet => Candidates(fleet, function, deprecate, expire, at, alsoRead), cancellationToken).ConfigureAwait(false);
         var functions = new List<FunctionPlan>();
+        var decisions = new Dictionary<string, IReadOnlyList<Decision>>(StringComparer.Ordinal);
         if (function is "deprecate" or "all")
         {
-            functions.Add(Summarize("deprecate", DeprecationPlanner.Plan(inventory, deprecate.Policy, PlanSelection.All, at).Decisions));
+            decisions["deprecate"] = DeprecationPlanner.Plan(inventory, deprecate.Policy, PlanSelection.All, at).Decisions;
+            functions.Add(Summarize("deprecate", decisions["deprecate"]));
         }
 
         if (function is "expire" or "all")
         {
-            functions.Add(Summarize("expire", ExpiryPlanner.Plan(inventory, expire.Policy, PlanSelection.All, at).Decisions));
+            decisions["expire"] = ExpiryPlanner.Plan(inventory, expire.Policy, PlanSelection.All, at).Decisions;
+            functions.Add(Summarize("expire", decisions["expire"]));
         }
 
         if ((function is "copy" or "all") && inventory.Sources.Single(s => s.Source == InventorySource.Images).IsComplete)
         {
-            functions.Add(await PlanCopiesAsync(region, inventory, copy, at, cancellationToken).ConfigureAwait(false));
+            var (copyPlan, copyDecisions) = await PlanCopiesAsync(region, inventory, copy, at, cancellationToken).ConfigureAwait(false);
+            decisions["copy"] = copyDecisions;
+            functions.Add(copyPlan);
         }
 
         var plan = new RegionPlan
@@ -61,12 +68,12 @@ internal sealed class RegionPlanner(IEc2ClientFactory clients, IRegionalApiClien
             Families = FamiliesOf(inventory, expire.Policy.CreateFamilyResolver()),
             ReferenceCoverage = SweepPlanner.Coverage(inventory),
         };
-        return (plan, inventory);
+        return new RegionResult(plan, inventory, decisions);
     }
 
-    private static HashSet<string> Candidates(InventorySnapshot fleet, string function, DeprecateSettings deprecate, ExpireSettings expire, DateTimeOffset at)
+    private static HashSet<string> Candidates(InventorySnapshot fleet, string function, DeprecateSettings deprecate, ExpireSettings expire, DateTimeOffset at, IReadOnlyCollection<string>? alsoRead)
     {
-        var candidates = new HashSet<string>(StringComparer.Ordinal);
+        var candidates = new HashSet<string>(alsoRead ?? [], StringComparer.Ordinal);
         if (function is "deprecate" or "all")
         {
             candidates.UnionWith(DeprecationPlanner.Candidates(fleet, deprecate.Policy, PlanSelection.All, at));
@@ -80,7 +87,7 @@ internal sealed class RegionPlanner(IEc2ClientFactory clients, IRegionalApiClien
         return candidates;
     }
 
-    private async Task<FunctionPlan> PlanCopiesAsync(string region, InventorySnapshot inventory, CopySettings settings, DateTimeOffset at, CancellationToken cancellationToken)
+    private async Task<(FunctionPlan Plan, IReadOnlyList<Decision> Decisions)> PlanCopiesAsync(string region, InventorySnapshot inventory, CopySettings settings, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var finder = new Ec2CopyFinder(clients, limiters);
         var context = new CopyPlanContext(settings.Policy, region, CopyTrigger.Reconcile, at, RegionName.IsValid);
@@ -135,7 +142,7 @@ internal sealed class RegionPlanner(IEc2ClientFactory clients, IRegionalApiClien
             decisions.AddRange(CopyPlanner.Plan(image, family, reachable, copiesByRegion, context).Decisions);
         }
 
-        return Summarize("copy", decisions) with { Notes = notes };
+        return (Summarize("copy", decisions) with { Notes = notes }, decisions);
     }
 
     /// <summary>Every image of the inventory by family (the family tag, else the rule on the name), newest first.</summary>
