@@ -24,6 +24,7 @@ public static class CliApplication
         root.Options.Add(global.Verbose);
         root.Subcommands.Add(SimulateCommand.Create(context, global));
         root.Subcommands.Add(PlanCommand.Create(context, global));
+        root.Subcommands.Add(ExplainCommand.Create(context, global));
         root.Subcommands.Add(InvokeCommand.Create(context, global));
         root.Subcommands.Add(RestoreCommand.Create(context, global));
         root.Subcommands.Add(LatchCommand.Create(context, global));

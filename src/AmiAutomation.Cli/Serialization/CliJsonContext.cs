@@ -13,4 +13,5 @@ namespace AmiAutomation.Cli.Serialization;
 [JsonSerializable(typeof(LambdaError))]
 [JsonSerializable(typeof(System.Text.Json.JsonElement))]
 [JsonSerializable(typeof(AmiAutomation.Cli.Planning.PlanReport))]
+[JsonSerializable(typeof(AmiAutomation.Cli.Explain.ExplainReport))]
 public sealed partial class CliJsonContext : JsonSerializerContext;
