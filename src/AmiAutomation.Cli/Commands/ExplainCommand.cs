@@ -29,9 +29,10 @@ internal static partial class ExplainCommand
         });
         var regions = new Option<string[]>("--region", "-r")
         {
-            Description = "Region(s) to look in, repeatable (default: AWS_REGION, then AWS_DEFAULT_REGION; with --simulate the simulator's regions).",
+            Description = "Region(s) to look in, repeatable: -r a -r b (default: AWS_REGION, then AWS_DEFAULT_REGION; with --simulate the simulator's regions).",
+            // One value per occurrence: the image ids that follow are not taken for regions.
             Arity = ArgumentArity.ZeroOrMore,
-            AllowMultipleArgumentsPerToken = true,
+            AllowMultipleArgumentsPerToken = false,
         };
         regions.Validators.Add(result => CommonOptions.ValidateRegions(result, result.GetValueOrDefault<string[]>() ?? []));
         var at = new Option<string?>("--at")

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace AmiAutomation.Cli.Simulation;
 
@@ -15,7 +16,7 @@ internal static class SimulationRenderer
         console.MarkupLine(Invariant($"Fleet at start: {fleet.Images} images ({string.Join(", ", fleet.ImagesByRegion.Select(r => $"{r.Key} {r.Value}"))}), {fleet.Families} generated families, {fleet.ImagesManagedByOthers} managed by AWS services, {fleet.Instances} instances, {fleet.LaunchTemplates} launch templates"));
         console.MarkupLine(Markup.Escape("Policy: " + string.Join(" ", report.Policy.Where(p => p.Key != "ACCOUNT_ID").Select(p => $"{p.Key}={p.Value}"))));
         console.WriteLine();
-        console.Write(DayTable(report));
+        RenderDays(console, report);
         console.WriteLine();
         ChartRenderer.Render(console, report.Days);
         console.WriteLine();
@@ -27,29 +28,56 @@ internal static class SimulationRenderer
         RenderSummary(console, report);
     }
 
-    private static Table DayTable(SimulationReport report)
+    private static readonly (string Header, string Footer)[] DayColumns =
+    [
+        ("Day", ""), ("Date", ""), ("Avail", "available"), ("Depr", "deprecated"), ("Dis", "disabled"), ("Bin", "in Recycle Bin"),
+        ("Gone", "purged for good"), ("Built", "new builds"), ("Cp→", "copies started"), ("Cp✓", "copies finished"),
+        ("+Depr", "deprecated"), ("+Exp", "expired"), ("+Rest", "restored"), ("GiB", "snapshot GiB released"),
+    ];
+
+    /// <summary>The columns after Day and Date that show states; the rest show what the functions did.</summary>
+    private const int StateColumns = 5;
+
+    /// <summary>The day table, compact (no borders, one space between columns, nothing wraps); when even that is wider
+    /// than the console, two tables (states, then activity), each with the day and date.</summary>
+    private static void RenderDays(IAnsiConsole console, SimulationReport report)
     {
-        var table = new Table().Border(TableBorder.Simple).Title("Our images by state at the end of each day (all regions), and what the functions did that day");
-        (string Header, string Footer)[] columns =
-        [
-            ("Day", ""), ("Date", ""), ("Avail", "available"), ("Depr", "deprecated"), ("Dis", "disabled"), ("Bin", "in Recycle Bin"),
-            ("Gone", "purged for good"), ("Built", "new builds"), ("Cp→", "copies started"), ("Cp✓", "copies finished"),
-            ("+Depr", "deprecated"), ("+Exp", "expired"), ("+Rest", "restored"), ("GiB", "snapshot GiB released"),
-        ];
-        foreach (var (header, _) in columns)
+        console.Write(new Text("Our images by state at the end of each day (all regions), and what the functions did that day" + Environment.NewLine));
+        var all = Enumerable.Range(0, DayColumns.Length).ToArray();
+        var whole = DayTable(report, all);
+        if (Output.FittedTable.NaturalWidth(console, whole) <= console.Profile.Width)
         {
-            table.AddColumn(new TableColumn(header).RightAligned());
+            console.Write(whole);
+        }
+        else
+        {
+            console.Write(DayTable(report, [.. all.Take(2 + StateColumns)]));
+            console.WriteLine();
+            console.Write(DayTable(report, [0, 1, .. all.Skip(2 + StateColumns)]));
+        }
+
+        console.Write(new Text(string.Join(" · ", DayColumns.Where(c => c.Footer.Length > 0).Select(c => $"{c.Header} {c.Footer}")) + Environment.NewLine));
+    }
+
+    private static Table DayTable(SimulationReport report, int[] columns)
+    {
+        var table = new Table().Border(TableBorder.None);
+        foreach (var column in columns)
+        {
+            table.AddColumn(new TableColumn(Markup.Escape(DayColumns[column].Header)).RightAligned().NoWrap().PadLeft(0).PadRight(1));
         }
 
         foreach (var day in report.Days)
         {
-            table.AddRow(
+            string[] cells =
+            [
                 Cell(day.Day), day.Date.ToString("MM-dd", CultureInfo.InvariantCulture), Cell(day.Available), Cell(day.Deprecated), Cell(day.Disabled),
                 Cell(day.InRecycleBin), Cell(day.DeregisteredForGood), Cell(day.Built), Cell(day.CopiesStarted), Cell(day.CopiesFinished),
-                Cell(day.DeprecatedToday), Cell(day.ExpiredToday), Cell(day.Restored), day.SnapshotGiBReleased.ToString("0.#", CultureInfo.InvariantCulture));
+                Cell(day.DeprecatedToday), Cell(day.ExpiredToday), Cell(day.Restored), day.SnapshotGiBReleased.ToString("0.#", CultureInfo.InvariantCulture),
+            ];
+            table.AddRow(columns.Select(c => (IRenderable)new Text(cells[c])).ToArray());
         }
 
-        table.Caption(Markup.Escape(string.Join(" · ", columns.Where(c => c.Footer.Length > 0).Select(c => $"{c.Header} {c.Footer}"))));
         return table;
     }
 
