@@ -13,6 +13,8 @@ namespace AmiAutomation.Cli.Tests.Docs;
 /// <see cref="CliApplication"/> with those arguments (the same code; the process form needs a build the test already
 /// has). Leading <c>NAME=value</c> words are added to the environment; <c>&gt; file</c> writes standard output to a
 /// scratch folder (a <c>.json</c> file must parse); relative paths name files of the repository.</item>
+/// <item>moto_server's address as README starts it, <see cref="DocumentedMotoAddress"/>, in a value or an argument is
+/// replaced by the test's own moto_server (the <c>AWS_ENDPOINT_URL</c> it was given).</item>
 /// <item><c>dotnet test AmiAutomation.sln -c Release</c> is the command running this test: counted, not run again.</item>
 /// <item>anything else has no runner and fails: run it here, or mark its block skipped with the reason.</item>
 /// </list>
@@ -21,6 +23,7 @@ namespace AmiAutomation.Cli.Tests.Docs;
 internal sealed partial class DocCommandRunner(IReadOnlyDictionary<string, string> environment, string repositoryRoot, string scratch)
 {
     public const string TestCommand = "dotnet test AmiAutomation.sln -c Release";
+    public const string DocumentedMotoAddress = "http://127.0.0.1:5000";
     private static readonly string[] DotnetRunPrefix = ["dotnet", "run", "-c", "Release", "--project", "src/AmiAutomation.Cli", "--"];
 
     public async Task<DocCommandResult> RunAsync(DocCommand command, TimeSpan budget)
@@ -33,7 +36,7 @@ internal sealed partial class DocCommandRunner(IReadOnlyDictionary<string, strin
         IReadOnlyList<string> words;
         try
         {
-            words = ShellWords.Split(command.Text);
+            words = ShellWords.Split(command.Text).Select(Local).ToList();
         }
         catch (FormatException ex)
         {
@@ -117,6 +120,9 @@ internal sealed partial class DocCommandRunner(IReadOnlyDictionary<string, strin
 
         return DocCommandResult.Ran(command, elapsed);
     }
+
+    private string Local(string word) =>
+        environment.TryGetValue("AWS_ENDPOINT_URL", out var moto) ? word.Replace(DocumentedMotoAddress, moto, StringComparison.Ordinal) : word;
 
     private static string Tail(string text) => text.Length <= 2000 ? text : "…" + text[^2000..];
 

@@ -18,7 +18,7 @@ namespace AmiAutomation.Cli.Tests.Docs;
 public sealed class ReadmeCommandTests(MotoServerFixture moto, ITestOutputHelper output)
 {
     /// <summary>Fewer commands run than this means the README lost its runnable examples or the markers took over.</summary>
-    private const int MinimumRun = 8;
+    private const int MinimumRun = 10;
 
     private static readonly TimeSpan Budget = TimeSpan.FromMinutes(4);
     private static readonly string[] SeededRegions = ["us-east-1", "eu-west-1"];
