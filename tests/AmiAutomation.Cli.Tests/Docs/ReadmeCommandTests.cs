@@ -56,6 +56,26 @@ public sealed class ReadmeCommandTests(MotoServerFixture moto, ITestOutputHelper
         Assert.Contains(DocCommandRunner.TestCommand + " 2>&1", ci, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("README.md")]
+    [InlineData("docs/functions.md")]
+    [InlineData("docs/deploy.md")]
+    [InlineData("docs/performance.md")]
+    public void Document_EveryRelativeLinkAndAnchor_Resolves(string document)
+    {
+        var broken = MarkdownLinks.Broken(RepositoryRoot.Path, document);
+
+        Assert.True(broken.Count == 0, $"{broken.Count} broken link(s):\n{string.Join("\n", broken)}");
+    }
+
+    [Fact]
+    public void Anchors_FollowGitHubSlugs()
+    {
+        var anchors = MarkdownLinks.Anchors("## The `ami-automation` CLI\n### 1. A read-only IAM policy for `plan`\n## Runs: status, lease\n## Runs: status, lease\n");
+
+        Assert.Equal(["the-ami-automation-cli", "1-a-read-only-iam-policy-for-plan", "runs-status-lease", "runs-status-lease-1"], anchors.ToArray());
+    }
+
     [Fact]
     public async Task Runner_BrokenOrUnknownCommands_Fail()
     {
