@@ -30,7 +30,8 @@ internal static class SimulatedWorkbench
                 setups.Add($"{{\"source\":\"cli-setup\",\"dryRun\":false,\"imageIds\":[{string.Join(',', expirable.Select(id => $"\"{id}\""))}]}}");
             }
 
-            setups.Add("{\"source\":\"cli-setup\"}");
+            // A manual sweep payload is a dry run unless it says otherwise: the setup must really expire images.
+            setups.Add("{\"source\":\"cli-setup\",\"dryRun\":false}");
             foreach (var setup in setups)
             {
                 var expire = await account.InvokeAsync(home, "expire", Encoding.UTF8.GetBytes(setup), cancellationToken).ConfigureAwait(false);
