@@ -47,7 +47,7 @@ internal static class FunctionHost
         var services = new FunctionServices
         {
             Region = stackRegion,
-            Ec2 = clients,
+            Ec2 = ProgressEc2ClientFactory.Watch(clients, context.Progress),
             Apis = new SignedRegionalApiClients(options),
             Ledger = new DynamoDbDeregistrationLedger(dynamo, environment.Get(CommonSettings.LedgerTableNameVariable) ?? UnsetLedgerTable),
             // The same lease item as the deployed stack's: a CLI run and a scheduled run exclude each other.
@@ -58,7 +58,14 @@ internal static class FunctionHost
         var instance = FunctionCatalog.Create(function, services);
         using var logs = FunctionLogs.Create(verbose, context.Console.Error, TimeProvider.System);
         var invoker = new LocalInvoker(TimeProvider.System, logs, "local", environment.Get(CommonSettings.AccountIdVariable));
-        return await invoker.InvokeAsync(instance, stackRegion, payload, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await invoker.InvokeAsync(instance, stackRegion, payload, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            context.Progress.Clear();
+        }
     }
 
     /// <summary>An EventBridge event's <c>region</c>: the stack it reaches is that region's (null when absent).</summary>

@@ -33,7 +33,7 @@ internal static class PlanRunner
 
         using var clients = new Ec2ClientFactory(options);
         using var logs = FunctionLogs.Create(request.Verbose, context.Console.Error, TimeProvider.System);
-        var planner = new RegionPlanner(clients, new SignedRegionalApiClients(options), new Ec2RateLimiterRegistry(TimeProvider.System), logs.CreateLogger("plan"));
+        var planner = new RegionPlanner(ProgressEc2ClientFactory.Watch(clients, context.Progress), new SignedRegionalApiClients(options), new Ec2RateLimiterRegistry(TimeProvider.System), logs.CreateLogger("plan"));
         var plans = new List<RegionPlan>();
         foreach (var region in regions)
         {
@@ -46,6 +46,7 @@ internal static class PlanRunner
             plans.Add(plan);
         }
 
+        context.Progress.Clear();
         var report = new PlanReport
         {
             GeneratedAt = now,
