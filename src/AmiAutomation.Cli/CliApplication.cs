@@ -29,6 +29,7 @@ public static class CliApplication
         root.Subcommands.Add(LatchCommand.Create(context, global));
         root.Subcommands.Add(VersionCommand.Create(context));
         root.Subcommands.Add(CompletionCommand.Create(context));
+        VersionCommand.Override(root, context);
         return root;
     }
 

@@ -28,7 +28,7 @@ public static class ExitCodes
         (Ok, "ok"),
         (RunFailed, "the run reported failures: a function error, a response `status` of `partial`, `failed` or `blocked` (`invoke`, `restore`), an incomplete inventory (`plan`), a safety check that failed (`simulate`), a set latch (`latch show`)"),
         (BadUsage, "bad usage or input (unknown option or function, bad value, missing or malformed event file, a payload the function rejects, invalid or unknown setting)"),
-        (AwsProblem, "AWS problem (no credentials, unknown profile or expired SSO login, unreachable or invalid endpoint, access denied)"),
+        (AwsProblem, "AWS could not be used (no credentials, unknown profile or expired SSO login, invalid endpoint, unreachable or refusing AWS before a function runs or while `plan` reads images); a function that runs reports AWS failures in its `status` (exit 1)"),
         (Cancelled, "interrupted (Ctrl-C)"),
     ];
 }

@@ -19,13 +19,33 @@ internal static class VersionCommand
         return command;
     }
 
-    /// <summary>The informational version, exactly as <c>--version</c> prints it (with the commit after '+').</summary>
+    /// <summary>Makes the root's <c>--version</c> print <see cref="Of"/> of this assembly to the context's output (by
+    /// default it prints the entry assembly's, which in-process is the host's, not ours).</summary>
+    public static void Override(RootCommand root, CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        foreach (var option in root.Options.OfType<VersionOption>())
+        {
+            option.Action = new PrintVersion(context);
+        }
+    }
+
+    /// <summary>The informational version, as <c>--version</c> prints it (with the commit after '+').</summary>
     public static string Of(Assembly assembly)
     {
         ArgumentNullException.ThrowIfNull(assembly);
         return assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
             ?? assembly.GetName().Version?.ToString()
             ?? "unknown";
+    }
+
+    private sealed class PrintVersion(CliContext context) : System.CommandLine.Invocation.SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            context.Console.Out.WriteLine(Of(typeof(CliApplication).Assembly));
+            return ExitCodes.Ok;
+        }
     }
 
     // The SDK stamps its package version as the file version (its informational version is not the package's).
