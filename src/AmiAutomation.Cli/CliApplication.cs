@@ -80,6 +80,12 @@ public static class CliApplication
 
             return code;
         }
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ExitCodeFor(ex) is not null)
+        {
+            // Whatever the interruption surfaced as (a cancelled read reported as unreadable images, say), it was Ctrl-C.
+            console.WriteError($"{Describe(new OperationCanceledException(cancellationToken))} ({Describe(ex)})");
+            return ExitCodes.Cancelled;
+        }
         catch (Exception ex) when (ExitCodeFor(ex) is { } code)
         {
             console.WriteError(Describe(ex));

@@ -88,15 +88,21 @@ public sealed class ExitCodesTests(MotoServerFixture moto)
     {
         await moto.ResetAsync();
         using var ec2 = moto.CreateEc2Client(Region);
-        await ec2.RegisterImageAsync(new Amazon.EC2.Model.RegisterImageRequest
+        foreach (var name in new[] { "web-2024.01.01", "web-2024.02.01" })
         {
-            Name = "web-2024.01.01",
-            RootDeviceName = "/dev/xvda",
-            BlockDeviceMappings = [new Amazon.EC2.Model.BlockDeviceMapping { DeviceName = "/dev/xvda", Ebs = new Amazon.EC2.Model.EbsBlockDevice { VolumeSize = 8 } }],
-        });
+            await ec2.RegisterImageAsync(new Amazon.EC2.Model.RegisterImageRequest
+            {
+                Name = name,
+                RootDeviceName = "/dev/xvda",
+                BlockDeviceMappings = [new Amazon.EC2.Model.BlockDeviceMapping { DeviceName = "/dev/xvda", Ebs = new Amazon.EC2.Model.EbsBlockDevice { VolumeSize = 8 } }],
+            });
+            await Task.Delay(TimeSpan.FromSeconds(1.1)); // moto stamps creation times to the second
+        }
 
-        // moto lacks DescribeImageReferences: the source fails, the run reports status failed.
-        var run = await CliRun.RunAsync(Moto, "invoke", "deprecate", "--event", Event("deprecate-schedule.json"), "--json", "--set", "DEPRECATE_AFTER_DAYS=1");
+        // The older image has a newer one: a candidate, so its references are read; moto lacks DescribeImageReferences,
+        // the source fails and the run reports status failed.
+        var run = await CliRun.RunAsync(Moto, "invoke", "deprecate", "--event", Event("deprecate-schedule.json"), "--json",
+            "--set", "DEPRECATE_WHEN_NEWER_COUNT=1", "--set", "DEPRECATE_KEEP_NEWEST=1");
 
         Assert.True(run.ExitCode == ExitCodes.RunFailed, $"exit {run.ExitCode}\n{run.Error}\n{run.Out}");
         using var response = JsonDocument.Parse(run.Out);

@@ -20,12 +20,14 @@ public sealed class AwsConventionsTests(MotoServerFixture moto) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await moto.ResetAsync();
-        foreach (var region in new[] { Region, Other })
+        // Two images of one family in Region: with DEPRECATE_WHEN_NEWER_COUNT=1 the older is a candidate, so its
+        // references are read (DescribeImageReferences, which moto lacks).
+        foreach (var (region, month) in new[] { (Region, 1), (Other, 1), (Region, 2) })
         {
             using var ec2 = moto.CreateEc2Client(region);
             await ec2.RegisterImageAsync(new RegisterImageRequest
             {
-                Name = string.Create(CultureInfo.InvariantCulture, $"web-{region}-2024.01.01"),
+                Name = string.Create(CultureInfo.InvariantCulture, $"web-2024.0{month}.01"),
                 RootDeviceName = "/dev/xvda",
                 BlockDeviceMappings = [new BlockDeviceMapping { DeviceName = "/dev/xvda", Ebs = new EbsBlockDevice { VolumeSize = 8 } }],
             });
@@ -156,7 +158,7 @@ public sealed class AwsConventionsTests(MotoServerFixture moto) : IAsyncLifetime
     [Fact]
     public async Task Plan_EmulatorWithoutImageReferences_NamesTheSettingNotTheHtmlPage()
     {
-        var run = await CliRun.RunAsync(Moto, "plan", "--json");
+        var run = await CliRun.RunAsync(Moto, "plan", "--json", "--set", "DEPRECATE_WHEN_NEWER_COUNT=1", "--set", "DEPRECATE_KEEP_NEWEST=1");
         using var document = JsonDocument.Parse(run.Out);
         var source = document.RootElement.GetProperty("regions")[0].GetProperty("sources").EnumerateArray()
             .Single(s => s.GetProperty("source").GetString() == "ImageReferences");
