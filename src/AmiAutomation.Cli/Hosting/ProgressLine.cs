@@ -10,16 +10,23 @@ public sealed class ProgressLine
     public static readonly ProgressLine Off = new(null, 0);
 
     private readonly TextWriter? _error;
-    private readonly int _width;
+    private readonly Lazy<int> _width;
     private readonly Lock _gate = new();
     private bool _shown;
 
     /// <param name="error">Standard error, known to be a terminal; null = off.</param>
     /// <param name="width">Its width: longer lines are cut so the line never wraps (a wrapped line cannot be rewritten).</param>
     public ProgressLine(TextWriter? error, int width)
+        : this(error, () => width)
+    {
+    }
+
+    // The width is asked for on the first report only: querying the terminal makes .NET switch it into keypad mode,
+    // which commands that report nothing should not do.
+    private ProgressLine(TextWriter? error, Func<int> width)
     {
         _error = error;
-        _width = Math.Max(20, width);
+        _width = new Lazy<int>(() => Math.Max(20, width()));
     }
 
     public bool Enabled => _error is not null;
@@ -32,17 +39,17 @@ public sealed class ProgressLine
             return Off;
         }
 
-        int width;
-        try
+        return new ProgressLine(Console.Error, () =>
         {
-            width = Console.WindowWidth;
-        }
-        catch (IOException)
-        {
-            width = 80;
-        }
-
-        return new ProgressLine(Console.Error, width > 0 ? width : 80);
+            try
+            {
+                return Console.WindowWidth is > 0 and var width ? width : 80;
+            }
+            catch (IOException)
+            {
+                return 80;
+            }
+        });
     }
 
     public void Report(string text)
@@ -52,7 +59,8 @@ public sealed class ProgressLine
             return;
         }
 
-        var line = text.Length < _width ? text : text[..(_width - 2)] + "…";
+        var width = _width.Value;
+        var line = text.Length < width ? text : text[..(width - 2)] + "…";
         lock (_gate)
         {
             _error.Write($"\r{line}\u001b[K");
