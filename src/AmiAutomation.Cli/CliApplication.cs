@@ -28,6 +28,9 @@ public static class CliApplication
         root.Subcommands.Add(InvokeCommand.Create(context, global));
         root.Subcommands.Add(RestoreCommand.Create(context, global));
         root.Subcommands.Add(LatchCommand.Create(context, global));
+        root.Subcommands.Add(VersionCommand.Create(context));
+        root.Subcommands.Add(CompletionCommand.Create(context));
+        VersionCommand.Override(root, context);
         return root;
     }
 
@@ -44,7 +47,9 @@ public static class CliApplication
         }
 
         var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+        // [suggest:N] "line" (shell completion, see CompletionCommand) parses the line itself: its outer parse has
+        // the line as an unmatched token, which is not an error here.
+        if (parse.Errors.Count > 0 && !IsSuggest(root, parse))
         {
             foreach (var error in parse.Errors)
             {
@@ -61,10 +66,26 @@ public static class CliApplication
             Output = console.Out,
             Error = console.Error,
             EnableDefaultExceptionHandler = false,
+            // Program.cs turns Ctrl-C into the token; we map it to ExitCodes.Cancelled ourselves.
+            ProcessTerminationTimeout = null,
         };
         try
         {
-            return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+            var code = await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                // A run that noticed the cancellation as a failed source or step still ends as interrupted.
+                console.WriteError(Describe(new OperationCanceledException(cancellationToken)));
+                return ExitCodes.Cancelled;
+            }
+
+            return code;
+        }
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ExitCodeFor(ex) is not null)
+        {
+            // Whatever the interruption surfaced as (a cancelled read reported as unreadable images, say), it was Ctrl-C.
+            console.WriteError($"{Describe(new OperationCanceledException(cancellationToken))} ({Describe(ex)})");
+            return ExitCodes.Cancelled;
         }
         catch (Exception ex) when (ExitCodeFor(ex) is { } code)
         {
@@ -78,7 +99,7 @@ public static class CliApplication
     {
         CliUsageException or ConfigurationException or InvalidRegionException => ExitCodes.BadUsage,
         AwsAccessException or InvalidEndpointUrlException or AmazonClientException => ExitCodes.AwsProblem,
-        OperationCanceledException => ExitCodes.RunFailed,
+        OperationCanceledException => ExitCodes.Cancelled,
         _ => null,
     };
 
@@ -87,9 +108,12 @@ public static class CliApplication
         AmazonServiceException service =>
             $"AWS refused the request ({service.ErrorCode ?? service.StatusCode.ToString()}): {service.Message}",
         AmazonClientException client => $"could not reach AWS: {client.Message}",
-        OperationCanceledException => "cancelled.",
+        OperationCanceledException => "interrupted: stopped before the end (whatever ran before it stays done).",
         _ => exception.Message,
     };
+
+    private static bool IsSuggest(RootCommand root, ParseResult parse) =>
+        root.Directives.OfType<System.CommandLine.Completions.SuggestDirective>().Any(d => parse.GetResult(d) is not null);
 
     private static IEnumerable<string> CommandPath(Command command)
     {

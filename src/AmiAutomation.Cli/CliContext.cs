@@ -18,4 +18,7 @@ public sealed class CliContext
 
     /// <summary>The process environment in production, a dictionary in tests.</summary>
     public IEnvironmentVariables Environment { get; }
+
+    /// <summary>The status line for long work on standard error: on only when standard error is a terminal.</summary>
+    public Hosting.ProgressLine Progress { get; init; } = Hosting.ProgressLine.Off;
 }

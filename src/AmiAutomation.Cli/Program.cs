@@ -1,4 +1,5 @@
 using AmiAutomation.Cli;
+using AmiAutomation.Cli.Hosting;
 using AmiAutomation.Cli.Output;
 using AmiAutomation.Runtime.Configuration;
 
@@ -9,5 +10,8 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 
-var context = new CliContext(CliConsole.FromSystem(), SystemEnvironmentVariables.Instance);
+var context = new CliContext(CliConsole.FromSystem(), SystemEnvironmentVariables.Instance)
+{
+    Progress = ProgressLine.ForStandardError(),
+};
 return await CliApplication.RunAsync(args, context, cancel.Token).ConfigureAwait(false);

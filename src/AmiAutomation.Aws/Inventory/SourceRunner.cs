@@ -26,6 +26,10 @@ internal static class SourceRunner
         {
             run.Truncate(ex.Message);
         }
+        catch (AmazonServiceException ex) when (source != InventorySource.Images && UnimplementedCall.Matches(ex))
+        {
+            run.Fail(UnimplementedCall.Describe(run.Operation, source, ex));
+        }
         catch (AmazonServiceException ex)
         {
             run.Fail($"{run.Operation} failed: {Ec2ErrorCodes.Describe(ex)}");

@@ -8,9 +8,11 @@ using Amazon.Runtime.Credentials;
 namespace AmiAutomation.Cli.Aws;
 
 /// <summary>
-/// How the CLI reaches a real account: regions from <c>--region</c> or AWS_REGION / AWS_DEFAULT_REGION, endpoint
-/// overrides (AWS_ENDPOINT_URL_EC2, AWS_ENDPOINT_URL: moto, LocalStack) through the AWS project's client options, and
-/// credentials from the standard chain, resolved up front so a missing one is reported as such (exit code 3).
+/// How the CLI reaches a real account, in the AWS CLI's order: regions from <c>--region</c>, AWS_REGION,
+/// AWS_DEFAULT_REGION, then the profile's <c>region</c>; endpoint overrides (<c>--endpoint-url</c>, AWS_ENDPOINT_URL_EC2,
+/// AWS_ENDPOINT_URL: moto, LocalStack) through the AWS project's client options; credentials from the environment's
+/// keys, the profile (<c>--profile</c> / AWS_PROFILE, SSO included), else the SDK's chain, resolved up front so a
+/// missing one is reported as such (exit code 3).
 /// </summary>
 public static class AwsAccess
 {
@@ -53,7 +55,9 @@ public static class AwsAccess
     }
 
     /// <summary>Adds the credentials: AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY(/AWS_SESSION_TOKEN) from
-    /// <paramref name="environment"/>, else the SDK's default chain (profile, SSO, container or instance role).</summary>
+    /// <paramref name="environment"/>, else the profile AWS_PROFILE names (<c>--profile</c> sets it and clears the keys
+    /// for the run, so the flag wins as in the AWS CLI), else the SDK's default chain (default profile, container or
+    /// instance role).</summary>
     /// <exception cref="AwsAccessException">No credentials could be found.</exception>
     public static AwsClientOptions WithCredentials(AwsClientOptions options, IEnvironmentVariables environment)
     {
@@ -62,8 +66,9 @@ public static class AwsAccess
         return options with { Credentials = Credentials(environment) };
     }
 
-    /// <summary>The regions asked for, else AWS_REGION, else AWS_DEFAULT_REGION; each checked against the known
-    /// partitions unless an endpoint override is set (emulators accept any well-formed name).</summary>
+    /// <summary>The regions asked for, else AWS_REGION, else AWS_DEFAULT_REGION, else the profile's region (AWS_PROFILE,
+    /// else <c>default</c>); each checked against the known partitions unless an endpoint override is set (emulators
+    /// accept any well-formed name).</summary>
     /// <exception cref="CliUsageException">No region anywhere, or an unknown one.</exception>
     public static IReadOnlyList<string> Regions(IReadOnlyList<string> requested, IEnvironmentVariables environment, bool endpointOverride)
     {
@@ -71,8 +76,9 @@ public static class AwsAccess
         ArgumentNullException.ThrowIfNull(environment);
         var regions = requested.Count > 0
             ? requested.Distinct(StringComparer.Ordinal).ToList()
-            : [Blank(environment.Get(RegionVariable)) ?? Blank(environment.Get(DefaultRegionVariable))
-                ?? throw new CliUsageException($"No region: pass --region (e.g. --region us-east-1) or set {RegionVariable}.")];
+            : [Blank(environment.Get(RegionVariable)) ?? Blank(environment.Get(DefaultRegionVariable)) ?? AwsProfiles.Region(environment)
+                ?? throw new CliUsageException(
+                    $"No region: pass --region (e.g. --region us-east-1), set {RegionVariable}, or give the profile a region (aws configure set region us-east-1).")];
         if (!endpointOverride)
         {
             var known = RegionEndpoint.EnumerableAllRegions.Select(r => r.SystemName).ToHashSet(StringComparer.Ordinal);
@@ -104,6 +110,11 @@ public static class AwsAccess
                 + $"{(accessKey is null ? SecretKeyVariable : AccessKeyVariable)} is.");
         }
 
+        if (AwsProfiles.Named(environment) is { } profile)
+        {
+            return AwsProfiles.Credentials(environment, profile);
+        }
+
         try
         {
             return DefaultAWSCredentialsIdentityResolver.GetCredentials();
@@ -117,7 +128,7 @@ public static class AwsAccess
         }
     }
 
-    private static string Collapse(string message)
+    internal static string Collapse(string message)
     {
         var text = string.Join(' ', message.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         return text.Length <= 400 ? text : text[..399] + "…";

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using AmiAutomation.Aws.Clients;
 using AmiAutomation.Aws.Regions;
 using AmiAutomation.Functions.Common;
 
@@ -21,16 +22,103 @@ internal static class CommonOptions
         Description = "Run against a small generated fleet in the in-memory simulator instead of AWS.",
     };
 
-    /// <summary>One region (<c>--region us-east-1</c>); default AWS_REGION / AWS_DEFAULT_REGION.</summary>
-    public static Option<string?> Region()
+    /// <summary>The one <c>--region</c> spelling of every command: repeatable (<c>-r a -r b</c>) or comma-separated
+    /// (<c>--region a,b</c>); <c>--regions</c> is kept as an alias (the old spelling of <c>simulate</c>).</summary>
+    /// <param name="max">How many regions the command can act in (1 for invoke, restore, latch).</param>
+    public static Option<string[]> Regions(string description, int max)
     {
-        var option = new Option<string?>("--region", "-r")
+        var option = new Option<string[]>("--region", "-r", "--regions")
         {
-            Description = "The region to act in (default: AWS_REGION, then AWS_DEFAULT_REGION).",
+            Description = description,
+            Arity = ArgumentArity.ZeroOrMore,
+            AllowMultipleArgumentsPerToken = false,
+            CustomParser = result => SplitRegions(result.Tokens.Select(t => t.Value)),
         };
-        option.Validators.Add(result => ValidateRegions(result, result.GetValueOrDefault<string?>() is { } r ? [r] : []));
+        option.Validators.Add(result =>
+        {
+            var regions = result.GetValueOrDefault<string[]>() ?? [];
+            if (result.Tokens.Count > 0 && regions.Length == 0)
+            {
+                result.AddError("--region is empty: give at least one region, e.g. --region us-east-1.");
+            }
+            else if (regions.Length > max)
+            {
+                result.AddError(max == 1
+                    ? $"--region names {regions.Length} regions ({string.Join(", ", regions)}); this command acts in one region."
+                    : $"--region names {regions.Length} regions; at most {max} are supported.");
+            }
+
+            ValidateRegions(result, regions);
+        });
         return option;
     }
+
+    /// <summary>The regions of <c>-r a -r b,c</c>: split on commas, trimmed, duplicates dropped, order kept.</summary>
+    public static string[] SplitRegions(IEnumerable<string> values) =>
+        values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+
+    /// <summary><c>--profile NAME</c>: a named profile of the AWS config files, as the AWS CLI takes it.</summary>
+    public static Option<string?> Profile() => new("--profile")
+    {
+        Description = "Use this named profile of ~/.aws/config and ~/.aws/credentials (keys, role, IAM Identity Center/SSO); "
+            + "it wins over AWS_PROFILE and the AWS_ACCESS_KEY_ID variables, as in the AWS CLI.",
+    };
+
+    /// <summary><c>--endpoint-url URL</c>: every service at this URL (moto, LocalStack), as the AWS CLI takes it.</summary>
+    public static Option<string?> EndpointUrl()
+    {
+        var option = new Option<string?>("--endpoint-url")
+        {
+            Description = "Send every AWS call (EC2, DynamoDB, Auto Scaling, Recycle Bin) to this URL, e.g. http://localhost:5000 "
+                + "for moto; wins over the AWS_ENDPOINT_URL* variables.",
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } value && !IsHttpUrl(value))
+            {
+                result.AddError($"--endpoint-url '{value}' is not an absolute http(s) URL (e.g. http://localhost:5000).");
+            }
+        });
+        return option;
+    }
+
+    /// <summary><c>--live</c>: DRY_RUN=false for this run. Without it the functions' rule holds: DRY_RUN from
+    /// <c>--set</c>, then the environment, default true.</summary>
+    public static Option<bool> Live(string what) => new("--live")
+    {
+        Description = $"Run live ({what}): DRY_RUN=false for this run. Without it DRY_RUN comes from --set, then the environment, default true.",
+    };
+
+    /// <summary>The <c>--set</c> items with the AWS flags folded in after them (flags win): <c>--profile P</c> is
+    /// AWS_PROFILE=P with the environment's keys cleared, <c>--endpoint-url U</c> is every AWS_ENDPOINT_URL* = U.</summary>
+    public static IReadOnlyList<string> AwsSettings(IEnumerable<string>? set, string? profile, string? endpointUrl)
+    {
+        var items = new List<string>(set ?? []);
+        if (!string.IsNullOrWhiteSpace(profile))
+        {
+            items.Add($"{AmiAutomation.Cli.Aws.AwsProfiles.ProfileVariable}={profile.Trim()}");
+            items.Add($"{AmiAutomation.Cli.Aws.AwsAccess.AccessKeyVariable}=");
+            items.Add($"{AmiAutomation.Cli.Aws.AwsAccess.SecretKeyVariable}=");
+            items.Add($"{AmiAutomation.Cli.Aws.AwsAccess.SessionTokenVariable}=");
+        }
+
+        if (!string.IsNullOrWhiteSpace(endpointUrl))
+        {
+            foreach (var variable in (string[])[
+                AwsEnvironmentVariableNames.EndpointUrl, AwsEnvironmentVariableNames.Ec2EndpointUrl, AwsEnvironmentVariableNames.DynamoDbEndpointUrl,
+                AwsEnvironmentVariableNames.AutoScalingEndpointUrl, AwsEnvironmentVariableNames.RecycleBinEndpointUrl])
+            {
+                items.Add($"{variable}={endpointUrl.Trim()}");
+            }
+        }
+
+        return items;
+    }
+
+    private static bool IsHttpUrl(string value) =>
+        Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
     /// <summary><c>--set NAME=VALUE</c>, repeatable: environment variables for the functions' settings.</summary>
     public static Option<string[]> Set()

@@ -27,14 +27,7 @@ internal static partial class ExplainCommand
                 }
             }
         });
-        var regions = new Option<string[]>("--region", "-r")
-        {
-            Description = "Region(s) to look in, repeatable: -r a -r b (default: AWS_REGION, then AWS_DEFAULT_REGION; with --simulate the simulator's regions).",
-            // One value per occurrence: the image ids that follow are not taken for regions.
-            Arity = ArgumentArity.ZeroOrMore,
-            AllowMultipleArgumentsPerToken = false,
-        };
-        regions.Validators.Add(result => CommonOptions.ValidateRegions(result, result.GetValueOrDefault<string[]>() ?? []));
+        var aws = new AwsTargetOptions("Region(s) to look in, repeatable or comma-separated (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region; with --simulate the simulator's regions).", int.MaxValue);
         var at = new Option<string?>("--at")
         {
             Description = "Explain as if it were this time (what-if): ISO 8601 (2030-01-31) or relative (+30d, +12h).",
@@ -58,16 +51,17 @@ internal static partial class ExplainCommand
         var simulate = CommonOptions.Simulate();
         var command = new Command("explain", "Explain, for each AMI, every rule of every function that applies to it now (or --at), with the evidence and what happens next. Never changes anything.")
         {
-            ids, regions, at, output, json, set, simulate,
+            ids, at, output, json, set, simulate,
         };
+        aws.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var request = new ExplainRequest
             {
                 ImageIds = parse.GetValue(ids) ?? [],
-                Regions = parse.GetValue(regions) ?? [],
+                Regions = aws.RegionList(parse),
                 At = parse.GetValue(at),
-                Settings = parse.GetValue(set) ?? [],
+                Settings = aws.Settings(parse, set),
                 Output = parse.GetValue(json) ? "json" : parse.GetValue(output) ?? "text",
                 Simulate = parse.GetValue(simulate),
                 Verbose = parse.GetValue(global.Verbose),

@@ -20,13 +20,15 @@ internal static class InvokeCommand
         };
         eventFile.AcceptExistingOnly();
         var simulate = CommonOptions.Simulate();
-        var region = CommonOptions.Region();
+        var aws = new AwsTargetOptions("The region of the stack to act as (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region).", 1);
+        var live = CommonOptions.Live("the function may change AMIs");
         var json = CommonOptions.Json();
         var set = CommonOptions.Set();
-        var command = new Command("invoke", "Run a function locally with a payload file, against AWS (DRY_RUN from the environment, default true) or --simulate.")
+        var command = new Command("invoke", "Run a function locally with a payload file, against AWS or --simulate; a dry run unless --live or DRY_RUN=false.")
         {
-            function, eventFile, simulate, region, json, set,
+            function, eventFile, simulate, live, json, set,
         };
+        aws.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var request = new InvokeRequest
@@ -34,9 +36,10 @@ internal static class InvokeCommand
                 Function = parse.GetValue(function)!,
                 EventFile = parse.GetValue(eventFile)!,
                 Simulate = parse.GetValue(simulate),
-                Region = parse.GetValue(region),
+                Region = aws.Region(parse),
+                Live = parse.GetValue(live),
                 Json = parse.GetValue(json),
-                Settings = parse.GetValue(set) ?? [],
+                Settings = aws.Settings(parse, set),
                 Verbose = parse.GetValue(global.Verbose),
             };
             return await InvokeRunner.RunAsync(context, request, cancellationToken).ConfigureAwait(false);

@@ -6,6 +6,8 @@ namespace AmiAutomation.Cli.Commands;
 /// <summary><c>latch show</c> and <c>latch clear --reason …</c>: the expire function's Recycle Bin latch in the ledger table.</summary>
 internal static class LatchCommand
 {
+    private const string RegionHelp = "The region whose latch to read (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region).";
+
     public static Command Create(CliContext context, GlobalOptions global)
     {
         var command = new Command("latch", "Show or clear the Recycle Bin latch that blocks every expire run after a deregistered AMI or snapshot was not seen in the Recycle Bin.");
@@ -17,17 +19,18 @@ internal static class LatchCommand
 
     private static Command Show(CliContext context)
     {
-        var region = CommonOptions.Region();
+        var aws = new AwsTargetOptions(RegionHelp, 1);
         var set = CommonOptions.Set();
-        var show = new Command("show", "Print the latch record (exit 1 while it is set, 0 when clear or never set).") { region, set };
+        var show = new Command("show", "Print the latch record (exit 1 while it is set, 0 when clear or never set).") { set };
+        aws.AddTo(show);
         show.SetAction(async (parse, cancellationToken) => await LatchRunner.RunAsync(
-            context, new LatchRequest(parse.GetValue(region), parse.GetValue(set) ?? [], Clear: false, null, null), cancellationToken).ConfigureAwait(false));
+            context, new LatchRequest(aws.Region(parse), aws.Settings(parse, set), Clear: false, null, null), cancellationToken).ConfigureAwait(false));
         return show;
     }
 
     private static Command Clear(CliContext context)
     {
-        var region = CommonOptions.Region();
+        var aws = new AwsTargetOptions(RegionHelp, 1);
         var set = CommonOptions.Set();
         var reason = new Option<string>("--reason")
         {
@@ -45,9 +48,10 @@ internal static class LatchCommand
         {
             Description = "Who clears it (default: the local user name).",
         };
-        var clear = new Command("clear", "Clear the latch, recording who, why and when.") { region, set, reason, by };
+        var clear = new Command("clear", "Clear the latch, recording who, why and when.") { set, reason, by };
+        aws.AddTo(clear);
         clear.SetAction(async (parse, cancellationToken) => await LatchRunner.RunAsync(
-            context, new LatchRequest(parse.GetValue(region), parse.GetValue(set) ?? [], Clear: true, parse.GetValue(reason), parse.GetValue(by)), cancellationToken).ConfigureAwait(false));
+            context, new LatchRequest(aws.Region(parse), aws.Settings(parse, set), Clear: true, parse.GetValue(reason), parse.GetValue(by)), cancellationToken).ConfigureAwait(false));
         return clear;
     }
 }

@@ -12,13 +12,7 @@ internal static class PlanCommand
 
     public static Command Create(CliContext context, GlobalOptions global)
     {
-        var regions = new Option<string[]>("--region", "-r")
-        {
-            Description = "Region(s) to plan for, repeatable or space-separated (default: AWS_REGION, then AWS_DEFAULT_REGION).",
-            Arity = ArgumentArity.ZeroOrMore,
-            AllowMultipleArgumentsPerToken = true,
-        };
-        regions.Validators.Add(result => CommonOptions.ValidateRegions(result, result.GetValueOrDefault<string[]>() ?? []));
+        var aws = new AwsTargetOptions("Region(s) to plan for, repeatable or comma-separated (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region).", int.MaxValue);
         var function = new Option<string>("--function", "-f")
         {
             Description = "The function to plan for.",
@@ -71,16 +65,17 @@ internal static class PlanCommand
         var simulate = CommonOptions.Simulate();
         var command = new Command("plan", "Show what deprecate, expire and copy would do in an AWS account, with reasons. Never changes anything.")
         {
-            regions, function, at, output, all, sort, family, action, json, set, simulate,
+            function, at, output, all, sort, family, action, json, set, simulate,
         };
+        aws.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var request = new PlanRequest
             {
-                Regions = parse.GetValue(regions) ?? [],
+                Regions = aws.RegionList(parse),
                 Function = parse.GetValue(function) ?? "all",
                 At = parse.GetValue(at),
-                Settings = parse.GetValue(set) ?? [],
+                Settings = aws.Settings(parse, set),
                 Output = parse.GetValue(json) ? "json" : parse.GetValue(output) ?? "table",
                 All = parse.GetValue(all),
                 Sort = parse.GetValue(sort) ?? "family",

@@ -6,9 +6,11 @@ namespace AmiAutomation.Cli.Commands;
 /// <summary><c>restore list</c> and <c>restore &lt;image-id&gt;</c>: wrappers over the restore function.</summary>
 internal static class RestoreCommand
 {
+    private const string RegionHelp = "The region of the Recycle Bin (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region).";
+
     public static Command Create(CliContext context, GlobalOptions global)
     {
-        var command = new Command("restore", "List AMIs in the Recycle Bin (restore list) or restore one (restore <image-id>), through the restore function.");
+        var command = new Command("restore", "List AMIs in the Recycle Bin (restore list) or restore one (restore <image-id>), through the restore function; a dry run unless --live or DRY_RUN=false.");
         command.Subcommands.Add(CreateList(context, global));
 
         var imageId = new Argument<string?>("image-id")
@@ -25,16 +27,18 @@ internal static class RestoreCommand
         });
         var dryRun = new Option<bool>("--dry-run")
         {
-            Description = "Only check that the restore would work; change nothing.",
+            Description = "Only check that the restore would work; change nothing (wins over DRY_RUN=false).",
         };
+        var live = CommonOptions.Live("restore the AMI");
         var simulate = CommonOptions.Simulate();
-        var region = CommonOptions.Region();
+        var aws = new AwsTargetOptions(RegionHelp, 1);
         var json = CommonOptions.Json();
         var set = CommonOptions.Set();
         command.Arguments.Add(imageId);
         command.Options.Add(dryRun);
+        command.Options.Add(live);
         command.Options.Add(simulate);
-        command.Options.Add(region);
+        aws.AddTo(command);
         command.Options.Add(json);
         command.Options.Add(set);
         command.Validators.Add(result =>
@@ -43,6 +47,11 @@ internal static class RestoreCommand
             {
                 result.AddError("restore needs an image id (restore ami-0123456789abcdef0) or 'list' (restore list).");
             }
+
+            if (result.GetValue(live) && result.GetValue(dryRun))
+            {
+                result.AddError("--live and --dry-run contradict each other: give one.");
+            }
         });
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -50,10 +59,11 @@ internal static class RestoreCommand
             {
                 ImageId = parse.GetValue(imageId),
                 DryRun = parse.GetValue(dryRun),
+                Live = parse.GetValue(live),
                 Simulate = parse.GetValue(simulate),
-                Region = parse.GetValue(region),
+                Region = aws.Region(parse),
                 Json = parse.GetValue(json),
-                Settings = parse.GetValue(set) ?? [],
+                Settings = aws.Settings(parse, set),
                 Verbose = parse.GetValue(global.Verbose),
             };
             return await RestoreRunner.RunAsync(context, request, cancellationToken).ConfigureAwait(false);
@@ -64,21 +74,22 @@ internal static class RestoreCommand
     private static Command CreateList(CliContext context, GlobalOptions global)
     {
         var simulate = CommonOptions.Simulate();
-        var region = CommonOptions.Region();
+        var aws = new AwsTargetOptions(RegionHelp, 1);
         var json = CommonOptions.Json();
         var set = CommonOptions.Set();
         var list = new Command("list", "List the AMIs this product deregistered that are still restorable from the Recycle Bin.")
         {
-            simulate, region, json, set,
+            simulate, json, set,
         };
+        aws.AddTo(list);
         list.SetAction(async (parse, cancellationToken) =>
         {
             var request = new RestoreRequest
             {
                 Simulate = parse.GetValue(simulate),
-                Region = parse.GetValue(region),
+                Region = aws.Region(parse),
                 Json = parse.GetValue(json),
-                Settings = parse.GetValue(set) ?? [],
+                Settings = aws.Settings(parse, set),
                 Verbose = parse.GetValue(global.Verbose),
             };
             return await RestoreRunner.RunAsync(context, request, cancellationToken).ConfigureAwait(false);

@@ -11,25 +11,10 @@ internal static class SimulateCommand
         var days = CommonOptions.Int("--days", "Simulated days to run", SimulationOptions.DefaultDays, 1, SimulationOptions.MaxDays);
         var seed = CommonOptions.Int("--seed", "Seed of the generated fleet and of the daily builds", SimulationOptions.DefaultSeed, 0, int.MaxValue);
         var images = CommonOptions.Int("--images", "Approximate number of images in the generated fleet", SimulationOptions.DefaultImages, 10, SimulationOptions.MaxImages);
-        var regions = new Option<string?>("--regions")
-        {
-            Description = "Comma-separated regions of the fleet; the first is the home region copies start from "
+        var regions = CommonOptions.Regions(
+            "Regions of the fleet, repeatable or comma-separated; the first is the home region copies start from "
                 + $"(default {string.Join(',', SimulationOptions.DefaultRegions)}).",
-        };
-        regions.Validators.Add(result =>
-        {
-            var list = SimulationOptions.SplitRegions(result.GetValueOrDefault<string?>());
-            if (list.Count == 0)
-            {
-                result.AddError("--regions is empty: give at least one region, e.g. --regions us-east-1,eu-west-1.");
-            }
-            else if (list.Count > SimulationOptions.MaxRegions)
-            {
-                result.AddError($"--regions lists {list.Count} regions; at most {SimulationOptions.MaxRegions} are supported.");
-            }
-
-            CommonOptions.ValidateRegions(result, list);
-        });
+            SimulationOptions.MaxRegions);
         var json = CommonOptions.Json();
         var set = CommonOptions.Set();
 
@@ -39,7 +24,7 @@ internal static class SimulateCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var regionList = parse.GetValue(regions) is { } r ? SimulationOptions.SplitRegions(r) : SimulationOptions.DefaultRegions;
+            var regionList = parse.GetValue(regions) is { Length: > 0 } r ? r : SimulationOptions.DefaultRegions;
             var options = new SimulationOptions
             {
                 Days = parse.GetValue(days),

@@ -9,8 +9,9 @@ using AmiAutomation.Runtime.Configuration;
 
 namespace AmiAutomation.Cli.Hosting;
 
-/// <summary>Runs one function once, against AWS (standard credentials, endpoint overrides, DRY_RUN from the environment)
-/// or against the simulated workbench, and returns what Lambda would have returned.</summary>
+/// <summary>Runs one function once, against AWS (standard credentials, endpoint overrides) or against the simulated
+/// workbench, and returns what Lambda would have returned. Both follow the functions' dry-run rule: DRY_RUN from
+/// <c>--set</c>, then the command's flag (<c>--live</c> / <c>--dry-run</c>), then the environment, default true.</summary>
 internal static class FunctionHost
 {
     /// <summary>What the ledger table is called when LEDGER_TABLE_NAME is unset (deprecate and copy never use it).</summary>
@@ -18,20 +19,26 @@ internal static class FunctionHost
 
     public static async Task<InvocationResult> InvokeAsync(
         CliContext context, string function, byte[] payload, bool simulate, string? region, IReadOnlyList<string> settings,
-        IReadOnlyDictionary<string, string> defaults, bool verbose, CancellationToken cancellationToken)
+        bool? dryRunFlag, bool verbose, CancellationToken cancellationToken)
     {
         region ??= EventRegion(payload);
+        var flags = dryRunFlag is { } flag
+            ? new Dictionary<string, string>(StringComparer.Ordinal) { [CommonSettings.DryRunVariable] = flag ? "true" : "false" }
+            : new Dictionary<string, string>(StringComparer.Ordinal);
+        var environment = SettingOverrides.Layer(settings, new CommandDefaults(context.Environment, flags));
         if (simulate)
         {
             var clock = new SimulationClock(SimulatedAccount.DefaultStart);
             using var simLogs = FunctionLogs.Create(verbose, context.Console.Error, clock);
-            // The simulated stacks run live (it is a simulation, and its setup must really expire images); a dry run
-            // is asked for in the payload. The defaults are for real accounts only.
+            // The workbench's own setup runs live (it must really expire images for restore to find); the caller's
+            // invocation gets the caller's DRY_RUN, default true, exactly as against AWS.
             var account = await SimulatedWorkbench.CreateAsync(region ?? SimulationOptions.DefaultRegions[0], function, payload, settings, clock, simLogs, context.Console.Error, cancellationToken).ConfigureAwait(false);
-            return await account.InvokeAsync(account.HomeRegion, function, payload, cancellationToken).ConfigureAwait(false);
+            var dryRun = environment.Get(CommonSettings.DryRunVariable) ?? "true";
+            var simulated = account.Function(account.HomeRegion, function, new SettingOverrides(
+                new Dictionary<string, string>(StringComparer.Ordinal) { [CommonSettings.DryRunVariable] = dryRun }, account.Environment));
+            return await account.Invoker.InvokeAsync(simulated, account.HomeRegion, payload, cancellationToken).ConfigureAwait(false);
         }
 
-        var environment = SettingOverrides.Layer(settings, new CommandDefaults(context.Environment, defaults));
         var options = AwsAccess.ClientOptions(environment);
         var stackRegion = AwsAccess.Regions(region is null ? [] : [region], environment, options.Ec2EndpointUrl is not null)[0];
         options = AwsAccess.WithCredentials(options, environment);
@@ -40,7 +47,7 @@ internal static class FunctionHost
         var services = new FunctionServices
         {
             Region = stackRegion,
-            Ec2 = clients,
+            Ec2 = ProgressEc2ClientFactory.Watch(clients, context.Progress),
             Apis = new SignedRegionalApiClients(options),
             Ledger = new DynamoDbDeregistrationLedger(dynamo, environment.Get(CommonSettings.LedgerTableNameVariable) ?? UnsetLedgerTable),
             // The same lease item as the deployed stack's: a CLI run and a scheduled run exclude each other.
@@ -51,7 +58,14 @@ internal static class FunctionHost
         var instance = FunctionCatalog.Create(function, services);
         using var logs = FunctionLogs.Create(verbose, context.Console.Error, TimeProvider.System);
         var invoker = new LocalInvoker(TimeProvider.System, logs, "local", environment.Get(CommonSettings.AccountIdVariable));
-        return await invoker.InvokeAsync(instance, stackRegion, payload, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await invoker.InvokeAsync(instance, stackRegion, payload, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            context.Progress.Clear();
+        }
     }
 
     /// <summary>An EventBridge event's <c>region</c>: the stack it reaches is that region's (null when absent).</summary>
@@ -75,7 +89,7 @@ internal static class FunctionHost
         }
     }
 
-    /// <summary>The process environment, with <paramref name="defaults"/> winning (a command's own intent, e.g. restore's DRY_RUN).</summary>
+    /// <summary>The process environment, with <paramref name="defaults"/> winning (the command's --live / --dry-run).</summary>
     private sealed class CommandDefaults(IEnvironmentVariables inner, IReadOnlyDictionary<string, string> defaults) : IEnvironmentVariables
     {
         public string? Get(string name) => defaults.TryGetValue(name, out var value) ? value : inner.Get(name);

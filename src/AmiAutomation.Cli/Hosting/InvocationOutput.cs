@@ -6,14 +6,29 @@ namespace AmiAutomation.Cli.Hosting;
 /// <summary>Prints a local invocation like Lambda returns it: the response JSON, or the error as {errorType, errorMessage}.</summary>
 internal static class InvocationOutput
 {
-    /// <returns>0 when the function succeeded with status <c>succeeded</c> (or none), 1 when it failed or reported
-    /// <c>partial</c>, <c>failed</c> or <c>blocked</c>.</returns>
+    /// <summary>Function errors that mean the caller's input was wrong (the payload or a setting): exit 2, not 1.</summary>
+    public static readonly IReadOnlySet<string> InputErrors = new HashSet<string>(StringComparer.Ordinal)
+    {
+        nameof(AmiAutomation.Runtime.Functions.InvalidEventException),
+        nameof(AmiAutomation.Functions.Restore.RestoreInvalidImageIdException),
+        nameof(AmiAutomation.Runtime.Configuration.ConfigurationException),
+    };
+
+    /// <returns>0 when the function succeeded with status <c>succeeded</c> (or none); 2 when it rejected the payload or
+    /// a setting (<see cref="InputErrors"/>); 1 when it failed otherwise or reported <c>partial</c>, <c>failed</c> or
+    /// <c>blocked</c>.</returns>
     public static async Task<int> WriteAsync(CliContext context, InvocationResult result, bool json)
     {
         var console = context.Console;
         if (result.Error is { } error)
         {
             await console.Out.WriteLineAsync(JsonSerializer.Serialize(error, CliJson.Indented.LambdaError)).ConfigureAwait(false);
+            if (InputErrors.Contains(error.ErrorType))
+            {
+                console.WriteError($"the {result.FunctionName} function rejected its input ({result.RequestId}): {error.ErrorType}: {error.ErrorMessage}");
+                return ExitCodes.BadUsage;
+            }
+
             console.WriteError($"the {result.FunctionName} function failed ({result.RequestId}): {error.ErrorType}: {error.ErrorMessage}");
             return ExitCodes.RunFailed;
         }

@@ -7,6 +7,9 @@ public sealed partial record RestoreRequest
 {
     public string? ImageId { get; init; }
     public bool DryRun { get; init; }
+
+    /// <summary><c>--live</c>: DRY_RUN=false for this run.</summary>
+    public bool Live { get; init; }
     public bool Simulate { get; init; }
     public string? Region { get; init; }
     public bool Json { get; init; }

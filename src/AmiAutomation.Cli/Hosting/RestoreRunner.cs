@@ -8,8 +8,9 @@ using Spectre.Console;
 namespace AmiAutomation.Cli.Hosting;
 
 /// <summary>
-/// <c>restore list</c> and <c>restore &lt;image-id&gt;</c> through the restore function. The command says what to do,
-/// so it runs live (DRY_RUN=false) unless <c>--dry-run</c> is given; <c>--set DRY_RUN=true</c> still wins.
+/// <c>restore list</c> and <c>restore &lt;image-id&gt;</c> through the restore function, under the functions' dry-run
+/// rule: live only with <c>--live</c>, <c>--set DRY_RUN=false</c> or DRY_RUN=false in the environment; otherwise (and
+/// always with <c>--dry-run</c>) only EC2 DryRun calls are made and the output says how to go live.
 /// </summary>
 internal static class RestoreRunner
 {
@@ -18,20 +19,23 @@ internal static class RestoreRunner
         var payload = request.ImageId is null
             ? "{\"action\":\"list\"}"
             : request.DryRun ? $"{{\"imageId\":\"{request.ImageId}\",\"dryRun\":true}}" : $"{{\"imageId\":\"{request.ImageId}\"}}";
-        var defaults = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            [CommonSettings.DryRunVariable] = request.DryRun ? "true" : "false",
-        };
+        bool? flag = request.DryRun ? true : request.Live ? false : null;
         var result = await FunctionHost.InvokeAsync(
             context, "restore", Encoding.UTF8.GetBytes(payload), request.Simulate, request.Region, request.Settings,
-            defaults, request.Verbose, cancellationToken).ConfigureAwait(false);
+            flag, request.Verbose, cancellationToken).ConfigureAwait(false);
+        if (request.ImageId is not null && !request.DryRun && IsDryRun(result.Response))
+        {
+            context.Console.Error.WriteLine(
+                "note: a dry run (DRY_RUN is true or unset): nothing was restored. Pass --live (or DRY_RUN=false) to restore.");
+        }
+
         if (request.Json || result.Error is not null || result.Response is null)
         {
             return await InvocationOutput.WriteAsync(context, result, request.Json).ConfigureAwait(false);
         }
 
         Render(context.Console.Ansi, JsonSerializer.Deserialize(result.Response, RestoreJsonContext.Default.RestoreOutput)!);
-        return ExitCodes.Ok;
+        return ResponseStatus.ExitCodeFor(ResponseStatus.Of(result.Response));
     }
 
     private static void Render(IAnsiConsole console, RestoreOutput output)
@@ -61,6 +65,25 @@ internal static class RestoreRunner
         foreach (var note in output.Notes ?? [])
         {
             console.MarkupLine(Markup.Escape($"  note: {note}"));
+        }
+    }
+
+    private static bool IsDryRun(byte[]? response)
+    {
+        if (response is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(response);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("dryRun", out var dryRun) && dryRun.ValueKind == JsonValueKind.True;
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 

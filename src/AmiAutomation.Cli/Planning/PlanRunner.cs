@@ -28,7 +28,7 @@ internal static class PlanRunner
         var now = target.Now;
         var at = request.At is { } text && PlanTime.TryParse(text, now, out var parsed) ? parsed : now;
 
-        var planner = new RegionPlanner(target.Clients, target.Apis, new Ec2RateLimiterRegistry(TimeProvider.System), logs.CreateLogger("plan"));
+        var planner = new RegionPlanner(ProgressEc2ClientFactory.Watch(target.Clients, context.Progress), target.Apis, new Ec2RateLimiterRegistry(TimeProvider.System), logs.CreateLogger("plan"));
         var plans = new List<RegionPlan>();
         var rows = new List<PlanRow>();
         foreach (var region in target.Regions)
@@ -44,6 +44,7 @@ internal static class PlanRunner
                 .Where(r => request.All || r.Acts || r.Functions.Any(f => f.Reason == nameof(Core.Planning.ReasonCode.InventoryIncomplete))));
         }
 
+        context.Progress.Clear();
         var report = new PlanReport
         {
             GeneratedAt = now,

@@ -1,11 +1,10 @@
 using System.Text.Json;
 using AmiAutomation.Cli.Hosting;
 using AmiAutomation.Cli.Serialization;
-using Spectre.Console;
 
 namespace AmiAutomation.Cli.Simulation;
 
-/// <summary><c>simulate</c>: builds the simulated account, runs the days (with a progress bar on a terminal), prints the report.</summary>
+/// <summary><c>simulate</c>: builds the simulated account, runs the days (a progress line on standard error when it is a terminal), prints the report.</summary>
 internal static class SimulateRunner
 {
     public static async Task<int> RunAsync(CliContext context, SimulationOptions options, bool json, bool verbose, CancellationToken cancellationToken)
@@ -35,20 +34,21 @@ internal static class SimulateRunner
         var account = SimulatedAccount.Create(options.Seed, options.Images, options.Regions, options.Settings, clock, logs);
         var activity = await FleetActivity.DiscoverAsync(account.Simulator, account.Regions, options.Seed, cancellationToken).ConfigureAwait(false);
         var driver = new SimulationDriver(account, activity);
-        if (!context.Console.IsTerminal || json)
+        if (!context.Progress.Enabled)
         {
             return await driver.RunAsync(options.Days, options.Seed, null, cancellationToken).ConfigureAwait(false);
         }
 
-        SimulationReport? report = null;
-        await context.Console.Ansi.Progress()
-            .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .StartAsync(async progress =>
-            {
-                var task = progress.AddTask($"Simulating {options.Days} days", maxValue: options.Days);
-                report = await driver.RunAsync(options.Days, options.Seed, _ => task.Increment(1), cancellationToken).ConfigureAwait(false);
-            }).ConfigureAwait(false);
-        return report!;
+        // Progress on standard error only (a terminal), so --json and piped tables stay clean.
+        var day = 0;
+        try
+        {
+            return await driver.RunAsync(
+                options.Days, options.Seed, _ => context.Progress.Report($"simulating day {++day} of {options.Days}"), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            context.Progress.Clear();
+        }
     }
 }

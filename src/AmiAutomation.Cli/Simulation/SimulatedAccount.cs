@@ -128,21 +128,29 @@ public sealed class SimulatedAccount
     {
         if (!_functions.TryGetValue((region, name), out var function))
         {
-            var services = new FunctionServices
-            {
-                Region = region,
-                Ec2 = Simulator.ClientFactory,
-                Apis = new AmiAutomation.Simulation.Services.SimulatedRegionalApiClients(Simulator),
-                Ledger = Ledger,
-                RunLease = RunLease,
-                Time = Clock,
-                Environment = Environment,
-            };
-            function = FunctionCatalog.Create(name, services);
+            function = Function(region, name, Environment);
             _functions[(region, name)] = function;
         }
 
         return function;
+    }
+
+    /// <summary>A new instance of the function <paramref name="name"/> in <paramref name="region"/> that reads
+    /// <paramref name="environment"/> (e.g. the account's policy with the caller's DRY_RUN), on the same fleet, ledger and lease.</summary>
+    /// <exception cref="AmiAutomation.Runtime.Configuration.ConfigurationException">The environment is invalid for the function.</exception>
+    public ILambdaFunction Function(string region, string name, IEnvironmentVariables environment)
+    {
+        var services = new FunctionServices
+        {
+            Region = region,
+            Ec2 = Simulator.ClientFactory,
+            Apis = new AmiAutomation.Simulation.Services.SimulatedRegionalApiClients(Simulator),
+            Ledger = Ledger,
+            RunLease = RunLease,
+            Time = Clock,
+            Environment = environment,
+        };
+        return FunctionCatalog.Create(name, services);
     }
 
     public Task<InvocationResult> InvokeAsync(string region, string function, byte[] payload, CancellationToken cancellationToken) =>

@@ -7,7 +7,7 @@ public sealed class CommandParsingTests
     [InlineData(new[] { "simulate", "--days", "many" }, "--days 'many' is not a whole number")]
     [InlineData(new[] { "simulate", "--images", "5" }, "--images 5 is out of range")]
     [InlineData(new[] { "simulate", "--regions", "us-east-1,mars-north-9x" }, "'mars-north-9x' is not an AWS region name")]
-    [InlineData(new[] { "simulate", "--regions", "," }, "--regions is empty")]
+    [InlineData(new[] { "simulate", "--regions", "," }, "--region is empty")]
     [InlineData(new[] { "simulate", "--bogus" }, "--bogus")]
     [InlineData(new[] { "simulate", "--set", "lower=1" }, "--set 'lower=1' is not NAME=VALUE")]
     [InlineData(new[] { "simulate", "--set", "EXPIRE_KEEP_NEWST=2" }, "--set EXPIRE_KEEP_NEWST: no function reads a setting of that name; did you mean EXPIRE_KEEP_NEWEST?")]

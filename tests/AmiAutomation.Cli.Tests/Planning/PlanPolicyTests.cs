@@ -101,7 +101,7 @@ public sealed class PlanPolicyTests
         var sources = new List<SourceReport>();
         foreach (var region in Regions)
         {
-            var (_, inventory) = await planner.PlanAsync(region, "all", deprecate, expire, copy, now.AddDays(400), CancellationToken.None);
+            var (_, inventory, _) = await planner.PlanAsync(region, "all", deprecate, expire, copy, now.AddDays(400), CancellationToken.None);
             sources.AddRange(inventory.Sources.Where(s => s.Status != SourceStatus.Disabled));
         }
 
