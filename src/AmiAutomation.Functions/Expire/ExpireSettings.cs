@@ -66,7 +66,7 @@ public sealed record ExpireSettings
     public const string DisableAfterDeprecatedDaysVariable = "DISABLE_AFTER_DEPRECATED_DAYS";
 
     /// <summary>With the disable stage on, only images the ledger shows disabled at least this many days are deregistered
-    /// (1–36500). Default 30. Policy: ExpireAfterDisabledDays. Set without the stage: an error.</summary>
+    /// (1–36500). Default 30. Policy: ExpireAfterDisabledDays. Ignored while the stage is off.</summary>
     public const string ExpireAfterDisabledDaysVariable = "EXPIRE_AFTER_DISABLED_DAYS";
 
     public const string SharedImagesNever = "never";
@@ -122,10 +122,6 @@ public sealed record ExpireSettings
             DisableAfterDeprecatedDays = reader.GetIntOrOff(DisableAfterDeprecatedDaysVariable, defaults.DisableAfterDeprecatedDays, 1, ExpiryPolicy.MaxDays),
             ExpireAfterDisabledDays = reader.GetInt(ExpireAfterDisabledDaysVariable, defaults.ExpireAfterDisabledDays, 1, ExpiryPolicy.MaxDays),
         };
-        if (!policy.DisableStageOn && reader.GetString(ExpireAfterDisabledDaysVariable) is not null)
-        {
-            reader.AddError($"{ExpireAfterDisabledDaysVariable} is set but {DisableAfterDeprecatedDaysVariable} is off: the disable stage is off, so nothing would be dated by it. Set both, or neither.");
-        }
 
         if (policy.DeprecatedForDays is null && policy.RetentionDays is null && !policy.UseExpiresAtTag)
         {
