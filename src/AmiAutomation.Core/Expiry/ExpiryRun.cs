@@ -146,7 +146,8 @@ internal sealed class ExpiryRun
             }
             else
             {
-                fired.Add(disabledLongEnough!);
+                // The stage's own rule is the headline: the others fired long ago.
+                fired.Insert(0, disabledLongEnough!);
             }
         }
 
