@@ -68,7 +68,7 @@ internal static class RestoreRunner
         }
     }
 
-    private static bool IsDryRun(byte[]? response)
+    internal static bool IsDryRun(byte[]? response)
     {
         if (response is null)
         {

@@ -21,7 +21,18 @@ internal static class SimulatedWorkbench
         var other = home == SimulationOptions.DefaultRegions[0] ? SimulationOptions.DefaultRegions[1] : SimulationOptions.DefaultRegions[0];
         var account = SimulatedAccount.Create(Seed, Images, [home, other], settings, clock, logs);
         var (adopted, expirable) = PayloadAdopter.Adopt(account.Simulator, home, other, function, payload);
-        if (function == "restore")
+        if (function == "restore" && NamesEnable(payload))
+        {
+            // {"enable": [...]}: the payload's images are disabled (by hand: no disable record, so nothing to re-share).
+            var client = account.Simulator.ClientFor(home);
+            foreach (var id in adopted)
+            {
+                await client.DisableImageAsync(new Amazon.EC2.Model.DisableImageRequest { ImageId = id }, cancellationToken).ConfigureAwait(false);
+            }
+
+            await error.WriteLineAsync("simulate: disabled the payload's images, so there is something to enable.").ConfigureAwait(false);
+        }
+        else if (function == "restore")
         {
             // The payload's images first (selected by id), then a scheduled run: the bin holds both.
             var setups = new List<string>();
@@ -47,5 +58,19 @@ internal static class SimulatedWorkbench
         await error.WriteLineAsync($"simulate: {account.InitialFleet.Images} generated images in {home} and {other}"
             + (adopted.Count > 0 ? $"; added the payload's images {string.Join(", ", adopted)}" : string.Empty) + ".").ConfigureAwait(false);
         return account;
+    }
+
+    private static bool NamesEnable(byte[] payload)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(payload);
+            return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                && document.RootElement.EnumerateObject().Any(p => string.Equals(p.Name, "enable", StringComparison.OrdinalIgnoreCase));
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
     }
 }

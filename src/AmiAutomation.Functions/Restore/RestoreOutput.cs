@@ -11,7 +11,7 @@ public sealed record RestoreOutput
     public required string Region { get; init; }
     public required string RequestId { get; init; }
 
-    /// <summary><c>list</c> or <c>restore</c>.</summary>
+    /// <summary><c>list</c>, <c>restore</c> or <c>enable</c>.</summary>
     public required string Action { get; init; }
 
     public required bool DryRun { get; init; }
@@ -53,4 +53,7 @@ public sealed record RestoreOutput
     public IReadOnlyList<RecycleBinImageLine>? Images { get; init; }
 
     public int? Count { get; init; }
+
+    /// <summary>The <c>enable</c> action: one line per image.</summary>
+    public IReadOnlyList<EnableLine>? Enabled { get; init; }
 }

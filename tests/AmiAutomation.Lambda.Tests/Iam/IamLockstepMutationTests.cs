@@ -105,6 +105,7 @@ public sealed class IamLockstepMutationTests(LockstepScenarios scenarios)
     [Theory]
     [InlineData("deprecate", "NeverDeprecateKeptImages", "ec2:EnableImageDeprecation")]
     [InlineData("expire", "NeverDeregisterKeptImages", "ec2:DeregisterImage")]
+    [InlineData("expire", "NeverDeregisterKeptImages", "ec2:DisableImage")]
     public void KeepDenyOnAnotherAction_FailsTheKeepTagAgreement(string handler, string sid, string action)
     {
         Assert.Empty(KeepTagAgreement.Mismatches(Policy(handler, SimulatedStack.Home), action));
