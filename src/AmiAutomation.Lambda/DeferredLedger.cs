@@ -28,4 +28,13 @@ internal sealed class DeferredLedger(Func<IDeregistrationLedger> create) : IDere
 
     public Task<RecycleBinLatch?> ClearLatchAsync(string region, string clearedBy, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
         _ledger.Value.ClearLatchAsync(region, clearedBy, reason, at, cancellationToken);
+
+    public Task PutDisableRecordAsync(DisableRecord record, CancellationToken cancellationToken) =>
+        _ledger.Value.PutDisableRecordAsync(record, cancellationToken);
+
+    public Task<DisableRecord?> GetDisableRecordAsync(string region, string imageId, CancellationToken cancellationToken) =>
+        _ledger.Value.GetDisableRecordAsync(region, imageId, cancellationToken);
+
+    public Task<IReadOnlyList<DisableRecord>> ListDisableRecordsAsync(string region, CancellationToken cancellationToken) =>
+        _ledger.Value.ListDisableRecordsAsync(region, cancellationToken);
 }

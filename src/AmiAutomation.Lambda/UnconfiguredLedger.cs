@@ -22,6 +22,12 @@ internal sealed class UnconfiguredLedger : IDeregistrationLedger
     public Task<RecycleBinLatch?> ClearLatchAsync(string region, string clearedBy, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
         throw NotConfigured();
 
+    public Task PutDisableRecordAsync(DisableRecord record, CancellationToken cancellationToken) => throw NotConfigured();
+
+    public Task<DisableRecord?> GetDisableRecordAsync(string region, string imageId, CancellationToken cancellationToken) => throw NotConfigured();
+
+    public Task<IReadOnlyList<DisableRecord>> ListDisableRecordsAsync(string region, CancellationToken cancellationToken) => throw NotConfigured();
+
     private static InvalidOperationException NotConfigured() =>
         new("The deregistration ledger is not configured: set LEDGER_TABLE_NAME to the stack's ledger table.");
 }

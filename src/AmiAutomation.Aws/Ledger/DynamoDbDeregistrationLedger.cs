@@ -44,30 +44,8 @@ public sealed class DynamoDbDeregistrationLedger : IDeregistrationLedger
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<LedgerRecord>> ListAsync(string region, CancellationToken cancellationToken)
-    {
-        var records = new List<LedgerRecord>();
-        Dictionary<string, AttributeValue>? startKey = null;
-        do
-        {
-            var response = await _client.QueryAsync(
-                new QueryRequest
-                {
-                    TableName = _tableName,
-                    KeyConditionExpression = "#pk = :pk",
-                    ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#pk"] = S.PartitionKey },
-                    ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { [":pk"] = LedgerItemMapper.Str(region) },
-                    ConsistentRead = true,
-                    ExclusiveStartKey = startKey,
-                },
-                cancellationToken).ConfigureAwait(false);
-            records.AddRange((response.Items ?? []).Select(LedgerItemMapper.FromItem));
-            startKey = response.LastEvaluatedKey is { Count: > 0 } next ? next : null;
-        }
-        while (startKey is not null);
-
-        return records;
-    }
+    public Task<IReadOnlyList<LedgerRecord>> ListAsync(string region, CancellationToken cancellationToken) =>
+        QueryPartitionAsync(region, LedgerItemMapper.FromItem, cancellationToken);
 
     /// <inheritdoc />
     /// <exception cref="LedgerRecordNotFoundException">No record for <paramref name="imageId"/> in <paramref name="region"/>.</exception>
@@ -183,5 +161,54 @@ public sealed class DynamoDbDeregistrationLedger : IDeregistrationLedger
         {
             return null;
         }
+    }
+
+    /// <inheritdoc />
+    public async Task PutDisableRecordAsync(DisableRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        await _client.PutItemAsync(
+            new PutItemRequest { TableName = _tableName, Item = DisableItemMapper.ToItem(record) },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<DisableRecord?> GetDisableRecordAsync(string region, string imageId, CancellationToken cancellationToken)
+    {
+        var response = await _client.GetItemAsync(
+            new GetItemRequest { TableName = _tableName, Key = DisableItemMapper.Key(region, imageId), ConsistentRead = true },
+            cancellationToken).ConfigureAwait(false);
+        return response?.Item is { Count: > 0 } item ? DisableItemMapper.FromItem(item) : null;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<DisableRecord>> ListDisableRecordsAsync(string region, CancellationToken cancellationToken) =>
+        QueryPartitionAsync(DisableItemMapper.Partition(region), DisableItemMapper.FromItem, cancellationToken);
+
+    /// <summary>Every item of one partition (strongly consistent, paged to the end).</summary>
+    private async Task<IReadOnlyList<T>> QueryPartitionAsync<T>(
+        string partition, Func<IReadOnlyDictionary<string, AttributeValue>, T> map, CancellationToken cancellationToken)
+    {
+        var records = new List<T>();
+        Dictionary<string, AttributeValue>? startKey = null;
+        do
+        {
+            var response = await _client.QueryAsync(
+                new QueryRequest
+                {
+                    TableName = _tableName,
+                    KeyConditionExpression = "#pk = :pk",
+                    ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#pk"] = S.PartitionKey },
+                    ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { [":pk"] = LedgerItemMapper.Str(partition) },
+                    ConsistentRead = true,
+                    ExclusiveStartKey = startKey,
+                },
+                cancellationToken).ConfigureAwait(false);
+            records.AddRange((response.Items ?? []).Select(i => map(i)));
+            startKey = response.LastEvaluatedKey is { Count: > 0 } next ? next : null;
+        }
+        while (startKey is not null);
+
+        return records;
     }
 }

@@ -8,6 +8,8 @@ namespace AmiAutomation.Aws.Ledger;
 /// TTL attribute <c>expiresAt</c> (epoch seconds: when the Recycle Bin purges the image). Keep template.yaml in step.
 /// The Recycle Bin latch is a record type of its own: <c>pk</c> = <c>latch#</c>region, <c>sk</c> = <c>latch</c>
 /// (a separate partition, so a region's Query never returns it), with no TTL.
+/// The disable record (launch permissions kept before DisableImage) too: <c>pk</c> = <c>disable#</c>region,
+/// <c>sk</c> = image id, no TTL (it dates the disable and holds the shares as long as the image may be enabled).
 /// </summary>
 public static class DynamoDbLedgerSchema
 {
@@ -45,6 +47,13 @@ public static class DynamoDbLedgerSchema
     public const string LatchClearedAt = "clearedAt";
     public const string LatchClearedBy = "clearedBy";
     public const string LatchClearReason = "clearReason";
+
+    /// <summary>Disable record: partition key prefix (then the region); the sort key is the image id.</summary>
+    public const string DisablePartitionPrefix = "disable#";
+    public const string DisableRecordType = "DisableRecord";
+    public const string ImageState = "imageState";
+    public const string DisabledAt = "disabledAt";
+    public const string EnabledAt = "enabledAt";
 
     /// <summary>An on-demand table with this schema (tests, CLI set-up; production uses template.yaml).</summary>
     public static CreateTableRequest CreateTableRequest(string tableName) => new()

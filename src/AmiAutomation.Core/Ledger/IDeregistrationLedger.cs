@@ -21,4 +21,13 @@ public interface IDeregistrationLedger
 
     /// <summary>Clears a set latch, recording who, why and when; returns the cleared record, or null when it was not set.</summary>
     Task<RecycleBinLatch?> ClearLatchAsync(string region, string clearedBy, string reason, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Creates or replaces the image's disable record (a record type of its own; it never shows in
+    /// <see cref="ListAsync"/>). Throws when the write fails: the caller must not disable then.</summary>
+    Task PutDisableRecordAsync(DisableRecord record, CancellationToken cancellationToken);
+
+    Task<DisableRecord?> GetDisableRecordAsync(string region, string imageId, CancellationToken cancellationToken);
+
+    /// <summary>Every disable record of a region (expire with the disable stage on dates disabled images by them).</summary>
+    Task<IReadOnlyList<DisableRecord>> ListDisableRecordsAsync(string region, CancellationToken cancellationToken);
 }

@@ -10,6 +10,7 @@ public sealed class InMemoryDeregistrationLedger : IDeregistrationLedger
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Region, string ImageId), LedgerRecord> _records = [];
+    private readonly Dictionary<(string Region, string ImageId), DisableRecord> _disables = [];
     private readonly Dictionary<string, RecycleBinLatch> _latches = new(StringComparer.Ordinal);
     private int _failuresLeft;
     private bool _failAlways;
@@ -25,6 +26,18 @@ public sealed class InMemoryDeregistrationLedger : IDeregistrationLedger
             lock (_gate)
             {
                 return _records.Values.OrderBy(r => r.Region, StringComparer.Ordinal).ThenBy(r => r.ImageId, StringComparer.Ordinal).ToList();
+            }
+        }
+    }
+
+    /// <summary>Every disable record, ordered by region then image id.</summary>
+    public IReadOnlyList<DisableRecord> DisableRecords
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _disables.Values.OrderBy(r => r.Region, StringComparer.Ordinal).ThenBy(r => r.ImageId, StringComparer.Ordinal).ToList();
             }
         }
     }
@@ -159,6 +172,39 @@ public sealed class InMemoryDeregistrationLedger : IDeregistrationLedger
             _latches[region] = cleared;
             WriteCount++;
             return Task.FromResult<RecycleBinLatch?>(cleared);
+        }
+    }
+
+    public Task PutDisableRecordAsync(DisableRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            ThrowIfFailing($"put the disable record of {record.ImageId} in {record.Region}");
+            _disables[(record.Region, record.ImageId)] = record;
+            WriteCount++;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<DisableRecord?> GetDisableRecordAsync(string region, string imageId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            return Task.FromResult(_disables.GetValueOrDefault((region, imageId)));
+        }
+    }
+
+    public Task<IReadOnlyList<DisableRecord>> ListDisableRecordsAsync(string region, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            IReadOnlyList<DisableRecord> list = _disables.Values.Where(r => r.Region == region).OrderBy(r => r.ImageId, StringComparer.Ordinal).ToList();
+            return Task.FromResult(list);
         }
     }
 

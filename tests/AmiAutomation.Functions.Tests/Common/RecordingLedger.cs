@@ -6,12 +6,27 @@ namespace AmiAutomation.Functions.Tests.Common;
 public sealed class RecordingLedger : IDeregistrationLedger
 {
     private readonly Dictionary<(string Region, string ImageId), LedgerRecord> _records = [];
+    private readonly Dictionary<(string Region, string ImageId), DisableRecord> _disables = [];
     private readonly Dictionary<string, RecycleBinLatch> _latches = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
     public bool FailPuts { get; set; }
 
     public bool FailUpdates { get; set; }
+
+    /// <summary>Disable-record writes throw.</summary>
+    public bool FailDisablePuts { get; set; }
+
+    public IReadOnlyList<DisableRecord> DisableRecords
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _disables.Values];
+            }
+        }
+    }
 
     /// <summary>Latch reads throw (the latch state is unknown).</summary>
     public bool FailLatchReads { get; set; }
@@ -142,6 +157,39 @@ public sealed class RecordingLedger : IDeregistrationLedger
             var cleared = latch with { ClearedAt = at, ClearedBy = clearedBy, ClearReason = reason };
             _latches[region] = cleared;
             return Task.FromResult<RecycleBinLatch?>(cleared);
+        }
+    }
+
+    public Task PutDisableRecordAsync(DisableRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        lock (_gate)
+        {
+            Calls.Add($"PutDisable {record.ImageId} {record.Status}");
+            if (FailDisablePuts)
+            {
+                throw new InvalidOperationException("simulated ledger outage on the disable record");
+            }
+
+            _disables[(record.Region, record.ImageId)] = record;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<DisableRecord?> GetDisableRecordAsync(string region, string imageId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_disables.GetValueOrDefault((region, imageId)));
+        }
+    }
+
+    public Task<IReadOnlyList<DisableRecord>> ListDisableRecordsAsync(string region, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<DisableRecord>>([.. _disables.Values.Where(r => r.Region == region)]);
         }
     }
 }

@@ -15,6 +15,9 @@ namespace AmiAutomation.Lambda.Tests.Support;
 /// GetLatchAsync              GetItem (ConsistentRead)                dynamodb:GetItem
 /// SetLatchAsync              PutItem (condition: absent or cleared)  dynamodb:PutItem
 /// ClearLatchAsync            UpdateItem (condition: set)             dynamodb:UpdateItem
+/// PutDisableRecordAsync      PutItem                                 dynamodb:PutItem
+/// GetDisableRecordAsync      GetItem (ConsistentRead)                dynamodb:GetItem
+/// ListDisableRecordsAsync    Query on disable#region, paged          dynamodb:Query
 /// </code>
 /// <see cref="ActionOf"/> holds this table; a test checks it against the real class's SDK calls.
 /// </summary>
@@ -30,6 +33,9 @@ internal sealed class DynamoDbActionRecordingLedger(IDeregistrationLedger inner,
         [nameof(IDeregistrationLedger.GetLatchAsync)] = "dynamodb:GetItem",
         [nameof(IDeregistrationLedger.SetLatchAsync)] = "dynamodb:PutItem",
         [nameof(IDeregistrationLedger.ClearLatchAsync)] = "dynamodb:UpdateItem",
+        [nameof(IDeregistrationLedger.PutDisableRecordAsync)] = "dynamodb:PutItem",
+        [nameof(IDeregistrationLedger.GetDisableRecordAsync)] = "dynamodb:GetItem",
+        [nameof(IDeregistrationLedger.ListDisableRecordsAsync)] = "dynamodb:Query",
     };
 
     public Task PutAsync(LedgerRecord record, CancellationToken cancellationToken)
@@ -72,6 +78,24 @@ internal sealed class DynamoDbActionRecordingLedger(IDeregistrationLedger inner,
     {
         Record(nameof(ClearLatchAsync));
         return inner.ClearLatchAsync(region, clearedBy, reason, at, cancellationToken);
+    }
+
+    public Task PutDisableRecordAsync(DisableRecord record, CancellationToken cancellationToken)
+    {
+        Record(nameof(PutDisableRecordAsync));
+        return inner.PutDisableRecordAsync(record, cancellationToken);
+    }
+
+    public Task<DisableRecord?> GetDisableRecordAsync(string region, string imageId, CancellationToken cancellationToken)
+    {
+        Record(nameof(GetDisableRecordAsync));
+        return inner.GetDisableRecordAsync(region, imageId, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<DisableRecord>> ListDisableRecordsAsync(string region, CancellationToken cancellationToken)
+    {
+        Record(nameof(ListDisableRecordsAsync));
+        return inner.ListDisableRecordsAsync(region, cancellationToken);
     }
 
     private void Record(string method) => log.Add(ActionOf[method]);
