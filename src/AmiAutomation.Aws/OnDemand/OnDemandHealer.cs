@@ -1,4 +1,6 @@
+using AmiAutomation.Aws.Disabling;
 using AmiAutomation.Aws.RecycleBin;
+using AmiAutomation.Core.Images;
 using AmiAutomation.Core.Ledger;
 using AmiAutomation.Core.OnDemand;
 using AmiAutomation.Core.Restore;
@@ -18,13 +20,13 @@ public sealed class OnDemandHealer
     private readonly Ec2RestoreLookup _lookup;
     private readonly Ec2RecycleBin _bin;
     private readonly IDeregistrationLedger _ledger;
-    private readonly IDisabledImageEnabler _enabler;
+    private readonly DisabledImageEnabler _enabler;
     private readonly RecycleBinRestorer _restorer;
     private readonly string _region;
     private readonly string _accountId;
 
     public OnDemandHealer(
-        Ec2RestoreLookup lookup, Ec2RecycleBin bin, IDeregistrationLedger ledger, IDisabledImageEnabler enabler, RecycleBinRestorer restorer, string region, string accountId)
+        Ec2RestoreLookup lookup, Ec2RecycleBin bin, IDeregistrationLedger ledger, DisabledImageEnabler enabler, RecycleBinRestorer restorer, string region, string accountId)
     {
         ArgumentNullException.ThrowIfNull(lookup);
         ArgumentNullException.ThrowIfNull(bin);
@@ -42,13 +44,15 @@ public sealed class OnDemandHealer
             .FirstOrDefault(i => string.Equals(i.ImageId, imageId, StringComparison.Ordinal));
         if (image is not null)
         {
-            return new OnDemandSituation(imageId, image, false, false, _accountId);
+            var disabled = image.State == ImageState.Disabled
+                && await _ledger.GetDisableRecordAsync(_region, imageId, cancellationToken).ConfigureAwait(false) is not null;
+            return new OnDemandSituation(imageId, image, false, false, disabled, _accountId);
         }
 
         var binned = (await _bin.ListImagesAsync([imageId], cancellationToken).ConfigureAwait(false))
             .Any(b => string.Equals(b.ImageId, imageId, StringComparison.Ordinal));
         var record = binned ? await _ledger.GetAsync(_region, imageId, cancellationToken).ConfigureAwait(false) : null;
-        return new OnDemandSituation(imageId, null, binned, record is not null, _accountId);
+        return new OnDemandSituation(imageId, null, binned, record is not null, false, _accountId);
     }
 
     public async Task<OnDemandImageOutcome> HealAsync(string imageId, bool dryRun, CancellationToken cancellationToken)
@@ -58,8 +62,14 @@ public sealed class OnDemandHealer
         {
             case OnDemandAction.Enable:
                 var enabled = await _enabler.EnableAsync(imageId, dryRun, cancellationToken).ConfigureAwait(false);
-                return new OnDemandImageOutcome(
-                    decision, !enabled.Succeeded ? OnDemandImageOutcome.Failed : dryRun ? OnDemandImageOutcome.DryRun : OnDemandImageOutcome.Enabled, enabled.Message);
+                var enableStatus = enabled.Outcome switch
+                {
+                    _ when !enabled.Succeeded => OnDemandImageOutcome.Failed,
+                    EnableOutcome.Enabled => OnDemandImageOutcome.Enabled,
+                    EnableOutcome.DryRun => OnDemandImageOutcome.DryRun,
+                    _ => OnDemandImageOutcome.NothingDone,
+                };
+                return new OnDemandImageOutcome(decision, enableStatus, DescribeEnable(enabled)) { Enable = enabled };
             case OnDemandAction.Restore:
                 var restored = await _restorer.RestoreAsync(RestoreTarget.ForImageId(imageId), dryRun, cancellationToken).ConfigureAwait(false);
                 var status = restored.Status switch
@@ -74,5 +84,16 @@ public sealed class OnDemandHealer
             default:
                 return new OnDemandImageOutcome(decision, OnDemandImageOutcome.NothingDone, decision.Reason);
         }
+    }
+
+    private static string DescribeEnable(EnableResult result)
+    {
+        var text = $"enable: {result.Outcome}, {result.LaunchPermissionsReapplied.Count} launch permission(s) re-applied";
+        if (result.HoldUntil is { } hold)
+        {
+            text += $", held until {hold:yyyy-MM-ddTHH:mm:ssZ}";
+        }
+
+        return string.Join("; ", [text, .. result.Problems, .. result.Notes]);
     }
 }

@@ -1,3 +1,4 @@
+using AmiAutomation.Aws.Disabling;
 using AmiAutomation.Core.OnDemand;
 using AmiAutomation.Core.Restore;
 
@@ -17,6 +18,9 @@ public sealed record OnDemandImageOutcome(OnDemandDecision Decision, string Stat
 
     /// <summary>The restore's own result, when the image was restored from the Recycle Bin.</summary>
     public RestoreResult? Restore { get; init; }
+
+    /// <summary>The enabler's own result, when the image was enabled.</summary>
+    public EnableResult? Enable { get; init; }
 
     /// <summary>True when this call changed the image (enabled it or brought it out of the bin).</summary>
     public bool Healed => Status is Enabled or Restored;

@@ -5,8 +5,9 @@ namespace AmiAutomation.Core.OnDemand;
 /// <summary>
 /// Decides what self-healing does for an image a failed launch needed. Only images of ours are touched: owned by this
 /// account and not managed by an AWS service (AWS Backup, DLM and Image Builder run their own lifecycles; Image Builder
-/// disables images itself). A disabled image is enabled; a deregistered one comes back only from the Recycle Bin and
-/// only with our ledger record (we retired it, and the record says what to re-apply). Anything else: nothing, with a reason.
+/// disables images itself). A disabled image is enabled only with our disable record, a deregistered one comes back
+/// only from the Recycle Bin and only with our ledger record: we took it away, and the record says what to re-apply
+/// (an image someone disabled by hand may be their own scream test). Anything else: nothing, with a reason.
 /// </summary>
 /// <remarks>Idempotent by construction: it is called on the state re-read under the run lease, so a duplicate event
 /// after a heal sees an available image and does nothing.</remarks>
@@ -30,7 +31,8 @@ public static class OnDemandPlanner
 
             return image.State switch
             {
-                ImageState.Disabled => new OnDemandDecision(id, OnDemandAction.Enable, "disabled, and a launch still needs it"),
+                ImageState.Disabled when situation.HasDisableRecord => new OnDemandDecision(id, OnDemandAction.Enable, "disabled by this automation, and a launch still needs it"),
+                ImageState.Disabled => None(id, "disabled, but not by this automation (no disable record in the ledger); enable it by hand (ami-automation enable " + id + ") if it is needed"),
                 ImageState.Available => None(id, "available already (enabled or restored meanwhile, or the launch failed for another reason)"),
                 _ => None(id, $"state is {image.State}; only a disabled image can be enabled"),
             };

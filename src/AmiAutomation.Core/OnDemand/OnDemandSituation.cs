@@ -7,5 +7,6 @@ namespace AmiAutomation.Core.OnDemand;
 /// <param name="Image">The image as DescribeImages lists it (disabled included); null when not registered.</param>
 /// <param name="InRecycleBin">ListImagesInRecycleBin lists it (only this account's bin can).</param>
 /// <param name="HasLedgerRecord">The ledger holds a record of its deregistration by us.</param>
+/// <param name="HasDisableRecord">The ledger holds a record of its disabling by us.</param>
 /// <param name="AccountId">This account.</param>
-public sealed record OnDemandSituation(string ImageId, AmiImage? Image, bool InRecycleBin, bool HasLedgerRecord, string AccountId);
+public sealed record OnDemandSituation(string ImageId, AmiImage? Image, bool InRecycleBin, bool HasLedgerRecord, bool HasDisableRecord, string AccountId);
