@@ -27,7 +27,12 @@ public sealed class RestoreFunction : LambdaFunction<RestoreInput, RestoreOutput
     public const string FunctionName = "restore";
 
     /// <summary>The repository's sample payloads for this function (in <c>events/</c>), named when a payload cannot be read.</summary>
-    public static IReadOnlyList<string> SampleEvents { get; } = ["restore-list.json", "restore-image.json", "restore-dry-run.json", "restore-by-name.json", "restore-by-family.json"];
+    public static IReadOnlyList<string> SampleEvents { get; } =
+    [
+        "restore-list.json", "restore-image.json", "restore-dry-run.json", "restore-by-name.json", "restore-by-family.json",
+        "restore-on-demand-runinstances-failed.json", "restore-on-demand-asg-runinstances-failed.json",
+        "restore-on-demand-createfleet-failed.json", "restore-on-demand-asg-launch-unsuccessful.json",
+    ];
 
     private readonly FunctionServices _services;
     private readonly RestoreSettings _settings;
