@@ -8,10 +8,11 @@ namespace AmiAutomation.Simulation;
 /// <summary>Auto Scaling groups and failed launches: enough to play "disable → a launch fails → the event → healed".</summary>
 public sealed partial class Ec2Simulator
 {
-    /// <summary>The tag Auto Scaling puts on what it launches (also in CloudTrail's tagSpecificationSet).</summary>
-    public const string AutoScalingGroupTag = "aws:autoscaling:groupName";
-
     private readonly List<FailedLaunch> _failedLaunches = [];
+
+    /// <summary>The group whose launch is in flight on this async flow. Auto Scaling tags what it launches with
+    /// <c>aws:autoscaling:groupName</c>, a key callers may not use, so the simulator carries the name beside the call.</summary>
+    private readonly AsyncLocal<string?> _launchingGroup = new();
 
     /// <summary>Every launch refused because of its image, oldest first.</summary>
     public IReadOnlyList<FailedLaunch> FailedLaunches
@@ -50,17 +51,12 @@ public sealed partial class Ec2Simulator
         Locked(_ => RegionLocked(CheckRegion(region)).AutoScalingGroups.GetValueOrDefault(name));
 
     /// <summary>Launches one instance the way Auto Scaling does (RunInstances with the group's launch template, or the
-    /// launch configuration's image, tagged with the group name). Returns the instance id, or null when the launch failed
+    /// launch configuration's image). Returns the instance id, or null when the launch failed
     /// (recorded in <see cref="FailedLaunches"/>).</summary>
     public async Task<string?> LaunchFromAutoScalingGroupAsync(string region, string name)
     {
         var group = FindAutoScalingGroup(region, name) ?? throw new ArgumentException($"Auto Scaling group {name} does not exist in {region}.", nameof(name));
-        var request = new RunInstancesRequest
-        {
-            MinCount = 1,
-            MaxCount = 1,
-            TagSpecifications = [new TagSpecification { ResourceType = ResourceType.Instance, Tags = [new Tag(AutoScalingGroupTag, name)] }],
-        };
+        var request = new RunInstancesRequest { MinCount = 1, MaxCount = 1 };
         if (group.LaunchTemplateId is { } templateId)
         {
             request.LaunchTemplate = new LaunchTemplateSpecification { LaunchTemplateId = templateId, Version = group.LaunchTemplateVersion };
@@ -70,6 +66,7 @@ public sealed partial class Ec2Simulator
             request.ImageId = Locked(_ => RegionLocked(CheckRegion(region)).LaunchConfigurations.Find(group.LaunchConfigurationName!)?.ImageId);
         }
 
+        _launchingGroup.Value = name;
         try
         {
             var response = await ClientFor(region).RunInstancesAsync(request).ConfigureAwait(false);
@@ -79,11 +76,15 @@ public sealed partial class Ec2Simulator
         {
             return null;
         }
+        finally
+        {
+            _launchingGroup.Value = null;
+        }
     }
 
     internal void RecordFailedLaunch(string region, RunInstancesRequest request, AmazonEC2Exception error)
     {
-        var group = request.TagSpecifications?.SelectMany(s => s.Tags ?? []).FirstOrDefault(t => t.Key == AutoScalingGroupTag)?.Value;
+        var group = _launchingGroup.Value;
         var launch = new FailedLaunch(
             region, "RunInstances", string.IsNullOrEmpty(request.ImageId) ? null : request.ImageId,
             request.LaunchTemplate?.LaunchTemplateId, request.LaunchTemplate?.Version, group, error.ErrorCode, error.Message, Now);

@@ -47,7 +47,7 @@ public sealed class LaunchFailureParserTests
     [Fact]
     public void Parse_SuccessfulLaunch_IgnoredBecauseItDidNotFail()
     {
-        var parsed = Parse(LaunchFailureEvents.CloudTrail("e", RestoreHarness.Region, "RunInstances", null, LaunchFailureEvents.Caller, null, $$"""{"instancesSet": {"items": [{"imageId": "{{ImageId}}"}]}}"""));
+        var parsed = Parse(LaunchFailureEvents.CloudTrail("e", RestoreHarness.Region, "RunInstances", null, LaunchFailureEvents.Caller, null, $$$"""{"instancesSet": {"items": [{"imageId": "{{{ImageId}}}"}]}}"""));
 
         Assert.Null(parsed.Failure);
         Assert.Contains("did not fail", parsed.IgnoredReason, StringComparison.Ordinal);
@@ -107,7 +107,7 @@ public sealed class LaunchFailureParserTests
     {
         var parsed = Parse(LaunchFailureEvents.CloudTrail(
             "e", RestoreHarness.Region, "RunInstances", "InvalidAMIID.NotFound", LaunchFailureEvents.Caller, null,
-            $$"""{"instancesSet": {"items": [{"imageId": "{{ImageId}}"}]}, "launchTemplate": {"launchTemplateId": "lt-0abc1234def567890", "version": "1"}}"""));
+            $$$"""{"instancesSet": {"items": [{"imageId": "{{{ImageId}}}"}]}, "launchTemplate": {"launchTemplateId": "lt-0abc1234def567890", "version": "1"}}"""));
 
         Assert.Equal([ImageId], parsed.Failure!.ImageIds);
         Assert.Empty(parsed.Failure.LaunchTemplates);

@@ -130,13 +130,16 @@ public sealed class OnDemandRestoreTests
         var h = OnDemandHarness.Create();
         var binned = h.AddSharedImage();
         await h.RetireAsync(binned, withRecord: false);
-        var foreign = h.AddImage(b => b.Named("vendor-image").OwnedBy("999999999999").Public().Disabled());
+        var shared = h.AddImage(b => b.Named("vendor-image").OwnedBy("999999999999").SharedWithAccount(RestoreHarness.AccountId));
+        var privateDisabled = h.AddImage(b => b.Named("vendor-old").OwnedBy("999999999999").Disabled());
 
         var first = await h.InvokeAsync(LaunchFailureEvents.RunInstances(binned));
-        var second = await h.InvokeAsync(LaunchFailureEvents.RunInstances(foreign));
+        var second = await h.InvokeAsync(LaunchFailureEvents.RunInstances(shared));
+        var third = await h.InvokeAsync(LaunchFailureEvents.RunInstances(privateDisabled, code: "InvalidAMIID.NotFound"));
 
         Assert.Contains("without a ledger record", Assert.Single(first.OnDemand!).Reason, StringComparison.Ordinal);
         Assert.Contains("owned by account 999999999999", Assert.Single(second.OnDemand!).Reason, StringComparison.Ordinal);
+        Assert.Contains("not registered and not in this account's Recycle Bin", Assert.Single(third.OnDemand!).Reason, StringComparison.Ordinal);
         Assert.Equal(0, h.LiveCalls("RestoreImageFromRecycleBin") + h.LiveCalls("EnableImage"));
     }
 
