@@ -61,6 +61,7 @@ public sealed class OnDemandRestoreTests
         var h = OnDemandHarness.Create();
         var imageId = h.AddSharedImage();
         await h.DisableAsync(imageId);
+        h.Ec2.Faults.SetLatency(TimeSpan.FromMilliseconds(30), "DescribeImages"); // every run reads before any enables
 
         var runs = await h.InvokeConcurrentlyAsync(LaunchFailureEvents.RunInstances(imageId), 5);
 
