@@ -200,6 +200,19 @@ public sealed class IamPolicyLockstepTests(LockstepScenarios scenarios)
         Assert.All(new[] { scenarios.Expired, scenarios.ExpiredResumed }, id => Assert.Equal(LedgerStatus.Restored, scenarios.LedgerRecord(id)!.Status));
     }
 
+    [Fact]
+    public void RestoreOnDemand_BothEventsEnabledTheirImageWithItsShares()
+    {
+        Assert.Equal("enabled", scenarios.OnDemandByTemplate.Status);
+        Assert.Equal("enabled", scenarios.OnDemandByGroup.Status);
+        var ec2 = scenarios.Stack.Ec2;
+        Assert.All(new[] { scenarios.DisabledForTemplateGroup, scenarios.DisabledForConfigurationGroup }, id =>
+        {
+            Assert.Equal("available", ec2.FindImage(Home, id)?.State.Value);
+            Assert.Contains(new LaunchPermission(LaunchPermissionKind.Account, LockstepScenarios.ShareAccount), ec2.LaunchPermissionsOf(Home, id));
+        });
+    }
+
     private IReadOnlySet<string> Granted(string handler) =>
         SamTemplate.GrantedActions(_template.Functions().Single(f => f.Handler == handler).Properties);
 
