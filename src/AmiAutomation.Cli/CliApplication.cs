@@ -20,12 +20,13 @@ public static class CliApplication
         var global = new GlobalOptions();
         var root = new RootCommand(
             "AMI lifecycle automation: simulate the product on a generated fleet, plan against an account, "
-            + "invoke a function locally, restore AMIs from the Recycle Bin.");
+            + "invoke a function locally, restore AMIs from the Recycle Bin, enable disabled AMIs.");
         root.Options.Add(global.Verbose);
         root.Subcommands.Add(SimulateCommand.Create(context, global));
         root.Subcommands.Add(PlanCommand.Create(context, global));
         root.Subcommands.Add(InvokeCommand.Create(context, global));
         root.Subcommands.Add(RestoreCommand.Create(context, global));
+        root.Subcommands.Add(EnableCommand.Create(context, global));
         root.Subcommands.Add(LatchCommand.Create(context, global));
         return root;
     }

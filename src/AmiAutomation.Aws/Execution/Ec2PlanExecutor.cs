@@ -14,7 +14,7 @@ namespace AmiAutomation.Aws.Execution;
 /// caps DeregisterImage calls per run; re-checks each image right before deregistering it; dry-run sends the real calls
 /// with DryRun=true.
 /// </summary>
-/// <remarks>IAM: ec2:EnableImageDeprecation, ec2:DeregisterImage, ec2:DeleteSnapshot, ec2:DescribeImages,
+/// <remarks>IAM: ec2:EnableImageDeprecation, ec2:DeregisterImage, ec2:DisableImage, ec2:DeleteSnapshot, ec2:DescribeImages,
 /// ec2:DescribeImageAttribute, ec2:DescribeImageReferences, ec2:DescribeInstances, ec2:DescribeLaunchTemplates,
 /// ec2:DescribeLaunchTemplateVersions, ec2:DescribeSpotInstanceRequests, ec2:DescribeSpotFleetRequests,
 /// autoscaling:DescribeLaunchConfigurations.</remarks>
@@ -111,11 +111,12 @@ public sealed class Ec2PlanExecutor
             {
                 DecisionAction.Deprecate => await DeprecationStep.RunAsync(run, decision, cancellationToken).ConfigureAwait(false),
                 DecisionAction.Deregister => await DeregistrationStep.RunAsync(run, decision, cancellationToken).ConfigureAwait(false),
+                DecisionAction.Disable => await DisableStep.RunAsync(run, decision, cancellationToken).ConfigureAwait(false),
                 _ => new ActionOutcome(
                     decision,
                     OutcomeStatus.Failed,
                     ExecutionErrorCodes.UnsupportedAction,
-                    $"{nameof(Ec2PlanExecutor)} carries out Deprecate and Deregister only, not {decision.Action}"),
+                    $"{nameof(Ec2PlanExecutor)} carries out Deprecate, Disable and Deregister only, not {decision.Action}"),
             };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

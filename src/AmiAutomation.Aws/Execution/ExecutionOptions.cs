@@ -10,7 +10,7 @@ public sealed record ExecutionOptions
     /// <summary>Send every mutating call with DryRun=true (EC2 checks permissions, changes nothing). Default true.</summary>
     public bool DryRun { get; init; } = true;
 
-    /// <summary>Most DeregisterImage calls per run (dry-run calls count too); the rest are NotStarted. Default 50.</summary>
+    /// <summary>Most DeregisterImage and DisableImage calls per run (dry-run calls count too); the rest are NotStarted. Default 50.</summary>
     public int MaxDestructiveActions { get; init; } = 50;
 
     /// <summary>The account that must own an image for the re-check to pass; null = the planned image's OwnerId
@@ -28,6 +28,10 @@ public sealed record ExecutionOptions
 
     /// <summary>Hooks around each real deregistration (ledger write, Recycle Bin check). Default: none.</summary>
     public IDeregistrationGuard Guard { get; init; } = DeregistrationGuard.None;
+
+    /// <summary>Hooks around each real DisableImage (the ledger's disable record). Default
+    /// <see cref="DisableGuard.Refuse"/>: nothing is disabled without a guard that records the launch permissions.</summary>
+    public IDisableGuard DisableGuard { get; init; } = Execution.DisableGuard.Refuse;
 
     /// <summary>Re-check calls switched off by the operator, named by the inventory source they mirror:
     /// <see cref="InventorySource.ImageReferences"/> (DescribeImageReferences), <see cref="InventorySource.Instances"/>
@@ -66,6 +70,11 @@ public sealed record ExecutionOptions
         if (Guard is null)
         {
             errors.Add("Guard must be set (use DeregistrationGuard.None).");
+        }
+
+        if (DisableGuard is null)
+        {
+            errors.Add("DisableGuard must be set (use DisableGuard.Refuse).");
         }
 
         if (RecheckListingMaxAge < TimeSpan.Zero || RecheckListingMaxAge > TimeSpan.FromMinutes(1))

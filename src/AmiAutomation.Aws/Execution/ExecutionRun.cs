@@ -31,6 +31,9 @@ internal sealed class ExecutionRun(Plan plan, ExecutionOptions options, IAmazonE
     /// <summary>Images actually deregistered (Succeeded, real run).</summary>
     public int Deregistered { get; set; }
 
+    /// <summary>Images actually disabled (Succeeded, real run).</summary>
+    public int Disabled { get; set; }
+
     /// <summary>Set when a guard stopped the run: every later decision is NotStarted with this reason.</summary>
     public string? StopReason { get; set; }
 }

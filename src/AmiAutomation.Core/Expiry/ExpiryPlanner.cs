@@ -1,3 +1,4 @@
+using AmiAutomation.Core.Disabling;
 using AmiAutomation.Core.Inventory;
 using AmiAutomation.Core.Planning;
 using AmiAutomation.Core.Policies;
@@ -23,20 +24,30 @@ namespace AmiAutomation.Core.Expiry;
 /// <item>otherwise <see cref="DecisionAction.Deregister"/> with the rules that fired (plus, for an opted-in instance
 /// store-backed image, an <see cref="ReasonCode.InstanceStoreBacked"/> note naming the S3 bundle left behind).</item>
 /// </list>
+/// <para>With the disable stage on (<see cref="ExpiryPolicy.DisableAfterDeprecatedDays"/>), after the same gate: an image
+/// that is not disabled is never deregistered; it is <see cref="DecisionAction.Disable"/>d once deprecated that long
+/// (<see cref="ReasonCode.DeprecatedLongEnoughToDisable"/>; blockers: incomplete inventory, unread references, unreadable
+/// disable records, the cap, which counts disables and deregistrations together). A disabled image is deregistered only
+/// when the rules above fire AND the ledger dates its disable at least <see cref="ExpiryPolicy.ExpireAfterDisabledDays"/>
+/// back (<see cref="ReasonCode.DisabledLongEnough"/>, else the blocker <see cref="ReasonCode.NotDisabledLongEnough"/>).
+/// The stage lives here, in expire's sweep, so one inventory read (and one run lease, one cap) serves both actions, and
+/// every protection the expire gate applies guards the disable too.</para>
 /// </remarks>
 public static class ExpiryPlanner
 {
     /// <summary>The <see cref="Plan.Function"/> of expiry plans.</summary>
     public const string FunctionName = "expire";
 
+    /// <param name="disabled">The ledger's disable dates; only read with the disable stage on (null then = not read:
+    /// nothing disabled, no disabled image deregistered).</param>
     /// <exception cref="ArgumentException">The policy is invalid (the message lists every error).</exception>
-    public static Plan Plan(InventorySnapshot inventory, ExpiryPolicy policy, PlanSelection selection, DateTimeOffset now)
+    public static Plan Plan(InventorySnapshot inventory, ExpiryPolicy policy, PlanSelection selection, DateTimeOffset now, DisabledImageDates? disabled = null)
     {
         ArgumentNullException.ThrowIfNull(inventory);
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(selection);
         policy.Validate().ThrowIfInvalid(nameof(policy));
-        return new ExpiryRun(inventory, policy, selection, now.ToUniversalTime()).Build();
+        return new ExpiryRun(inventory, policy, selection, now.ToUniversalTime(), disabled).Build();
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using AmiAutomation.Core.Disabling;
 using AmiAutomation.Core.Families;
 using AmiAutomation.Core.Images;
 using AmiAutomation.Core.Inventory;
@@ -22,10 +23,18 @@ internal sealed class ExpiryRun
     private readonly List<DecisionReason> _blockers = [];
     private readonly List<string> _notes = [];
     private readonly Dictionary<string, int> _remaining = new(StringComparer.Ordinal);
+    private readonly DisableStageRules? _stage;
+
+    // Deregistrations and disables planned so far: the cap counts both (each is a destructive call).
     private int _deregistrations;
 
-    public ExpiryRun(InventorySnapshot inventory, ExpiryPolicy policy, PlanSelection selection, DateTimeOffset now)
+    public ExpiryRun(InventorySnapshot inventory, ExpiryPolicy policy, PlanSelection selection, DateTimeOffset now, DisabledImageDates? disabled = null)
     {
+        if (policy.DisableAfterDeprecatedDays is { } disableAfter)
+        {
+            _stage = new DisableStageRules(disableAfter, policy.ExpireAfterDisabledDays, disabled ?? DisabledImageDates.NotRead, now);
+        }
+
         _inventory = inventory;
         _images = inventory.Images;
         _policy = policy;
@@ -60,6 +69,16 @@ internal sealed class ExpiryRun
 
             _fired.Clear();
             _notes.Clear();
+            if (IsDisableCandidate(image))
+            {
+                if (_stage!.DisableRule(image, _notes) is not null)
+                {
+                    candidates.Add(image.ImageId);
+                }
+
+                continue;
+            }
+
             AddRules(_fired, _notes, image);
             if (_fired.Count > 0)
             {
@@ -91,6 +110,11 @@ internal sealed class ExpiryRun
             return guarded;
         }
 
+        if (IsDisableCandidate(image))
+        {
+            return EvaluateDisable(image, family);
+        }
+
         var fired = _fired;
         fired.Clear();
         var notes = _notes;
@@ -111,6 +135,20 @@ internal sealed class ExpiryRun
         if (!_inventory.PerImageReferencesRead(image.ImageId))
         {
             blockers.Add(UnreadReferences.Reason);
+        }
+
+        if (_stage is not null)
+        {
+            var (disabledLongEnough, notYet) = _stage.DisabledAge(image);
+            if (notYet is not null)
+            {
+                blockers.Add(notYet);
+            }
+            else
+            {
+                // The stage's own rule is the headline: the others fired long ago.
+                fired.Insert(0, disabledLongEnough!);
+            }
         }
 
         var remaining = Remaining(family);
@@ -142,6 +180,54 @@ internal sealed class ExpiryRun
         }
 
         return new Decision { Image = image, Family = family, Action = DecisionAction.Deregister, Reasons = [.. fired] };
+    }
+
+    /// <summary>With the disable stage on, an image that is not disabled is never deregistered: it can only be disabled.</summary>
+    private bool IsDisableCandidate(AmiImage image) => _stage is not null && image.State != ImageState.Disabled;
+
+    private Decision EvaluateDisable(AmiImage image, string family)
+    {
+        _notes.Clear();
+        if (_stage!.DisableRule(image, _notes) is not { } rule)
+        {
+            return ImageGate.Skip(image, family, [new(ReasonCode.NotDue, string.Join("; ", _notes))]);
+        }
+
+        var blockers = _blockers;
+        blockers.Clear();
+        if (_incomplete is not null)
+        {
+            blockers.Add(new(ReasonCode.InventoryIncomplete, _incomplete.Detail.Replace("no deregistration", "nothing disabled", StringComparison.Ordinal)));
+        }
+
+        if (!_inventory.PerImageReferencesRead(image.ImageId))
+        {
+            blockers.Add(UnreadReferences.Reason);
+        }
+
+        if (_stage.Unreadable is { } unreadable)
+        {
+            blockers.Add(unreadable);
+        }
+
+        if (_deregistrations >= _policy.MaxDeregistrationsPerRun)
+        {
+            blockers.Add(new(ReasonCode.BlastRadiusCapReached, $"this run already plans {_deregistrations} disable(s) and deregistration(s), the cap is {_policy.MaxDeregistrationsPerRun}"));
+        }
+
+        if (blockers.Count > 0)
+        {
+            return ImageGate.Skip(image, family, [.. blockers, rule]);
+        }
+
+        _deregistrations++;
+        List<DecisionReason> reasons = [rule];
+        if (_policy.SharedImages == SharedImageRule.KeepUnlessUnused && SharedImageCheck.SharesOf(image, _inventory.AccountId).Count > 0)
+        {
+            reasons.Add(new(ReasonCode.SharedImage, SharedImageCheck.DescribeUnused(image, _inventory.AccountId)));
+        }
+
+        return new Decision { Image = image, Family = family, Action = DecisionAction.Disable, Reasons = reasons };
     }
 
     private void AddRules(List<DecisionReason> fired, List<string> notes, AmiImage image)

@@ -9,10 +9,14 @@ public enum DecisionAction
     Copy,
     FinishCopy,
     Restore,
+
+    /// <summary>DisableImage (the expire function's disable stage): reversible with EnableImage, but it drops every
+    /// launch permission and stops launches, so it is planned, capped and re-checked like a deregistration.</summary>
+    Disable,
 }
 
 public static class DecisionActionExtensions
 {
     /// <summary>Destructive actions are blocked whenever the inventory is incomplete, and re-checked before they run.</summary>
-    public static bool IsDestructive(this DecisionAction action) => action is DecisionAction.Deregister;
+    public static bool IsDestructive(this DecisionAction action) => action is DecisionAction.Deregister or DecisionAction.Disable;
 }

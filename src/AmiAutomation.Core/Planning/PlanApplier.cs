@@ -31,7 +31,7 @@ public static class PlanApplier
                     continue;
                 case DecisionAction.Deprecate when decision.DeprecateAt is null:
                     throw new ArgumentException($"The deprecation of {decision.Image.ImageId} has no DeprecateAt.", nameof(plan));
-                case DecisionAction.Deprecate or DecisionAction.Deregister:
+                case DecisionAction.Deprecate or DecisionAction.Deregister or DecisionAction.Disable:
                     actions[decision.Image.ImageId] = decision;
                     break;
                 default:
@@ -50,6 +50,11 @@ public static class PlanApplier
             else if (decision.Action == DecisionAction.Deregister)
             {
                 removed.Add(image.ImageId);
+            }
+            else if (decision.Action == DecisionAction.Disable)
+            {
+                // DisableImage drops every launch permission and makes a public image private.
+                images.Add(image with { State = ImageState.Disabled, LaunchPermissions = [], IsPublic = false });
             }
             else
             {

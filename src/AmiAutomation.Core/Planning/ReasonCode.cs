@@ -70,4 +70,19 @@ public enum ReasonCode
     // --- restore ---
     InRecycleBin,
     AlreadyRestored,
+
+    // --- disable stage (expire) ---
+
+    /// <summary>Available and deprecated at least DISABLE_AFTER_DEPRECATED_DAYS: disabled (the scream test).</summary>
+    DeprecatedLongEnoughToDisable,
+
+    /// <summary>Disabled at least EXPIRE_AFTER_DISABLED_DAYS ago by the ledger's disable record.</summary>
+    DisabledLongEnough,
+
+    /// <summary>With the disable stage on: not disabled, not disabled long enough, or the disable not dated by the
+    /// ledger (disabled by hand, unconfirmed, or a disable time in the future).</summary>
+    NotDisabledLongEnough,
+
+    /// <summary>The ledger's disable records could not be read: nothing disabled, no disabled image deregistered.</summary>
+    DisableRecordsUnreadable,
 }

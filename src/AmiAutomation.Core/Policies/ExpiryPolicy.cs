@@ -84,6 +84,17 @@ public sealed record ExpiryPolicy
     /// <summary>Override of the family rule (see <see cref="FamilyResolver"/>); null for the default.</summary>
     public string? FamilyPattern { get; init; }
 
+    /// <summary>The disable stage (1–36500 days; null = off, the default): an available image deprecated at least this
+    /// many days, not in use and not protected, is disabled instead of deregistered; then only disabled images expire,
+    /// once disabled at least <see cref="ExpireAfterDisabledDays"/> (docs/disable-stage.md).</summary>
+    public int? DisableAfterDeprecatedDays { get; init; }
+
+    /// <summary>With the disable stage on: a disabled image is deregistered only once the ledger dates its disable at
+    /// least this many days back (1–36500), on top of the rules above. Default 30.</summary>
+    public int ExpireAfterDisabledDays { get; init; } = 30;
+
+    public bool DisableStageOn => DisableAfterDeprecatedDays is not null;
+
     /// <summary>Every problem with this policy, all at once.</summary>
     public PolicyValidation Validate()
     {
@@ -94,6 +105,8 @@ public sealed record ExpiryPolicy
         errors.Range(nameof(RecentLaunchDays), RecentLaunchDays, 1, MaxDays, " days (LastLaunchedTime lags up to 24 h)");
         errors.Range(nameof(MaxDeregistrationsPerRun), MaxDeregistrationsPerRun, 1, MaxCount, " images");
         errors.Pattern(nameof(FamilyPattern), FamilyPattern);
+        errors.OptionalRange(nameof(DisableAfterDeprecatedDays), DisableAfterDeprecatedDays, 1, MaxDays, " days");
+        errors.Range(nameof(ExpireAfterDisabledDays), ExpireAfterDisabledDays, 1, MaxDays, " days");
         errors.Range(nameof(UsageReportMaxAgeDays), UsageReportMaxAgeDays, 1, MaxUsageReportAgeDays, " days (EC2 deletes usage reports after 30)");
         if (SharedImages is not (SharedImageRule.Keep or SharedImageRule.KeepUnlessUnused))
         {

@@ -66,7 +66,7 @@ public static class SharedImageCheck
     // blocker, e.g. the failed source itself, already stops it).
     private static bool Unread(Decision decision, IReadOnlyDictionary<string, string> problems) =>
         decision.Image.LaunchPermissions is null
-        && (decision.Action == DecisionAction.Deregister || problems.ContainsKey(decision.Image.ImageId));
+        && (decision.IsDestructive || problems.ContainsKey(decision.Image.ImageId));
 
     private static Decision KeptUnread(Decision decision, IReadOnlyDictionary<string, string> problems) =>
         Decision.Skip(decision.Image, decision.Family, [

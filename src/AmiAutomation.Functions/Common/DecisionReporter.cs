@@ -180,6 +180,9 @@ public sealed class DecisionReporter
             case OutcomeNames.Succeeded when decision.Action == DecisionAction.Deprecate:
                 _metrics.Add(MetricNames.AmisDeprecated, 1);
                 break;
+            case OutcomeNames.Succeeded when decision.Action == DecisionAction.Disable:
+                _metrics.Add(MetricNames.AmisDisabled, 1);
+                break;
             case OutcomeNames.Succeeded when decision.Action == DecisionAction.Deregister:
                 _metrics.Add(MetricNames.AmisDeregistered, 1);
                 RecordSnapshots(decision, outcome!);

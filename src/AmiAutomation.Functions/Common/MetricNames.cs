@@ -5,6 +5,9 @@ public static class MetricNames
 {
     public const string AmisDeprecated = "AmisDeprecated";
     public const string AmisDeregistered = "AmisDeregistered";
+
+    /// <summary>Images the expire function's disable stage disabled.</summary>
+    public const string AmisDisabled = "AmisDisabled";
     public const string SnapshotsDeleted = "SnapshotsDeleted";
 
     /// <summary>Snapshots DeregisterImage left in place (dimension <c>ReturnCode</c>).</summary>

@@ -44,6 +44,8 @@ public static class SettingNames
         ExpireSettings.SnapshotPricePerGiBMonthVariable,
         ExpireSettings.ExpireSharedImagesVariable,
         ExpireSettings.UsageReportMaxAgeDaysVariable,
+        ExpireSettings.DisableAfterDeprecatedDaysVariable,
+        ExpireSettings.ExpireAfterDisabledDaysVariable,
         CopySettings.TargetRegionsVariable,
         CopySettings.FamiliesVariable,
         CopySettings.TagSelectorVariable,

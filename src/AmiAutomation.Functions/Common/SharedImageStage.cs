@@ -63,7 +63,7 @@ public sealed class SharedImageStage
         for (var round = 0; readPermissions && round < MaxRounds; round++)
         {
             List<string> unread = [.. plan.Decisions
-                .Where(d => d.Action == DecisionAction.Deregister && d.Image.LaunchPermissions is null && attempted.Add(d.Image.ImageId))
+                .Where(d => d.IsDestructive && d.Image.LaunchPermissions is null && attempted.Add(d.Image.ImageId))
                 .Select(d => d.Image.ImageId)];
             if (unread.Count == 0)
             {

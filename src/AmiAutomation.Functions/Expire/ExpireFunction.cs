@@ -18,7 +18,7 @@ namespace AmiAutomation.Functions.Expire;
 /// </summary>
 /// <remarks>IAM: ec2:DescribeImages, ec2:DescribeInstances, ec2:DescribeLaunchTemplates, ec2:DescribeLaunchTemplateVersions,
 /// ec2:DescribeImageReferences, ec2:DescribeImageAttribute, ec2:DescribeImageUsageReports, ec2:DescribeImageUsageReportEntries,
-/// ec2:CreateImageUsageReport, ec2:DescribeSnapshots, ec2:DeregisterImage, ec2:DeleteSnapshot,
+/// ec2:CreateImageUsageReport, ec2:DescribeSnapshots, ec2:DeregisterImage, ec2:DeleteSnapshot, ec2:DisableImage (disable stage),
 /// ec2:ListImagesInRecycleBin, ec2:ListSnapshotsInRecycleBin, ec2:CreateTags (image and snapshots); rbin:ListRules,
 /// rbin:GetRule; dynamodb:GetItem, dynamodb:PutItem, dynamodb:UpdateItem on the ledger table.</remarks>
 public sealed class ExpireFunction : LambdaFunction<ManualSweepInput, RunSummary>
@@ -49,13 +49,13 @@ public sealed class ExpireFunction : LambdaFunction<ManualSweepInput, RunSummary
 
     protected override IReadOnlyList<string> SamplePayloads => SampleEvents;
 
-    protected override Task<RunSummary> HandleAsync(ManualSweepInput input, InvocationContext context)
+    protected override async Task<RunSummary> HandleAsync(ManualSweepInput input, InvocationContext context)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);
         if (input.ClearLatch is { } clear)
         {
-            return new LatchClearing(_services, FunctionName).ClearAsync(input, clear, context);
+            return await new LatchClearing(_services, FunctionName).ClearAsync(input, clear, context).ConfigureAwait(false);
         }
 
         var request = input.Resolve(FunctionName, _settings.Common.DryRun);
@@ -66,19 +66,29 @@ public sealed class ExpireFunction : LambdaFunction<ManualSweepInput, RunSummary
         var safety = new RecycleBinSafety(
             _services.Ledger, () => _services.Apis.RecycleBinRules(_services.Region), client, verifier, _services.Time, _services.Region, context.RequestId);
         var records = new LedgerRecordFactory(client, _services.Time, _settings.ImageRetention);
-        var guard = new ExpiryGuard(_services.Ledger, records, new RecycleBinTagger(client), safety, _services.Time, context.RequestId);
-        return _pipeline.RunAsync(
+        var policy = _settings.Policy;
+        // The disable stage runs inside this sweep: one inventory, one lease and one cap serve both actions.
+        var stage = policy.DisableStageOn
+            ? new DisableStageCheck(_services.Ledger, _services.Time, TimeSpan.FromDays(policy.ExpireAfterDisabledDays))
+            : null;
+        var disabled = policy.DisableStageOn
+            ? await new DisableDatesReader(_services.Ledger, client, _services.Time, context.Logger)
+                .ReadAsync(_services.Region, request.DryRun, context.CancellationToken).ConfigureAwait(false)
+            : null;
+        var guard = new ExpiryGuard(_services.Ledger, records, new RecycleBinTagger(client), safety, _services.Time, context.RequestId, stage);
+        return await _pipeline.RunAsync(
             request,
             context,
-            (inventory, selection, now) => ExpiryPlanner.Plan(inventory, _settings.Policy, selection, now),
+            (inventory, selection, now) => ExpiryPlanner.Plan(inventory, policy, selection, now, disabled),
             _settings.Common.ToExecutionOptions(request.DryRun, _settings.Policy.ToProtectionOptions(), guard) with
             {
+                DisableGuard = new DisableRecorder(_services.Ledger, _services.Time, context.RequestId),
                 // Newest K and last-of-family counted again right before each DeregisterImage, on the images that exist then.
                 FamilyRecount = new FamilyKeepRule(_settings.Policy.CreateFamilyResolver(), _settings.Policy.KeepNewest),
             },
             new ExpiryCompletion(guard, _settings.SnapshotPricePerGiBMonth),
             new SharingOptions(_settings.Policy.SharedImages, TimeSpan.FromDays(_settings.Policy.UsageReportMaxAgeDays)),
             safety,
-            (inventory, selection, now) => ExpiryPlanner.Candidates(inventory, _settings.Policy, selection, now));
+            (inventory, selection, now) => ExpiryPlanner.Candidates(inventory, _settings.Policy, selection, now)).ConfigureAwait(false);
     }
 }

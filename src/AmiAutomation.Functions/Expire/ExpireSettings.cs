@@ -60,6 +60,15 @@ public sealed record ExpireSettings
     /// reports after 30). Default 7. Policy: UsageReportMaxAgeDays.</summary>
     public const string UsageReportMaxAgeDaysVariable = "USAGE_REPORT_MAX_AGE_DAYS";
 
+    /// <summary>The disable stage (1–36500 days; unset, 0 or <c>off</c> = off, the default): an available image
+    /// deprecated this many days, not in use and not protected, is disabled (its launch permissions kept in the ledger).
+    /// Policy: DisableAfterDeprecatedDays. docs/disable-stage.md.</summary>
+    public const string DisableAfterDeprecatedDaysVariable = "DISABLE_AFTER_DEPRECATED_DAYS";
+
+    /// <summary>With the disable stage on, only images the ledger shows disabled at least this many days are deregistered
+    /// (1–36500). Default 30. Policy: ExpireAfterDisabledDays. Ignored while the stage is off.</summary>
+    public const string ExpireAfterDisabledDaysVariable = "EXPIRE_AFTER_DISABLED_DAYS";
+
     public const string SharedImagesNever = "never";
     public const string SharedImagesWhenUnused = "when-unused";
 
@@ -110,7 +119,10 @@ public sealed record ExpireSettings
             FamilyPattern = reader.GetFamilyPattern(FamilyPatternVariable),
             SharedImages = ReadSharedImages(reader),
             UsageReportMaxAgeDays = reader.GetInt(UsageReportMaxAgeDaysVariable, defaults.UsageReportMaxAgeDays, 1, ExpiryPolicy.MaxUsageReportAgeDays),
+            DisableAfterDeprecatedDays = reader.GetIntOrOff(DisableAfterDeprecatedDaysVariable, defaults.DisableAfterDeprecatedDays, 1, ExpiryPolicy.MaxDays),
+            ExpireAfterDisabledDays = reader.GetInt(ExpireAfterDisabledDaysVariable, defaults.ExpireAfterDisabledDays, 1, ExpiryPolicy.MaxDays),
         };
+
         if (policy.DeprecatedForDays is null && policy.RetentionDays is null && !policy.UseExpiresAtTag)
         {
             reader.AddError($"{ExpireAfterDeprecatedDaysVariable} and {ExpireOlderThanDaysVariable} are off and {UseExpiresAtTagVariable} is false: the expire function needs at least one rule.");

@@ -21,8 +21,12 @@ public sealed class ExpiryGuard : IDeregistrationGuard
     private readonly RecycleBinTagger _tagger;
     private readonly TimeProvider _time;
     private readonly string _runId;
+    private readonly DisableStageCheck? _stage;
 
-    public ExpiryGuard(IDeregistrationLedger ledger, LedgerRecordFactory records, RecycleBinTagger tagger, RecycleBinSafety safety, TimeProvider time, string runId)
+    /// <param name="stage">With the disable stage on: the check that only images disabled long enough are deregistered.</param>
+    public ExpiryGuard(
+        IDeregistrationLedger ledger, LedgerRecordFactory records, RecycleBinTagger tagger, RecycleBinSafety safety, TimeProvider time, string runId,
+        DisableStageCheck? stage = null)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(records);
@@ -35,6 +39,7 @@ public sealed class ExpiryGuard : IDeregistrationGuard
         _safety = safety;
         _time = time;
         _runId = runId;
+        _stage = stage;
     }
 
     public int LedgerRecordsWritten { get; private set; }
@@ -54,7 +59,19 @@ public sealed class ExpiryGuard : IDeregistrationGuard
             return restorable;
         }
 
-        var record = await _records.CreateAsync(context, _runId, cancellationToken).ConfigureAwait(false);
+        DisableRecord? disabled = null;
+        if (_stage is not null)
+        {
+            (var skip, disabled) = await _stage.CheckAsync(context, cancellationToken).ConfigureAwait(false);
+            if (skip is not null)
+            {
+                return GuardVerdict.Skip(skip);
+            }
+        }
+
+        // A disabled image has no launch permissions left: the ledger record keeps the ones its disable recorded, so a
+        // restore from the Recycle Bin shares it again.
+        var record = await _records.CreateAsync(context, _runId, cancellationToken, disabled?.LaunchPermissions).ConfigureAwait(false);
         await _ledger.PutAsync(record, cancellationToken).ConfigureAwait(false);
         LedgerRecordsWritten++;
         await _tagger.TagAsync(context.Current, cancellationToken).ConfigureAwait(false);

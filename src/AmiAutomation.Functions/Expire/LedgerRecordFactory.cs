@@ -18,7 +18,9 @@ namespace AmiAutomation.Functions.Expire;
 public sealed class LedgerRecordFactory(IAmazonEC2 client, TimeProvider time, TimeSpan retention)
 {
     /// <exception cref="LaunchPermissionsUnreadableException">The launch permissions cannot be read: no record, no deregistration.</exception>
-    public async Task<LedgerRecord> CreateAsync(DeregistrationContext context, string runId, CancellationToken cancellationToken)
+    /// <param name="recordedBeforeDisable">For a disabled image: the launch permissions its disable record kept (merged in).</param>
+    public async Task<LedgerRecord> CreateAsync(
+        DeregistrationContext context, string runId, CancellationToken cancellationToken, IReadOnlyList<LaunchPermission>? recordedBeforeDisable = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         var image = context.Current;
@@ -32,7 +34,8 @@ public sealed class LedgerRecordFactory(IAmazonEC2 client, TimeProvider time, Ti
             Family = context.Decision.Family,
             Tags = new Dictionary<string, string>(image.Tags, StringComparer.Ordinal),
             Snapshots = [.. image.Snapshots],
-            LaunchPermissions = image.LaunchPermissions ?? await ReadLaunchPermissionsAsync(image, cancellationToken).ConfigureAwait(false),
+            LaunchPermissions = [.. (image.LaunchPermissions ?? await ReadLaunchPermissionsAsync(image, cancellationToken).ConfigureAwait(false))
+                .Concat(recordedBeforeDisable ?? []).Distinct()],
             DeprecationTime = image.DeprecationTime,
             Reasons = [.. context.Decision.Reasons.Select(r => r.ToString())],
             RunId = runId,

@@ -1,3 +1,4 @@
+using AmiAutomation.Aws.Disabling;
 using AmiAutomation.Aws.RecycleBin;
 using AmiAutomation.Aws.Throttling;
 using AmiAutomation.Core.Ledger;
@@ -14,14 +15,15 @@ namespace AmiAutomation.Functions.Restore;
 /// <summary>
 /// <c>restore</c> (invoked by hand, or by failed-launch events when AUTO_ENABLE_ON_DEMAND is on: see
 /// <see cref="OnDemand.OnDemandRestore"/>): lists the AMIs in the Recycle Bin, or restores one (by id, or the most recently
-/// deregistered match of a name or family) snapshots first, as the ledger recorded it, held for RESTORE_HOLD_DAYS.
+/// deregistered match of a name or family) snapshots first, as the ledger recorded it, held for RESTORE_HOLD_DAYS; or
+/// enables disabled images (<c>{"enable": [...]}</c>, <see cref="DisabledImageEnabler"/>), same hold and public rule.
 /// </summary>
 /// <remarks>IAM: ec2:ListImagesInRecycleBin, ec2:ListSnapshotsInRecycleBin, ec2:DescribeImages, ec2:DescribeSnapshots,
 /// ec2:RestoreSnapshotFromRecycleBin, ec2:RestoreImageFromRecycleBin, ec2:CreateTags, ec2:DeleteTags (the Recycle Bin mark only), ec2:ModifyImageAttribute,
-/// ec2:EnableImageDeprecation, ec2:DisableImageDeprecation; the ledger's GetItem, Query and UpdateItem; the run lease's
+/// ec2:EnableImageDeprecation, ec2:DisableImageDeprecation, ec2:EnableImage, ec2:DescribeImageAttribute (enable); the ledger's GetItem, PutItem, Query and UpdateItem; the run lease's
 /// PutItem, GetItem and DeleteItem (live restores take the lease: one destructive run at a time). Self-healing adds
-/// ec2:EnableImage, ec2:DescribeImageAttribute, ec2:DescribeLaunchTemplateVersions (ssm:GetParameters for aliases),
-/// autoscaling:DescribeAutoScalingGroups, autoscaling:DescribeLaunchConfigurations and the ledger's disable records.</remarks>
+/// ec2:DescribeLaunchTemplateVersions (ssm:GetParameters for aliases), autoscaling:DescribeAutoScalingGroups and
+/// autoscaling:DescribeLaunchConfigurations.</remarks>
 public sealed class RestoreFunction : LambdaFunction<RestoreInput, RestoreOutput>
 {
     public const string FunctionName = "restore";
@@ -29,7 +31,7 @@ public sealed class RestoreFunction : LambdaFunction<RestoreInput, RestoreOutput
     /// <summary>The repository's sample payloads for this function (in <c>events/</c>), named when a payload cannot be read.</summary>
     public static IReadOnlyList<string> SampleEvents { get; } =
     [
-        "restore-list.json", "restore-image.json", "restore-dry-run.json", "restore-by-name.json", "restore-by-family.json",
+        "restore-list.json", "restore-image.json", "restore-dry-run.json", "restore-by-name.json", "restore-by-family.json", "restore-enable.json",
         "restore-on-demand-runinstances-failed.json", "restore-on-demand-asg-runinstances-failed.json",
         "restore-on-demand-createfleet-failed.json", "restore-on-demand-asg-launch-unsuccessful.json",
     ];
@@ -63,7 +65,13 @@ public sealed class RestoreFunction : LambdaFunction<RestoreInput, RestoreOutput
 
         var request = input.Resolve(FunctionName, _settings.Common.DryRun);
         var startedAt = _services.Time.GetUtcNow();
-        RestoreLog.Started(context.Logger, request.IsList ? RestoreInput.ListAction : RestoreInput.RestoreAction, _services.Region, request.Target?.ToString(), request.DryRun);
+        var action = request.EnableImageIds is not null ? RestoreInput.EnableAction : request.IsList ? RestoreInput.ListAction : RestoreInput.RestoreAction;
+        RestoreLog.Started(context.Logger, action, _services.Region, request.Target?.ToString() ?? (request.EnableImageIds is { } ids ? string.Join(", ", ids) : null), request.DryRun);
+        if (request.EnableImageIds is not null)
+        {
+            return await EnableAsync(request, context, startedAt).ConfigureAwait(false);
+        }
+
         var restorer = CreateRestorer(context);
         if (request.IsList)
         {
@@ -110,6 +118,52 @@ public sealed class RestoreFunction : LambdaFunction<RestoreInput, RestoreOutput
         var output = RestoreOutputMapper.ForRestore(result, request.Target!, context.RequestId, startedAt, _services.Time.GetUtcNow());
         RestoreLog.Finished(context.Logger, output.ImageId, output.Status!, result.SnapshotsRestored, result.ImageRestored, output.Message);
         return result.Status == RestoreStatus.Failed ? throw new RestoreStepFailedException(result) : output;
+    }
+
+    /// <summary>The enable payload; a live one takes the run lease like a restore (one destructive run at a time).</summary>
+    private async Task<RestoreOutput> EnableAsync(RestoreRequest request, InvocationContext context, DateTimeOffset startedAt)
+    {
+        var enabler = new DisabledImageEnabler(
+            _services.Ec2.ForRegion(_services.Region),
+            _services.Ledger,
+            new EnableOptions
+            {
+                Region = _services.Region,
+                AccountId = InvocationAccount.Resolve(_settings.Common.AccountId, context.InvokedFunctionArn),
+                Policy = _settings.Policy,
+            },
+            _services.Time,
+            _rateLimiters.ForRegion(_services.Region));
+        if (request.DryRun)
+        {
+            return await EnableRunner.RunAsync(enabler, request, _services.Region, context, startedAt, _services.Time).ConfigureAwait(false);
+        }
+
+        var gate = new RunLeaseGate(_services.RunLease, FunctionName, _services.Region, _services.Time, _settings.Common.RunLeaseWait);
+        var (lease, blocked) = await gate.AcquireAsync(context).ConfigureAwait(false);
+        if (blocked is not null)
+        {
+            context.Metrics.Add(MetricNames.RunsBlocked, 1);
+            context.Metrics.Add(MetricNames.RunsCompleted, 1);
+            return new RestoreOutput
+            {
+                Function = FunctionName, Region = _services.Region, RequestId = context.RequestId, Action = RestoreInput.EnableAction,
+                DryRun = false, StartedAt = startedAt, FinishedAt = _services.Time.GetUtcNow(), RunStatus = RunStatus.Blocked,
+                BlockedReason = blocked, Message = $"Not enabled: {blocked}",
+            };
+        }
+
+        try
+        {
+            return await EnableRunner.RunAsync(enabler, request, _services.Region, context, startedAt, _services.Time).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (lease is not null)
+            {
+                await gate.ReleaseAsync(lease, context).ConfigureAwait(false);
+            }
+        }
     }
 
     private RecycleBinRestorer CreateRestorer(InvocationContext context) =>

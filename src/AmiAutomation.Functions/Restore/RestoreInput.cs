@@ -6,8 +6,9 @@ namespace AmiAutomation.Functions.Restore;
 
 /// <summary>
 /// The restore function's payload, one of:
-/// <c>{"action": "list"}</c>; <c>{"imageId": "ami-…"}</c>; <c>{"name": "…"}</c>; <c>{"family": "…"}</c>; each restore
-/// form optionally with <c>"dryRun": true|false</c> (and <c>"action": "restore"</c>). Unknown fields are rejected, so
+/// <c>{"action": "list"}</c>; <c>{"imageId": "ami-…"}</c>; <c>{"name": "…"}</c>; <c>{"family": "…"}</c>;
+/// <c>{"enable": ["ami-…", …]}</c> (EnableImage on disabled images, see docs/disable-stage.md); each form but list
+/// optionally with <c>"dryRun": true|false</c> (and <c>"action": "restore"</c> for the restore forms). Unknown fields are rejected, so
 /// a misspelt field fails loudly instead of restoring something else. Self-healing (<c>AUTO_ENABLE_ON_DEMAND</c>) also
 /// sends EventBridge events here: the envelope fields below (read by <see cref="OnDemand.LaunchFailureParser"/>).
 /// </summary>
@@ -16,7 +17,11 @@ public sealed record RestoreInput
 {
     public const string ListAction = "list";
     public const string RestoreAction = "restore";
+    public const string EnableAction = "enable";
     public const int MaxNameLength = 128;
+
+    /// <summary>Most image ids one <c>enable</c> payload may name.</summary>
+    public const int MaxEnableImages = 50;
 
     /// <summary><c>list</c> or <c>restore</c> (default when a target is given).</summary>
     public string? Action { get; init; }
@@ -28,6 +33,9 @@ public sealed record RestoreInput
 
     /// <summary>The family; the most recently deregistered match is restored.</summary>
     public string? Family { get; init; }
+
+    /// <summary>Disabled images to enable (EnableImage, recorded launch permissions re-applied, held).</summary>
+    public IReadOnlyList<string>? Enable { get; init; }
 
     /// <summary>
     /// <c>true</c> forces a dry run. <c>false</c> asks for a live restore and is honoured only when the function is
@@ -79,6 +87,11 @@ public sealed record RestoreInput
     /// <exception cref="RestoreInvalidImageIdException"><c>imageId</c> is not an AMI id.</exception>
     public RestoreRequest Resolve(string function, bool configuredDryRun)
     {
+        if (Enable is not null)
+        {
+            return ResolveEnable(function, configuredDryRun);
+        }
+
         var errors = new List<string>();
         var action = Action?.Trim().ToLowerInvariant();
         if (action is not (null or ListAction or RestoreAction))
@@ -144,5 +157,46 @@ public sealed record RestoreInput
             _ => RestoreTarget.ForFamily(trimmed),
         };
         return RestoreRequest.For(target, dryRun);
+    }
+
+    private RestoreRequest ResolveEnable(string function, bool configuredDryRun)
+    {
+        var errors = new List<string>();
+        var others = new (string Field, string? Value)[] { ("action", Action), ("imageId", ImageId), ("name", Name), ("family", Family) }
+            .Where(t => t.Value is not null)
+            .Select(t => t.Field)
+            .ToList();
+        if (others.Count > 0)
+        {
+            errors.Add($"enable takes only a list of image ids (and dryRun), not {string.Join(" or ", others)}.");
+        }
+
+        var ids = Enable!.Select(id => id?.Trim() ?? string.Empty).ToList();
+        if (ids.Count == 0)
+        {
+            errors.Add("enable is empty: name at least one image id.");
+        }
+        else if (ids.Count > MaxEnableImages)
+        {
+            errors.Add($"enable names {ids.Count} images; at most {MaxEnableImages} per call.");
+        }
+
+        var bad = ids.Where(id => !ResourceIdFormat.IsImageId(id)).ToList();
+        if (bad.Count > 0)
+        {
+            errors.Add($"not AMI ids (ami- and 8 to 17 lowercase hex digits): {string.Join(", ", bad.Select(b => $"'{b}'"))}.");
+        }
+
+        if (DryRun == false && configuredDryRun)
+        {
+            errors.Add("dryRun=false was requested, but this function is configured with DRY_RUN=true; set DRY_RUN=false to allow live enables.");
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidEventException($"The {function} function rejected its input: {string.Join(" ", errors)}");
+        }
+
+        return RestoreRequest.ForEnable([.. ids.Distinct(StringComparer.Ordinal)], DryRun ?? configuredDryRun);
     }
 }

@@ -9,6 +9,9 @@ public static class RestoreMetricNames
     /// <summary>Snapshots this call brought out of the Recycle Bin (never in a dry run).</summary>
     public const string SnapshotsRestored = "SnapshotsRestored";
 
+    /// <summary>Disabled images this call enabled (the <c>enable</c> payload; never in a dry run).</summary>
+    public const string ImagesEnabled = "ImagesEnabled";
+
     /// <summary>Restores that failed (an error was returned); alarm on any.</summary>
     public const string RestoreFailures = "RestoreFailures";
 }

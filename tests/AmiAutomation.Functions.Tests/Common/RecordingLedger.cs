@@ -17,6 +17,9 @@ public sealed class RecordingLedger : IDeregistrationLedger
     /// <summary>Disable-record writes throw.</summary>
     public bool FailDisablePuts { get; set; }
 
+    /// <summary>Disable-record reads (get and list) throw.</summary>
+    public bool FailDisableReads { get; set; }
+
     public IReadOnlyList<DisableRecord> DisableRecords
     {
         get
@@ -181,6 +184,11 @@ public sealed class RecordingLedger : IDeregistrationLedger
     {
         lock (_gate)
         {
+            if (FailDisableReads)
+            {
+                throw new InvalidOperationException("simulated ledger outage on a disable-record read");
+            }
+
             return Task.FromResult(_disables.GetValueOrDefault((region, imageId)));
         }
     }
@@ -189,6 +197,11 @@ public sealed class RecordingLedger : IDeregistrationLedger
     {
         lock (_gate)
         {
+            if (FailDisableReads)
+            {
+                throw new InvalidOperationException("simulated ledger outage on a disable-record read");
+            }
+
             return Task.FromResult<IReadOnlyList<DisableRecord>>([.. _disables.Values.Where(r => r.Region == region)]);
         }
     }

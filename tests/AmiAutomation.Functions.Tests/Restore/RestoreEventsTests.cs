@@ -24,7 +24,7 @@ public sealed class RestoreEventsTests
     [Fact]
     public void EventFiles_CoverEveryForm() =>
         Assert.Equal(
-            ["restore-by-family.json", "restore-by-name.json", "restore-dry-run.json", "restore-image.json", "restore-list.json"],
+            ["restore-by-family.json", "restore-by-name.json", "restore-dry-run.json", "restore-enable.json", "restore-image.json", "restore-list.json"],
             EventFiles().Cast<object[]>().Select(row => (string)row[0]).Order(StringComparer.Ordinal));
 
     [Theory]
@@ -35,6 +35,20 @@ public sealed class RestoreEventsTests
         var input = JsonSerializer.Deserialize(json, RestoreJsonContext.Default.RestoreInput);
         Assert.NotNull(input);
         var h = new RestoreHarness();
+        if (fileName == "restore-enable.json")
+        {
+            // The enable form names disabled images (not binned ones).
+            foreach (var id in input.Enable!)
+            {
+                h.AddImage(b => b.WithId(id).Named("web-server-" + id).WithSnapshot(8).Disabled());
+            }
+
+            var enabled = await h.InvokeAsync(json);
+            Assert.All(enabled.Enabled!, line => Assert.Equal("enabled", line.Status));
+            Assert.All(input.Enable!, id => Assert.Equal("available", h.Ec2.FindImage(RestoreHarness.Region, id)?.State.Value));
+            return;
+        }
+
         h.AddImage(b => b.WithId(ImageId).Named("web-server-2026-01-15").WithSnapshot(8).WithSnapshot(16).Tagged("team", "web"));
         await h.RetireAsync(ImageId);
 

@@ -128,6 +128,9 @@ public sealed class IamPolicyLockstepTests(LockstepScenarios scenarios)
                 nameof(IDeregistrationLedger.GetLatchAsync) => ledger.GetLatchAsync(Home, CancellationToken.None),
                 nameof(IDeregistrationLedger.SetLatchAsync) => ledger.SetLatchAsync(new RecycleBinLatch { Region = Home, SetAt = Start, RunId = "r", ImageId = "ami-0123456789abcdef0", Reason = "x" }, CancellationToken.None),
                 nameof(IDeregistrationLedger.ClearLatchAsync) => ledger.ClearLatchAsync(Home, "ops", "why", Start, CancellationToken.None),
+                nameof(IDeregistrationLedger.PutDisableRecordAsync) => ledger.PutDisableRecordAsync(SampleDisableRecord(), CancellationToken.None),
+                nameof(IDeregistrationLedger.GetDisableRecordAsync) => ledger.GetDisableRecordAsync(Home, "ami-0123456789abcdef0", CancellationToken.None),
+                nameof(IDeregistrationLedger.ListDisableRecordsAsync) => ledger.ListDisableRecordsAsync(Home, CancellationToken.None),
                 _ => throw new InvalidOperationException($"IDeregistrationLedger.{method} is new: add it here and to {nameof(DynamoDbActionRecordingLedger)}."),
             };
             await call;
@@ -213,6 +216,20 @@ public sealed class IamPolicyLockstepTests(LockstepScenarios scenarios)
         });
     }
 
+    [Fact]
+    public void DisableStage_DisabledEnabledAndExpired()
+    {
+        var ec2 = scenarios.Stack.Ec2;
+        Assert.Equal("enabled", scenarios.Enabled.Enabled!.Single().Status);
+        Assert.Equal("already-available", scenarios.EnabledAgain.Enabled!.Single().Status);
+        Assert.Equal("available", ec2.FindImage(Home, scenarios.Disabled)!.State.Value);
+        Assert.True(ec2.TagsOf(Home, scenarios.Disabled).ContainsKey(TagNames.KeepUntil));
+        Assert.Null(ec2.FindImage(Home, scenarios.DisabledThenExpired));
+        Assert.True(ec2.IsImageInRecycleBin(Home, scenarios.DisabledThenExpired));
+        Assert.Contains(scenarios.Stack.Ledger.DisableRecords, r => r.ImageId == scenarios.Disabled && r.Status == DisableRecordStatus.Enabled);
+        Assert.NotNull(scenarios.LedgerRecord(scenarios.DisabledThenExpired));
+    }
+
     private IReadOnlySet<string> Granted(string handler) =>
         SamTemplate.GrantedActions(_template.Functions().Single(f => f.Handler == handler).Properties);
 
@@ -222,6 +239,17 @@ public sealed class IamPolicyLockstepTests(LockstepScenarios scenarios)
         Assert.True(invocations.Count > 0, $"No lockstep scenario drives '{handler}': add one to {nameof(LockstepScenarios)}.");
         return invocations;
     }
+
+    private static DisableRecord SampleDisableRecord() => new()
+    {
+        ImageId = "ami-0123456789abcdef0",
+        Region = Home,
+        Name = "web-server-2026-01-15",
+        Family = "web-server",
+        State = ImageState.Available,
+        RunId = "run-1",
+        RecordedAt = Start,
+    };
 
     private static LedgerRecord SampleRecord() => new()
     {

@@ -102,6 +102,46 @@ public sealed partial class LockstepScenarios : IAsyncLifetime
         await RestoreAsync();
         await OnDemandAsync();
         await BlockedAsync();
+        await DisableStageAsync();
+    }
+
+    /// <summary>Disabled by expire's disable stage, then enabled by the restore function (twice: the second is a no-op).</summary>
+    public string Disabled { get; private set; } = string.Empty;
+
+    /// <summary>Disabled by expire's disable stage, then deregistered by it once disabled long enough.</summary>
+    public string DisabledThenExpired { get; private set; } = string.Empty;
+
+    public RestoreOutput Enabled { get; private set; } = null!;
+
+    public RestoreOutput EnabledAgain { get; private set; } = null!;
+
+    /// <summary>
+    /// The disable stage (last: it moves the clock): expire disables two deprecated images (ledger disable records,
+    /// DisableImage); restore enables one (EnableImage, hold tag, record marked enabled), then again (already available:
+    /// its launch permissions read, nothing to add); 11 days later expire deregisters the other, disabled long enough.
+    /// </summary>
+    private async Task DisableStageAsync()
+    {
+        const string Family = "lockstep-scream";
+        Disabled = Stack.Ec2.AddImage(Home, b => b.Named("lockstep-scream-2025-06-01").Tagged(TagNames.Family, Family)
+            .CreatedDaysAgo(300).DeprecatedAt(Stack.Time.GetUtcNow().AddDays(-100)).WithSnapshot(8));
+        DisabledThenExpired = Stack.Ec2.AddImage(Home, b => b.Named("lockstep-scream-2025-06-11").Tagged(TagNames.Family, Family)
+            .CreatedDaysAgo(290).DeprecatedAt(Stack.Time.GetUtcNow().AddDays(-90)).WithSnapshot(8));
+        foreach (var days in new[] { 30, 20, 10 })
+        {
+            Stack.Ec2.AddImage(Home, b => b.Named($"{Family}-new-{days}").Tagged(TagNames.Family, Family).CreatedDaysAgo(days).WithSnapshot(8));
+        }
+
+        var stage = new Dictionary<string, string>
+        {
+            [ExpireSettings.DisableAfterDeprecatedDaysVariable] = "30",
+            [ExpireSettings.ExpireAfterDisabledDaysVariable] = "10",
+        };
+        await RunAsync("expire, disable stage", ExpireFunction.FunctionName, Home, stage, Manual(Disabled, DisabledThenExpired), Stack.SweepAsync);
+        Enabled = await RunAsync("restore enable", RestoreFunction.FunctionName, Home, null, $$"""{"enable": ["{{Disabled}}"]}""", Stack.RestoreAsync);
+        EnabledAgain = await RunAsync("restore enable, already available", RestoreFunction.FunctionName, Home, null, $$"""{"enable": ["{{Disabled}}"]}""", Stack.RestoreAsync);
+        Stack.Time.Advance(TimeSpan.FromDays(11));
+        await RunAsync("expire, disable stage, disabled long enough", ExpireFunction.FunctionName, Home, stage, Manual(DisabledThenExpired), Stack.SweepAsync);
     }
 
     /// <summary>Runs that find the run lease held: the lease's conditional put fails and the holder is read.</summary>

@@ -28,10 +28,10 @@ internal sealed class OnDemandRestore(FunctionServices services, RestoreSettings
     public async Task<RestoreOutput> HandleAsync(RestoreInput input, InvocationContext context)
     {
         var startedAt = services.Time.GetUtcNow();
-        if (input.ImageId is not null || input.Name is not null || input.Family is not null || input.Action is not null || input.DryRun is not null)
+        if (input.ImageId is not null || input.Name is not null || input.Family is not null || input.Action is not null || input.DryRun is not null || input.Enable is not null)
         {
             throw new Runtime.Functions.InvalidEventException(
-                "The restore function rejected its input: the payload mixes an EventBridge event (detail-type, source, detail …) with imageId/name/family/action/dryRun; send one or the other.");
+                "The restore function rejected its input: the payload mixes an EventBridge event (detail-type, source, detail …) with imageId/name/family/enable/action/dryRun; send one or the other.");
         }
 
         var parsed = LaunchFailureParser.Parse(input, services.Region);
