@@ -7,8 +7,19 @@ namespace AmiAutomation.Simulation;
 /// <summary>Calls used to build scenarios the way one would against moto or AWS (instances, images, launch templates).</summary>
 public sealed partial class SimulatedEc2Client
 {
-    public override Task<RunInstancesResponse> RunInstancesAsync(RunInstancesRequest request, CancellationToken cancellationToken = default) =>
-        Invoke("RunInstances", ThrottleBucket.Mutating, request, request?.DryRun, InstanceOperations.Run, cancellationToken);
+    /// <summary>A launch refused because of its image is recorded in <see cref="Ec2Simulator.FailedLaunches"/> (CloudTrail's view).</summary>
+    public override async Task<RunInstancesResponse> RunInstancesAsync(RunInstancesRequest request, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await Invoke("RunInstances", ThrottleBucket.Mutating, request, request?.DryRun, InstanceOperations.Run, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Amazon.EC2.AmazonEC2Exception ex) when (request is not null && request.DryRun != true && ex.ErrorCode?.StartsWith("InvalidAMIID.", StringComparison.Ordinal) == true)
+        {
+            Simulator.RecordFailedLaunch(Region, request, ex);
+            throw;
+        }
+    }
 
     public override Task<TerminateInstancesResponse> TerminateInstancesAsync(TerminateInstancesRequest request, CancellationToken cancellationToken = default) =>
         Invoke("TerminateInstances", ThrottleBucket.Mutating, request, request?.DryRun, InstanceOperations.Terminate, cancellationToken);

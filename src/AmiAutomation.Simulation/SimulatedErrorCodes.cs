@@ -24,6 +24,10 @@ public static class SimulatedErrorCodes
     /// <summary>ModifyImageAttribute adding launch permissions to a disabled image; Disable/EnableImage in a wrong state.</summary>
     public const string ImageInWrongState = "IncorrectState";
 
+    /// <summary>RunInstances/CreateFleet (owner) launching a disabled image. The facts file (section 7) calls it likely,
+    /// not documented: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html</summary>
+    public const string LaunchDisabledImage = "InvalidAMIID.Unavailable";
+
     /// <summary>The other plausible value of each assumed code, deliberately outside the sets product code branches on.</summary>
     public static class Alternative
     {
@@ -37,6 +41,9 @@ public static class SimulatedErrorCodes
         public const string ImageNotInRecycleBin = "IncorrectState";
 
         public const string ImageInWrongState = "InvalidParameterValue";
+
+        /// <summary>What a former sharee sees (the image turns private when disabled).</summary>
+        public const string LaunchDisabledImage = "InvalidAMIID.NotFound";
     }
 
     internal static string DeregistrationProtectedFor(SimulatorOptions options) => options.AlternativeErrorCodes ? Alternative.DeregistrationProtected : DeregistrationProtected;
@@ -48,4 +55,6 @@ public static class SimulatedErrorCodes
     internal static string ImageNotInRecycleBinFor(SimulatorOptions options) => options.AlternativeErrorCodes ? Alternative.ImageNotInRecycleBin : ImageNotInRecycleBin;
 
     internal static string ImageInWrongStateFor(SimulatorOptions options) => options.AlternativeErrorCodes ? Alternative.ImageInWrongState : ImageInWrongState;
+
+    internal static string LaunchDisabledImageFor(SimulatorOptions options) => options.AlternativeErrorCodes ? Alternative.LaunchDisabledImage : LaunchDisabledImage;
 }

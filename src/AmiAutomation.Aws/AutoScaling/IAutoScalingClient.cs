@@ -10,4 +10,8 @@ public interface IAutoScalingClient
     /// <summary>One page of launch configurations (MaxRecords 1–100).</summary>
     /// <remarks>autoscaling:DescribeLaunchConfigurations</remarks>
     Task<LaunchConfigurationPage> DescribeLaunchConfigurationsAsync(string? nextToken, int maxRecords, CancellationToken cancellationToken);
+
+    /// <summary>What one Auto Scaling group launches from; null when no group has that name.</summary>
+    /// <remarks>autoscaling:DescribeAutoScalingGroups</remarks>
+    Task<AutoScalingGroupLaunchSpec?> DescribeAutoScalingGroupAsync(string groupName, CancellationToken cancellationToken);
 }

@@ -11,14 +11,6 @@ namespace AmiAutomation.Aws.AutoScaling;
 /// </summary>
 internal static class LaunchConfigurationXml
 {
-    private static readonly XmlReaderSettings Settings = new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        IgnoreComments = true,
-        IgnoreWhitespace = true,
-    };
-
     /// <exception cref="XmlException">Not well-formed XML.</exception>
     /// <exception cref="FormatException">Well-formed but not the expected shape.</exception>
     public static LaunchConfigurationPage Parse(string xml)
@@ -27,13 +19,13 @@ internal static class LaunchConfigurationXml
         var configurations = new List<LaunchConfigurationInfo>();
         string? nextToken = null;
         var sawResult = false;
-        using var reader = XmlReader.Create(new StringReader(xml), Settings);
+        using var reader = XmlReader.Create(new StringReader(xml), QueryXml.Settings);
         if (reader.MoveToContent() != XmlNodeType.Element || reader.LocalName != "DescribeLaunchConfigurationsResponse")
         {
             throw new FormatException($"expected <DescribeLaunchConfigurationsResponse>, found <{reader.LocalName}>");
         }
 
-        Children(reader, (name, r) =>
+        QueryXml.Children(reader, (name, r) =>
         {
             if (name != "DescribeLaunchConfigurationsResult")
             {
@@ -42,12 +34,12 @@ internal static class LaunchConfigurationXml
             }
 
             sawResult = true;
-            Children(r, (field, rr) =>
+            QueryXml.Children(r, (field, rr) =>
             {
                 switch (field)
                 {
                     case "LaunchConfigurations":
-                        Children(rr, (item, member) => Member(item, member, configurations));
+                        QueryXml.Children(rr, (item, member) => Member(item, member, configurations));
                         break;
                     case "NextToken":
                         nextToken = rr.ReadElementContentAsString().Trim();
@@ -77,7 +69,7 @@ internal static class LaunchConfigurationXml
 
         string? configurationName = null;
         string? imageId = null;
-        Children(reader, (field, r) =>
+        QueryXml.Children(reader, (field, r) =>
         {
             switch (field)
             {
@@ -99,34 +91,5 @@ internal static class LaunchConfigurationXml
         }
 
         configurations.Add(new LaunchConfigurationInfo(configurationName, string.IsNullOrEmpty(imageId) ? null : imageId));
-    }
-
-    /// <summary>
-    /// Calls <paramref name="onChild"/> for each child element of the element the reader is on; the callback must
-    /// consume the child (read its content, recurse, or Skip). Leaves the reader after this element's end tag.
-    /// </summary>
-    private static void Children(XmlReader reader, Action<string, XmlReader> onChild)
-    {
-        if (reader.IsEmptyElement)
-        {
-            reader.Read();
-            return;
-        }
-
-        var depth = reader.Depth;
-        reader.Read();
-        while (!reader.EOF && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
-        {
-            if (reader.NodeType == XmlNodeType.Element)
-            {
-                onChild(reader.LocalName, reader);
-            }
-            else
-            {
-                reader.Read();
-            }
-        }
-
-        reader.Read();
     }
 }

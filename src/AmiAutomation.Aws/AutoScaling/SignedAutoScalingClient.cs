@@ -8,7 +8,8 @@ namespace AmiAutomation.Aws.AutoScaling;
 /// <summary>
 /// <see cref="IAutoScalingClient"/> on our signed client: AWS Query protocol (form-encoded POST to <c>/</c>,
 /// <c>Version=2011-01-01</c>), XML answers read by <see cref="LaunchConfigurationXml"/>.
-/// https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_DescribeLaunchConfigurations.html
+/// https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_DescribeLaunchConfigurations.html ,
+/// https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_DescribeAutoScalingGroups.html
 /// </summary>
 internal sealed class SignedAutoScalingClient(SignedAwsClient client) : IAutoScalingClient
 {
@@ -38,6 +39,22 @@ internal sealed class SignedAutoScalingClient(SignedAwsClient client) : IAutoSca
         catch (Exception ex) when (ex is XmlException or FormatException)
         {
             throw AwsErrorReader.Malformed(client.Service, Operation, response, ex.Message, ex);
+        }
+    }
+
+    /// <exception cref="ArgumentException"><paramref name="groupName"/> is empty.</exception>
+    public async Task<AutoScalingGroupLaunchSpec?> DescribeAutoScalingGroupAsync(string groupName, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(groupName);
+        const string operation = "DescribeAutoScalingGroups";
+        var response = await client.SendAsync(QueryRequest(operation, [new("AutoScalingGroupNames.member.1", groupName)]), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return AutoScalingGroupXml.Parse(response.Body);
+        }
+        catch (Exception ex) when (ex is XmlException or FormatException)
+        {
+            throw AwsErrorReader.Malformed(client.Service, operation, response, ex.Message, ex);
         }
     }
 

@@ -60,6 +60,7 @@ public static class SettingNames
         RestoreSettings.AllowPublicVariable,
         RestoreSettings.DeprecationVariable,
         RestoreSettings.PollIntervalVariable,
+        RestoreSettings.AutoEnableOnDemandVariable,
         RuntimeNames.HandlerOverride,
         RuntimeNames.AmiAutomationLogLevel,
         RuntimeNames.PowertoolsLogLevel,

@@ -13,20 +13,28 @@ using AmiAutomation.Runtime.Metrics;
 namespace AmiAutomation.Functions.Restore;
 
 /// <summary>
-/// <c>restore</c> (invoked by hand): lists the AMIs in the Recycle Bin, or restores one (by id, or the most recently
+/// <c>restore</c> (invoked by hand, or by failed-launch events when AUTO_ENABLE_ON_DEMAND is on: see
+/// <see cref="OnDemand.OnDemandRestore"/>): lists the AMIs in the Recycle Bin, or restores one (by id, or the most recently
 /// deregistered match of a name or family) snapshots first, as the ledger recorded it, held for RESTORE_HOLD_DAYS; or
 /// enables disabled images (<c>{"enable": [...]}</c>, <see cref="DisabledImageEnabler"/>), same hold and public rule.
 /// </summary>
 /// <remarks>IAM: ec2:ListImagesInRecycleBin, ec2:ListSnapshotsInRecycleBin, ec2:DescribeImages, ec2:DescribeSnapshots,
 /// ec2:RestoreSnapshotFromRecycleBin, ec2:RestoreImageFromRecycleBin, ec2:CreateTags, ec2:DeleteTags (the Recycle Bin mark only), ec2:ModifyImageAttribute,
 /// ec2:EnableImageDeprecation, ec2:DisableImageDeprecation, ec2:EnableImage, ec2:DescribeImageAttribute (enable); the ledger's GetItem, PutItem, Query and UpdateItem; the run lease's
-/// PutItem, GetItem and DeleteItem (live restores take the lease: one destructive run at a time).</remarks>
+/// PutItem, GetItem and DeleteItem (live restores take the lease: one destructive run at a time). Self-healing adds
+/// ec2:DescribeLaunchTemplateVersions (ssm:GetParameters for aliases), autoscaling:DescribeAutoScalingGroups and
+/// autoscaling:DescribeLaunchConfigurations.</remarks>
 public sealed class RestoreFunction : LambdaFunction<RestoreInput, RestoreOutput>
 {
     public const string FunctionName = "restore";
 
     /// <summary>The repository's sample payloads for this function (in <c>events/</c>), named when a payload cannot be read.</summary>
-    public static IReadOnlyList<string> SampleEvents { get; } = ["restore-list.json", "restore-image.json", "restore-dry-run.json", "restore-by-name.json", "restore-by-family.json", "restore-enable.json"];
+    public static IReadOnlyList<string> SampleEvents { get; } =
+    [
+        "restore-list.json", "restore-image.json", "restore-dry-run.json", "restore-by-name.json", "restore-by-family.json", "restore-enable.json",
+        "restore-on-demand-runinstances-failed.json", "restore-on-demand-asg-runinstances-failed.json",
+        "restore-on-demand-createfleet-failed.json", "restore-on-demand-asg-launch-unsuccessful.json",
+    ];
 
     private readonly FunctionServices _services;
     private readonly RestoreSettings _settings;
@@ -50,6 +58,11 @@ public sealed class RestoreFunction : LambdaFunction<RestoreInput, RestoreOutput
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);
+        if (input.HasEnvelope)
+        {
+            return await new OnDemand.OnDemandRestore(_services, _settings, _rateLimiters, Options(context)).HandleAsync(input, context).ConfigureAwait(false);
+        }
+
         var request = input.Resolve(FunctionName, _settings.Common.DryRun);
         var startedAt = _services.Time.GetUtcNow();
         var action = request.EnableImageIds is not null ? RestoreInput.EnableAction : request.IsList ? RestoreInput.ListAction : RestoreInput.RestoreAction;
@@ -153,19 +166,17 @@ public sealed class RestoreFunction : LambdaFunction<RestoreInput, RestoreOutput
         }
     }
 
-    private RecycleBinRestorer CreateRestorer(InvocationContext context)
+    private RecycleBinRestorer CreateRestorer(InvocationContext context) =>
+        new(_services.Ec2.ForRegion(_services.Region), _services.Ledger, Options(context), _services.Time, context.Logger, _rateLimiters.ForRegion(_services.Region));
+
+    private RestoreOptions Options(InvocationContext context) => new()
     {
-        var options = new RestoreOptions
-        {
-            Region = _services.Region,
-            AccountId = InvocationAccount.Resolve(_settings.Common.AccountId, context.InvokedFunctionArn),
-            Policy = _settings.Policy,
-            Families = _settings.Families,
-            PollInterval = _settings.PollInterval,
-        };
-        return new RecycleBinRestorer(
-            _services.Ec2.ForRegion(_services.Region), _services.Ledger, options, _services.Time, context.Logger, _rateLimiters.ForRegion(_services.Region));
-    }
+        Region = _services.Region,
+        AccountId = InvocationAccount.Resolve(_settings.Common.AccountId, context.InvokedFunctionArn),
+        Policy = _settings.Policy,
+        Families = _settings.Families,
+        PollInterval = _settings.PollInterval,
+    };
 
     private static void Record(RestoreResult result, MetricsRecorder metrics)
     {

@@ -9,7 +9,8 @@ namespace AmiAutomation.Functions.Restore;
 /// <c>{"action": "list"}</c>; <c>{"imageId": "ami-…"}</c>; <c>{"name": "…"}</c>; <c>{"family": "…"}</c>;
 /// <c>{"enable": ["ami-…", …]}</c> (EnableImage on disabled images, see docs/disable-stage.md); each form but list
 /// optionally with <c>"dryRun": true|false</c> (and <c>"action": "restore"</c> for the restore forms). Unknown fields are rejected, so
-/// a misspelt field fails loudly instead of restoring something else.
+/// a misspelt field fails loudly instead of restoring something else. Self-healing (<c>AUTO_ENABLE_ON_DEMAND</c>) also
+/// sends EventBridge events here: the envelope fields below (read by <see cref="OnDemand.LaunchFailureParser"/>).
 /// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record RestoreInput
@@ -42,6 +43,43 @@ public sealed record RestoreInput
     /// Absent: the configured <c>DRY_RUN</c> applies.
     /// </summary>
     public bool? DryRun { get; init; }
+
+    [JsonPropertyName("version")]
+    public string? Version { get; init; }
+
+    [JsonPropertyName("id")]
+    public string? Id { get; init; }
+
+    [JsonPropertyName("detail-type")]
+    public string? DetailType { get; init; }
+
+    [JsonPropertyName("source")]
+    public string? Source { get; init; }
+
+    [JsonPropertyName("account")]
+    public string? Account { get; init; }
+
+    [JsonPropertyName("time")]
+    public string? Time { get; init; }
+
+    [JsonPropertyName("region")]
+    public string? Region { get; init; }
+
+    [JsonPropertyName("resources")]
+    public IReadOnlyList<string>? Resources { get; init; }
+
+    /// <summary>The event's detail, read per event kind by <see cref="OnDemand.LaunchFailureParser"/>.</summary>
+    [JsonPropertyName("detail")]
+    public System.Text.Json.JsonElement? Detail { get; init; }
+
+    /// <summary>Set by EventBridge when an archived event is replayed.</summary>
+    [JsonPropertyName("replay-name")]
+    public string? ReplayName { get; init; }
+
+    /// <summary>True when the payload is an EventBridge event rather than a request by hand.</summary>
+    public bool HasEnvelope =>
+        Version is not null || Id is not null || DetailType is not null || Source is not null || Account is not null
+        || Time is not null || Region is not null || Resources is not null || Detail is not null || ReplayName is not null;
 
     /// <summary>Checks the payload and combines it with the configured dry-run default.</summary>
     /// <exception cref="InvalidEventException">Unknown action, no target, several targets, empty or too long values,

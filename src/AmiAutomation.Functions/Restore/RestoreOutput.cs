@@ -11,7 +11,7 @@ public sealed record RestoreOutput
     public required string Region { get; init; }
     public required string RequestId { get; init; }
 
-    /// <summary><c>list</c>, <c>restore</c> or <c>enable</c>.</summary>
+    /// <summary><c>list</c>, <c>restore</c>, <c>enable</c> or <c>on-demand</c> (a failed-launch event).</summary>
     public required string Action { get; init; }
 
     public required bool DryRun { get; init; }
@@ -56,4 +56,13 @@ public sealed record RestoreOutput
 
     /// <summary>The <c>enable</c> action: one line per image.</summary>
     public IReadOnlyList<EnableLine>? Enabled { get; init; }
+
+    /// <summary>Self-healing (<c>on-demand</c>): who needed the image (caller ARN or Auto Scaling group).</summary>
+    public string? NeededBy { get; init; }
+
+    /// <summary>Self-healing: the EventBridge event id.</summary>
+    public string? EventId { get; init; }
+
+    /// <summary>Self-healing: each needed image, what was decided and how it went.</summary>
+    public IReadOnlyList<OnDemand.OnDemandImageLine>? OnDemand { get; init; }
 }

@@ -27,6 +27,10 @@ public sealed record RestoreSettings
     /// <summary>The family rule override shared with deprecate and expire (families of binned images without a ledger record).</summary>
     public const string FamilyPatternVariable = "FAMILY_PATTERN";
 
+    /// <summary><c>true</c> lets failed-launch events (CloudTrail, Auto Scaling) enable a disabled image of ours or restore
+    /// a binned one with a ledger record. Default <c>false</c>: such events are logged and ignored.</summary>
+    public const string AutoEnableOnDemandVariable = "AUTO_ENABLE_ON_DEMAND";
+
     public const int DefaultHoldDays = 14;
     public const int MaxHoldDays = 3650;
 
@@ -37,6 +41,9 @@ public sealed record RestoreSettings
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(15);
 
     public FamilyResolver Families { get; init; } = FamilyResolver.Default;
+
+    /// <summary><see cref="AutoEnableOnDemandVariable"/>.</summary>
+    public bool AutoEnableOnDemand { get; init; }
 
     /// <exception cref="ConfigurationException">Any value is invalid (all problems listed, each naming its variable).</exception>
     public static RestoreSettings Read(IEnvironmentVariables environment)
@@ -51,6 +58,7 @@ public sealed record RestoreSettings
         };
         var poll = reader.GetDuration(PollIntervalVariable, TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5));
         var pattern = reader.GetFamilyPattern(FamilyPatternVariable);
+        var onDemand = reader.GetBool(AutoEnableOnDemandVariable, false);
 
         reader.ThrowIfInvalid();
         return new RestoreSettings
@@ -59,6 +67,7 @@ public sealed record RestoreSettings
             Policy = policy,
             PollInterval = poll,
             Families = pattern is null ? FamilyResolver.Default : new FamilyResolver(pattern),
+            AutoEnableOnDemand = onDemand,
         };
     }
 }

@@ -5,7 +5,7 @@ using Amazon.EC2.Model;
 namespace AmiAutomation.Simulation.Operations;
 
 /// <summary>DescribeInstances (terminated instances stay visible for <see cref="SimulatorOptions.TerminatedInstanceVisibility"/>;
-/// MaxResults 5–1000 and not with InstanceIds), plus RunInstances/TerminateInstances for test setups.</summary>
+/// MaxResults 5–1000 and not with InstanceIds), plus RunInstances (by image or launch template; a disabled image fails, see <see cref="SimulatedErrorCodes.LaunchDisabledImage"/>)/TerminateInstances for test setups.</summary>
 internal static class InstanceOperations
 {
     private const string Scope = "DescribeInstances";
@@ -79,7 +79,12 @@ internal static class InstanceOperations
 
     public static RunInstancesResponse Run(OperationContext context, RunInstancesRequest request)
     {
-        var image = ImageAccess.Registered(context, request.ImageId);
+        var image = ImageAccess.Registered(context, ImageIdOf(context, request));
+        if (image.Status == ImageStatus.Disabled)
+        {
+            throw Ec2Errors.Create(SimulatedErrorCodes.LaunchDisabledImageFor(context.World.Options), $"The image id '[{image.ImageId}]' is not available: it is disabled");
+        }
+
         if (image.Status != ImageStatus.Available)
         {
             throw Ec2Errors.ImageUnavailable(image.ImageId, $"it is {ImageMapper.StateOf(image.Status).Value}");
@@ -120,6 +125,23 @@ internal static class InstanceOperations
             Reservation = new Reservation { ReservationId = reservationId, OwnerId = context.AccountId, Instances = instances },
             HttpStatusCode = System.Net.HttpStatusCode.OK,
         };
+    }
+
+    /// <summary>The request's ImageId, else its launch template version's (a version number, <c>$Latest</c> or
+    /// <c>$Default</c>; omitted = <c>$Default</c>), as EC2 resolves a launch from a template.</summary>
+    private static string? ImageIdOf(OperationContext context, RunInstancesRequest request)
+    {
+        if (!string.IsNullOrEmpty(request.ImageId) || request.LaunchTemplate is not { } spec)
+        {
+            return request.ImageId;
+        }
+
+        var template = spec.LaunchTemplateId is { } id
+            ? LaunchTemplateOperations.ById(context.Region, id)
+            : context.Region.LaunchTemplatesByName.GetValueOrDefault(spec.LaunchTemplateName ?? string.Empty)
+                ?? throw LaunchTemplateOperations.NameNotFound(spec.LaunchTemplateName ?? string.Empty);
+        return LaunchTemplateOperations.Resolve(template, string.IsNullOrEmpty(spec.Version) ? "$Default" : spec.Version).ImageId
+            ?? throw Ec2Errors.MissingParameter("ImageId");
     }
 
     public static TerminateInstancesResponse Terminate(OperationContext context, TerminateInstancesRequest request)

@@ -15,6 +15,7 @@ namespace AmiAutomation.Simulation.Services;
 public sealed class SimulatedAutoScalingClient(Ec2Simulator simulator, string region) : IAutoScalingClient
 {
     public const string DescribeLaunchConfigurationsAction = "autoscaling:DescribeLaunchConfigurations";
+    public const string DescribeAutoScalingGroupsAction = "autoscaling:DescribeAutoScalingGroups";
     private const string Scope = "DescribeLaunchConfigurations";
 
     public Ec2Simulator Simulator { get; } = simulator;
@@ -37,5 +38,22 @@ public sealed class SimulatedAutoScalingClient(Ec2Simulator simulator, string re
             var start = PageToken.Decode(Scope, nextToken);
             var (page, next) = PageToken.Page(context.Region.LaunchConfigurations.From(start), maxRecords, Scope);
             return new LaunchConfigurationPage([.. page.Select(c => new LaunchConfigurationInfo(c.Name, c.ImageId))], next);
+        }, cancellationToken);
+
+    /// <summary>The seeded group's launch template or launch configuration; null for an unknown name (AWS answers an
+    /// empty list, not an error).</summary>
+    public Task<AutoScalingGroupLaunchSpec?> DescribeAutoScalingGroupAsync(string groupName, CancellationToken cancellationToken) =>
+        Simulator.InvokeAsync(Region, DescribeAutoScalingGroupsAction, ThrottleBucket.Describe, null, context =>
+        {
+            if (!context.Region.AutoScalingGroups.TryGetValue(groupName, out var group))
+            {
+                return (AutoScalingGroupLaunchSpec?)null;
+            }
+
+            return new AutoScalingGroupLaunchSpec(group.Name)
+            {
+                LaunchConfigurationName = group.LaunchConfigurationName,
+                LaunchTemplates = group.LaunchTemplateId is { } id ? [new Core.OnDemand.LaunchTemplateRef(id, null, group.LaunchTemplateVersion)] : [],
+            };
         }, cancellationToken);
 }

@@ -14,6 +14,7 @@ internal sealed class RegionState(string name)
     public Dictionary<string, SimLaunchTemplate> LaunchTemplatesByName { get; } = new(StringComparer.Ordinal);
 
     public OrderedStore<SimLaunchConfiguration> LaunchConfigurations { get; } = new();
+    public Dictionary<string, SimAutoScalingGroup> AutoScalingGroups { get; } = new(StringComparer.Ordinal);
     public OrderedStore<SimSpotRequest> SpotRequests { get; } = new();
     public OrderedStore<SimSpotFleet> SpotFleets { get; } = new();
     public OrderedStore<SimFleet> Fleets { get; } = new();

@@ -104,6 +104,28 @@ public sealed class SignedAutoScalingClientMotoTests(MotoServerFixture moto) : I
         Assert.True((int)ex.StatusCode >= 400, ex.Message);
     }
 
+    [Fact]
+    public async Task DescribeAutoScalingGroupAsync_LaunchConfigurationGroupAndUnknownName_ConfigurationNamedAndNull()
+    {
+        await CreateAsync(Region, "web-lc", "ami-0123456789abcdef0", CancellationToken.None);
+        await Raw(Region).SendAsync(SignedAutoScalingClient.QueryRequest("CreateAutoScalingGroup",
+        [
+            new("AutoScalingGroupName", "web asg+1"),
+            new("LaunchConfigurationName", "web-lc"),
+            new("MinSize", "0"),
+            new("MaxSize", "1"),
+            new("AvailabilityZones.member.1", Region + "a"),
+        ]), CancellationToken.None);
+
+        var group = await Apis.AutoScaling(Region).DescribeAutoScalingGroupAsync("web asg+1", CancellationToken.None);
+        var unknown = await Apis.AutoScaling(Region).DescribeAutoScalingGroupAsync("no-such-group", CancellationToken.None);
+
+        Assert.Equal("web asg+1", group?.Name);
+        Assert.Equal("web-lc", group?.LaunchConfigurationName);
+        Assert.Empty(group!.LaunchTemplates);
+        Assert.Null(unknown);
+    }
+
     private SignedAwsClient Raw(string region) => Apis.Client(AwsService.AutoScaling, region, Apis.Options.AutoScalingEndpointUrl);
 
     private async Task CreateAsync(string region, string name, string imageId, CancellationToken cancellationToken)

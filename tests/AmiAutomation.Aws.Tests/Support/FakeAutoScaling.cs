@@ -3,10 +3,12 @@ using AmiAutomation.Aws.AutoScaling;
 
 namespace AmiAutomation.Aws.Tests.Support;
 
-/// <summary>Launch configurations in a list, paged by MaxRecords; <see cref="Fail"/> makes every call throw it.</summary>
+/// <summary>Launch configurations in a list, paged by MaxRecords, and groups by name; <see cref="Fail"/> makes every call throw it.</summary>
 internal sealed class FakeAutoScaling : IAutoScalingClient
 {
     public List<LaunchConfigurationInfo> LaunchConfigurations { get; } = [];
+
+    public List<AutoScalingGroupLaunchSpec> Groups { get; } = [];
 
     public int Calls { get; private set; }
 
@@ -27,5 +29,13 @@ internal sealed class FakeAutoScaling : IAutoScalingClient
         var page = LaunchConfigurations.Skip(offset).Take(maxRecords).ToList();
         var next = !DropTokens && offset + maxRecords < LaunchConfigurations.Count ? (offset + maxRecords).ToString(CultureInfo.InvariantCulture) : null;
         return Task.FromResult(new LaunchConfigurationPage(page, next));
+    }
+
+    public Task<AutoScalingGroupLaunchSpec?> DescribeAutoScalingGroupAsync(string groupName, CancellationToken cancellationToken)
+    {
+        Calls++;
+        return Fail is not null
+            ? Task.FromException<AutoScalingGroupLaunchSpec?>(Fail)
+            : Task.FromResult(Groups.FirstOrDefault(g => g.Name == groupName));
     }
 }

@@ -72,6 +72,9 @@ internal sealed class SourceGate : IRegionalApiClients, IAutoScalingClient
     public Task<LaunchConfigurationPage> DescribeLaunchConfigurationsAsync(string? nextToken, int maxRecords, CancellationToken cancellationToken) =>
         EnterAsync("autoscaling:DescribeLaunchConfigurations", new LaunchConfigurationPage([new LaunchConfigurationInfo("lc-1", "ami-00000001")], null), cancellationToken);
 
+    public Task<AutoScalingGroupLaunchSpec?> DescribeAutoScalingGroupAsync(string groupName, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("the inventory never reads Auto Scaling groups");
+
     private async Task<T> EnterAsync<T>(string action, T response, CancellationToken cancellationToken)
     {
         if (_released.TryAdd(action, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)))

@@ -4,7 +4,8 @@ using AmiAutomation.TestKit.Repository;
 
 namespace AmiAutomation.Functions.Tests.Restore;
 
-/// <summary>Every <c>events/restore-*.json</c> is read through the production JSON context and run against the simulator.</summary>
+/// <summary>Every <c>events/restore-*.json</c> request by hand is read through the production JSON context and run
+/// against the simulator (the failed-launch events, <c>restore-on-demand-*</c>, in <c>OnDemand/OnDemandEventsTests</c>).</summary>
 public sealed class RestoreEventsTests
 {
     private const string ImageId = "ami-0a1b2c3d4e5f60718";
@@ -12,7 +13,7 @@ public sealed class RestoreEventsTests
     public static TheoryData<string> EventFiles()
     {
         var data = new TheoryData<string>();
-        foreach (var file in RepositoryRoot.EventFiles().Where(f => Path.GetFileName(f).StartsWith("restore-", StringComparison.Ordinal)))
+        foreach (var file in RepositoryRoot.EventFiles().Where(f => Path.GetFileName(f).StartsWith("restore-", StringComparison.Ordinal) && !Path.GetFileName(f).StartsWith(OnDemand.OnDemandEventsTests.Prefix, StringComparison.Ordinal)))
         {
             data.Add(Path.GetFileName(file));
         }

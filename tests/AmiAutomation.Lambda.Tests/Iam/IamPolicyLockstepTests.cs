@@ -204,6 +204,19 @@ public sealed class IamPolicyLockstepTests(LockstepScenarios scenarios)
     }
 
     [Fact]
+    public void RestoreOnDemand_BothEventsEnabledTheirImageWithItsShares()
+    {
+        Assert.Equal("enabled", scenarios.OnDemandByTemplate.Status);
+        Assert.Equal("enabled", scenarios.OnDemandByGroup.Status);
+        var ec2 = scenarios.Stack.Ec2;
+        Assert.All(new[] { scenarios.DisabledForTemplateGroup, scenarios.DisabledForConfigurationGroup }, id =>
+        {
+            Assert.Equal("available", ec2.FindImage(Home, id)?.State.Value);
+            Assert.Contains(new LaunchPermission(LaunchPermissionKind.Account, LockstepScenarios.ShareAccount), ec2.LaunchPermissionsOf(Home, id));
+        });
+    }
+
+    [Fact]
     public void DisableStage_DisabledEnabledAndExpired()
     {
         var ec2 = scenarios.Stack.Ec2;

@@ -22,11 +22,12 @@ namespace AmiAutomation.Lambda.Tests.Iam;
 /// Paths: deprecate live and dry run; expire scheduled (live, dry run), manual, a failed reference source (fail
 /// closed), a refused deregistration; copy start, finish, reconcile, dry run, KMS-encrypted copy, a failed start retried
 /// by the reconciler; restore list, by id, resumed, by name (throttled, then called again to resume), by family (dry run,
-/// then live), an image with no ledger record, an id not in the bin. To add a path: seed what it needs, invoke through
+/// then live), an image with no ledger record, an id not in the bin; self-healing events (a CloudTrail launch-template
+/// launch by Auto Scaling, an Auto Scaling launch-configuration failure). To add a path: seed what it needs, invoke through
 /// <see cref="RunAsync{T}"/> with a scenario label, and assert its outcome in <see cref="IamPolicyLockstepTests"/> so a
 /// path that silently stops doing its work is noticed.
 /// </remarks>
-public sealed class LockstepScenarios : IAsyncLifetime
+public sealed partial class LockstepScenarios : IAsyncLifetime
 {
     public const string ShareAccount = "444455556666";
     public const string BatchFamily = "lockstep-batch";
@@ -99,6 +100,7 @@ public sealed class LockstepScenarios : IAsyncLifetime
         await ExpireAsync();
         await CopyAsync();
         await RestoreAsync();
+        await OnDemandAsync();
         await BlockedAsync();
         await DisableStageAsync();
     }

@@ -82,15 +82,26 @@ public sealed class TemplateTests
     }
 
     [Fact]
+    public void OnDemandRules_ExistOnlyWithAutoEnableOnDemandAndTargetRestore()
+    {
+        var rules = _template.ResourcesOfType("AWS::Events::Rule").Where(r => r.LogicalId.StartsWith("OnDemand", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, rules.Count);
+        Assert.All(rules, r =>
+        {
+            Assert.Equal("AutoEnableOnDemandOn", ((YamlScalarNode)r.Resource.Children[new YamlScalarNode("Condition")]).Value);
+            var target = (YamlMappingNode)((YamlSequenceNode)SamTemplate.Child(r.Resource, "Properties", "Targets")!).Children.Single();
+            Assert.Contains("RestoreFunction.Arn", target.Children[new YamlScalarNode("Arn")].ToString(), StringComparison.Ordinal);
+        });
+        Assert.Equal(2, _template.ResourcesOfType("AWS::Lambda::Permission").Count(p => p.LogicalId.StartsWith("OnDemand", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void EveryFunction_HasItsOwnLogGroupAndAFailureDestination()
     {
         foreach (var (logicalId, handler, properties) in _template.Functions())
         {
             Assert.True(SamTemplate.Child(properties, "LoggingConfig", "LogGroup") is YamlScalarNode, $"{logicalId} ({handler}) has no log group");
-            if (handler != "restore")
-            {
-                Assert.True(SamTemplate.Child(properties, "EventInvokeConfig", "DestinationConfig", "OnFailure") is not null, $"{logicalId} has no failure destination");
-            }
+            Assert.True(SamTemplate.Child(properties, "EventInvokeConfig", "DestinationConfig", "OnFailure") is not null, $"{logicalId} has no failure destination");
         }
     }
 

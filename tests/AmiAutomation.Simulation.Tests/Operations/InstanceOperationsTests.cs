@@ -76,4 +76,55 @@ public sealed class InstanceOperationsTests
 
         await Errors.Expect("InvalidAMIID.Unavailable", () => world.EastClient.RunInstancesAsync(new RunInstancesRequest { ImageId = image, MinCount = 1, MaxCount = 1 }));
     }
+
+    [Theory]
+    [InlineData(false, "InvalidAMIID.Unavailable")]
+    [InlineData(true, "InvalidAMIID.NotFound")]
+    public async Task RunInstances_DisabledImage_AssumedCodeEitherWayAndRecordedAsAFailedLaunch(bool alternative, string code)
+    {
+        var world = new TestWorld(new SimulatorOptions { AlternativeErrorCodes = alternative });
+        var image = world.Image(b => b.Disabled());
+
+        await Errors.Expect(code, () => world.EastClient.RunInstancesAsync(new RunInstancesRequest { ImageId = image, MinCount = 1, MaxCount = 1 }));
+
+        var failed = Assert.Single(world.Simulator.FailedLaunches);
+        Assert.Equal((image, code, (string?)null), (failed.ImageId, failed.ErrorCode, failed.AutoScalingGroupName));
+    }
+
+    [Fact]
+    public async Task RunInstances_ByLaunchTemplate_VersionsResolvedLikeEc2()
+    {
+        var world = new TestWorld();
+        string v1 = world.Image(), v2 = world.Image();
+        var template = world.Simulator.AddLaunchTemplate(TestWorld.East, "web", v1, v2);
+
+        async Task<string> Launched(string? version) =>
+            (await world.EastClient.RunInstancesAsync(new RunInstancesRequest
+            {
+                MinCount = 1, MaxCount = 1, LaunchTemplate = new LaunchTemplateSpecification { LaunchTemplateId = template, Version = version },
+            })).Reservation.Instances[0].ImageId;
+
+        Assert.Equal(v2, await Launched("$Latest"));
+        Assert.Equal(v1, await Launched("$Default"));
+        Assert.Equal(v1, await Launched(null));
+        Assert.Equal(v2, await Launched("2"));
+        await Errors.Expect("InvalidLaunchTemplateId.VersionNotFound", () => Launched("3"));
+    }
+
+    [Fact]
+    public async Task LaunchFromAutoScalingGroup_DisabledImage_FailedLaunchCarriesTemplateAndGroupNotTheImage()
+    {
+        var world = new TestWorld();
+        var image = world.Image();
+        var template = world.Simulator.AddLaunchTemplate(TestWorld.East, "web", image);
+        world.Simulator.AddAutoScalingGroup(TestWorld.East, "web-asg", launchTemplateId: template, version: "$Latest");
+        Assert.NotNull(await world.Simulator.LaunchFromAutoScalingGroupAsync(TestWorld.East, "web-asg"));
+        await world.EastClient.DisableImageAsync(new DisableImageRequest { ImageId = image });
+
+        Assert.Null(await world.Simulator.LaunchFromAutoScalingGroupAsync(TestWorld.East, "web-asg"));
+
+        var failed = Assert.Single(world.Simulator.FailedLaunches);
+        Assert.Null(failed.ImageId);
+        Assert.Equal((template, "$Latest", "web-asg"), (failed.LaunchTemplateId, failed.LaunchTemplateVersion, failed.AutoScalingGroupName));
+    }
 }
