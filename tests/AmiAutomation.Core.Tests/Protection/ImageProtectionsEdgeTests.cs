@@ -144,6 +144,29 @@ public class ImageProtectionsEdgeTests
     }
 
     [Fact]
+    public void Evaluate_TwoUnreadableTimes_NamesEachSeparately()
+    {
+        var image = TestImages.Image("ami-1") with { UnreadableTimes = ["CreationDate 'garbage'", "DeprecationTime 'junk'"] };
+
+        var reason = Assert.Single(Evaluate(image));
+
+        Assert.Equal(ReasonCode.UnreadableTime, reason.Code);
+        Assert.Contains("(CreationDate 'garbage', DeprecationTime 'junk')", reason.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_DefaultOptions_UnreadLaunchPermissions_KeptAsPossiblyShared()
+    {
+        // The executor's re-check builds default options: an image whose permissions it could not read stays.
+        var image = TestImages.Image("ami-1") with { LaunchPermissions = null };
+
+        var reason = Assert.Single(ImageProtections.Evaluate(image, TestImages.Account, new ReferenceIndex([]), new ProtectionOptions(), TestImages.Now));
+
+        Assert.Equal(ReasonCode.SharedImage, reason.Code);
+        Assert.Contains("launch permissions were not read", reason.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void IsPublic_OnlyFlagOrGroupAll()
     {
         var image = TestImages.Image("ami-1");

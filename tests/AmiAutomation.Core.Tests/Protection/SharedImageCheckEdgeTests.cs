@@ -190,6 +190,32 @@ public class SharedImageCheckEdgeTests
         Assert.Throws<ArgumentNullException>(() => SharedImageCheck.SharesOf(null!, TestImages.Account));
     }
 
+    [Fact]
+    public void Evaluate_WhenUnused_NoReportExistsAndOneRequested_SaysBoth()
+    {
+        var image = SharedWith(new LaunchPermission(LaunchPermissionKind.Account, TestImages.OtherAccount)) with
+        {
+            UsageReport = new ImageUsageReport { State = UsageReportState.None, Action = "requested amiur-9 in this run" },
+        };
+
+        Assert.EndsWith("; no usage report exists; requested amiur-9 in this run", KeptBecauseShared(image).Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DescribeUnused_NullImage_Throws()
+    {
+        Assert.Equal("image", Assert.Throws<ArgumentNullException>(() => SharedImageCheck.DescribeUnused(null!, TestImages.Account)).ParamName);
+    }
+
+    [Fact]
+    public void KeepUnread_NullArguments_Throw()
+    {
+        var empty = PlanOf(TestImages.Image("ami-old", ageDays: 400)) with { Decisions = [] };
+
+        Assert.Equal("plan", Assert.Throws<ArgumentNullException>(() => SharedImageCheck.KeepUnread(null!, new Dictionary<string, string>())).ParamName);
+        Assert.Equal("problems", Assert.Throws<ArgumentNullException>(() => SharedImageCheck.KeepUnread(empty, null!)).ParamName);
+    }
+
     private static Plan PlanOf(AmiImage old) =>
         ExpiryPlanner.Plan(TestInventory.Of(old, TestImages.Image("ami-new", ageDays: 1)), new ExpiryPolicy { KeepNewest = 1 }, PlanSelection.All, TestImages.Now);
 }
