@@ -18,31 +18,19 @@ internal static class DeregistrationStep
 {
     public static async Task<ActionOutcome> RunAsync(ExecutionRun run, Decision decision, CancellationToken cancellationToken)
     {
-        if (run.DestructiveCalls >= run.Options.MaxDestructiveActions)
+        var (checkedNow, ended) = await DestructiveStepGate.CapAndRecheckAsync(run, decision, "not deregistered", cancellationToken).ConfigureAwait(false);
+        if (checkedNow is not { } current)
         {
-            return new ActionOutcome(decision, OutcomeStatus.NotStarted, Detail: $"cap of {run.Options.MaxDestructiveActions} destructive actions per run reached");
-        }
-
-        var recheck = await run.Rechecker.RecheckAsync(decision, run.Options, cancellationToken).ConfigureAwait(false);
-        if (recheck.SkipReason is { } skip)
-        {
-            return new ActionOutcome(decision, OutcomeStatus.SkippedOnRecheck, Detail: skip);
-        }
-
-        if (recheck.Current is not { } current)
-        {
-            return new ActionOutcome(decision, OutcomeStatus.Failed, recheck.ErrorCode, recheck.Error);
+            return ended!;
         }
 
         await run.Limiter.AcquireAsync("DeregisterImage", Ec2ActionClass.Deregister, cancellationToken).ConfigureAwait(false);
         var context = new DeregistrationContext(run.Plan, decision, current, run.Deregistered);
-        if (!run.Options.DryRun)
+        if (!run.Options.DryRun && await DestructiveStepGate.AskGuardAsync(
+                run, decision, ct => run.Options.Guard.BeforeDeregisterAsync(context, ct), "before-deregistration", "not deregistered",
+                cancellationToken).ConfigureAwait(false) is { } blocked)
         {
-            var blocked = await BeforeAsync(run, context, cancellationToken).ConfigureAwait(false);
-            if (blocked is not null)
-            {
-                return blocked;
-            }
+            return blocked;
         }
 
         if (run.Options.FamilyRecount is { } rule)
@@ -77,40 +65,6 @@ internal static class DeregistrationStep
         }
 
         return outcome;
-    }
-
-    private static async Task<ActionOutcome?> BeforeAsync(ExecutionRun run, DeregistrationContext context, CancellationToken cancellationToken)
-    {
-        GuardVerdict verdict;
-        try
-        {
-            verdict = await run.Options.Guard.BeforeDeregisterAsync(context, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-#pragma warning disable CA1031 // A failing hook (e.g. the ledger write) means no deregistration; recorded as Failed.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            return new ActionOutcome(
-                context.Decision,
-                OutcomeStatus.Failed,
-                ExecutionErrorCodes.GuardFailed,
-                $"before-deregistration hook failed ({ex.GetType().Name}: {ex.Message}); not deregistered");
-        }
-
-        switch (verdict.Kind)
-        {
-            case GuardVerdictKind.Skip:
-                return new ActionOutcome(context.Decision, OutcomeStatus.SkippedOnRecheck, Detail: verdict.Reason);
-            case GuardVerdictKind.Stop:
-                run.StopReason = verdict.Reason;
-                return new ActionOutcome(context.Decision, OutcomeStatus.NotStarted, Detail: $"run stopped before this image: {verdict.Reason}");
-            default:
-                return null;
-        }
     }
 
     private static async Task AfterAsync(ExecutionRun run, DeregistrationContext context, ActionOutcome outcome, CancellationToken cancellationToken)

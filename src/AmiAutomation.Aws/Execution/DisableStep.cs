@@ -18,20 +18,10 @@ internal static class DisableStep
 {
     public static async Task<ActionOutcome> RunAsync(ExecutionRun run, Decision decision, CancellationToken cancellationToken)
     {
-        if (run.DestructiveCalls >= run.Options.MaxDestructiveActions)
+        var (checkedNow, ended) = await DestructiveStepGate.CapAndRecheckAsync(run, decision, "not disabled", cancellationToken).ConfigureAwait(false);
+        if (checkedNow is not { } current)
         {
-            return new ActionOutcome(decision, OutcomeStatus.NotStarted, Detail: $"cap of {run.Options.MaxDestructiveActions} destructive actions per run reached");
-        }
-
-        var recheck = await run.Rechecker.RecheckAsync(decision, run.Options, cancellationToken).ConfigureAwait(false);
-        if (recheck.SkipReason is { } skip)
-        {
-            return new ActionOutcome(decision, OutcomeStatus.SkippedOnRecheck, Detail: skip);
-        }
-
-        if (recheck.Current is not { } current)
-        {
-            return new ActionOutcome(decision, OutcomeStatus.Failed, recheck.ErrorCode, (recheck.Error ?? "re-check failed").Replace("not deregistered", "not disabled", StringComparison.Ordinal));
+            return ended!;
         }
 
         if (current.State != ImageState.Available)
@@ -41,7 +31,9 @@ internal static class DisableStep
 
         await run.Limiter.AcquireAsync("DisableImage", Ec2ActionClass.Mutate, cancellationToken).ConfigureAwait(false);
         var context = new DeregistrationContext(run.Plan, decision, current, run.Disabled);
-        if (!run.Options.DryRun && await BeforeAsync(run, context, cancellationToken).ConfigureAwait(false) is { } blocked)
+        if (!run.Options.DryRun && await DestructiveStepGate.AskGuardAsync(
+                run, decision, ct => run.Options.DisableGuard.BeforeDisableAsync(context, ct), "before-disable", "not disabled",
+                cancellationToken).ConfigureAwait(false) is { } blocked)
         {
             return blocked;
         }
@@ -64,37 +56,6 @@ internal static class DisableStep
         }
 
         return outcome;
-    }
-
-    private static async Task<ActionOutcome?> BeforeAsync(ExecutionRun run, DeregistrationContext context, CancellationToken cancellationToken)
-    {
-        GuardVerdict verdict;
-        try
-        {
-            verdict = await run.Options.DisableGuard.BeforeDisableAsync(context, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-#pragma warning disable CA1031 // A failing hook (the ledger write) means no disable; recorded as Failed.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            return new ActionOutcome(context.Decision, OutcomeStatus.Failed, ExecutionErrorCodes.GuardFailed,
-                $"before-disable hook failed ({ex.GetType().Name}: {ex.Message}); not disabled");
-        }
-
-        switch (verdict.Kind)
-        {
-            case GuardVerdictKind.Skip:
-                return new ActionOutcome(context.Decision, OutcomeStatus.SkippedOnRecheck, Detail: verdict.Reason);
-            case GuardVerdictKind.Stop:
-                run.StopReason = verdict.Reason;
-                return new ActionOutcome(context.Decision, OutcomeStatus.NotStarted, Detail: $"run stopped before this image: {verdict.Reason}");
-            default:
-                return null;
-        }
     }
 
     private static async Task<ActionOutcome> CallAsync(ExecutionRun run, Decision decision, AmiImage current)
