@@ -26,36 +26,24 @@ internal static class EnableCommand
                 }
             }
         });
-        var dryRun = new Option<bool>("--dry-run")
-        {
-            Description = "Only report what would be enabled and re-shared; change nothing (wins over DRY_RUN=false).",
-        };
-        var live = CommonOptions.Live("enable the AMIs");
+        var dryRun = new DryRunOptions("Only report what would be enabled and re-shared; change nothing (wins over DRY_RUN=false).", "enable the AMIs");
         var simulate = CommonOptions.Simulate();
         var aws = new AwsTargetOptions("The region of the AMIs (one; default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region).", 1);
         var json = CommonOptions.Json();
         var set = CommonOptions.Set();
         command.Arguments.Add(imageIds);
-        command.Options.Add(dryRun);
-        command.Options.Add(live);
+        dryRun.AddTo(command);
         command.Options.Add(simulate);
         aws.AddTo(command);
         command.Options.Add(json);
         command.Options.Add(set);
-        command.Validators.Add(result =>
-        {
-            if (result.GetValue(live) && result.GetValue(dryRun))
-            {
-                result.AddError("--live and --dry-run contradict each other: give one.");
-            }
-        });
         command.SetAction(async (parse, cancellationToken) =>
         {
             var request = new EnableRequest
             {
                 ImageIds = parse.GetValue(imageIds) ?? [],
-                DryRun = parse.GetValue(dryRun),
-                Live = parse.GetValue(live),
+                DryRun = parse.GetValue(dryRun.DryRun),
+                Live = parse.GetValue(dryRun.Live),
                 Simulate = parse.GetValue(simulate),
                 Region = aws.Region(parse),
                 Json = parse.GetValue(json),

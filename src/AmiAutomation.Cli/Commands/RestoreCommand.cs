@@ -25,18 +25,13 @@ internal static class RestoreCommand
                 result.AddError($"'{id}' is not an AMI id: expected ami- followed by 8 to 17 lower-case hex digits.");
             }
         });
-        var dryRun = new Option<bool>("--dry-run")
-        {
-            Description = "Only check that the restore would work; change nothing (wins over DRY_RUN=false).",
-        };
-        var live = CommonOptions.Live("restore the AMI");
+        var dryRun = new DryRunOptions("Only check that the restore would work; change nothing (wins over DRY_RUN=false).", "restore the AMI");
         var simulate = CommonOptions.Simulate();
         var aws = new AwsTargetOptions(RegionHelp, 1);
         var json = CommonOptions.Json();
         var set = CommonOptions.Set();
         command.Arguments.Add(imageId);
-        command.Options.Add(dryRun);
-        command.Options.Add(live);
+        dryRun.AddTo(command);
         command.Options.Add(simulate);
         aws.AddTo(command);
         command.Options.Add(json);
@@ -47,19 +42,14 @@ internal static class RestoreCommand
             {
                 result.AddError("restore needs an image id (restore ami-0123456789abcdef0) or 'list' (restore list).");
             }
-
-            if (result.GetValue(live) && result.GetValue(dryRun))
-            {
-                result.AddError("--live and --dry-run contradict each other: give one.");
-            }
         });
         command.SetAction(async (parse, cancellationToken) =>
         {
             var request = new RestoreRequest
             {
                 ImageId = parse.GetValue(imageId),
-                DryRun = parse.GetValue(dryRun),
-                Live = parse.GetValue(live),
+                DryRun = parse.GetValue(dryRun.DryRun),
+                Live = parse.GetValue(dryRun.Live),
                 Simulate = parse.GetValue(simulate),
                 Region = aws.Region(parse),
                 Json = parse.GetValue(json),

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using AmiAutomation.Cli.Commands;
 using AmiAutomation.Functions.Common;
 using AmiAutomation.Functions.Restore;
 using Spectre.Console;
@@ -17,7 +18,7 @@ internal static class EnableCommandRunner
     {
         var ids = string.Join(",", request.ImageIds.Select(id => $"\"{id}\""));
         var payload = request.DryRun ? $"{{\"enable\":[{ids}],\"dryRun\":true}}" : $"{{\"enable\":[{ids}]}}";
-        bool? flag = request.DryRun ? true : request.Live ? false : null;
+        var flag = DryRunOptions.Flag(request.DryRun, request.Live);
         var result = await FunctionHost.InvokeAsync(
             context, "restore", Encoding.UTF8.GetBytes(payload), request.Simulate, request.Region, request.Settings,
             flag, request.Verbose, cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using AmiAutomation.Cli.Commands;
 using AmiAutomation.Functions.Common;
 using AmiAutomation.Functions.Restore;
 using Spectre.Console;
@@ -19,7 +20,7 @@ internal static class RestoreRunner
         var payload = request.ImageId is null
             ? "{\"action\":\"list\"}"
             : request.DryRun ? $"{{\"imageId\":\"{request.ImageId}\",\"dryRun\":true}}" : $"{{\"imageId\":\"{request.ImageId}\"}}";
-        bool? flag = request.DryRun ? true : request.Live ? false : null;
+        var flag = DryRunOptions.Flag(request.DryRun, request.Live);
         var result = await FunctionHost.InvokeAsync(
             context, "restore", Encoding.UTF8.GetBytes(payload), request.Simulate, request.Region, request.Settings,
             flag, request.Verbose, cancellationToken).ConfigureAwait(false);
