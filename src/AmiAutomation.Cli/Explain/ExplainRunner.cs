@@ -22,13 +22,11 @@ internal static class ExplainRunner
     public static async Task<int> RunAsync(CliContext context, ExplainRequest request, CancellationToken cancellationToken)
     {
         using var logs = FunctionLogs.Create(request.Verbose, context.Console.Error, TimeProvider.System);
-        using var target = request.Simulate
-            ? PlanningTarget.ForSimulator(request.Regions, request.Settings, logs)
-            : PlanningTarget.ForAws(request.Regions, request.Settings, context.Environment);
+        using var target = PlanningTarget.Open(request.Simulate, request.Regions, request.Settings, context.Environment, logs);
         var deprecate = DeprecateSettings.Read(target.Environment);
         var expire = ExpireSettings.Read(target.Environment);
         var copy = CopySettings.Read(target.Environment);
-        var at = request.At is { } text && PlanTime.TryParse(text, target.Now, out var parsed) ? parsed : target.Now;
+        var at = target.At(request.At);
         var ids = request.ImageIds.Distinct(StringComparer.Ordinal).ToList();
 
         var planner = new RegionPlanner(target.Clients, target.Apis, new Ec2RateLimiterRegistry(TimeProvider.System), logs.CreateLogger("explain"));

@@ -19,14 +19,12 @@ internal static class PlanRunner
     public static async Task<int> RunAsync(CliContext context, PlanRequest request, CancellationToken cancellationToken)
     {
         using var logs = FunctionLogs.Create(request.Verbose, context.Console.Error, TimeProvider.System);
-        using var target = request.Simulate
-            ? PlanningTarget.ForSimulator(request.Regions, request.Settings, logs)
-            : PlanningTarget.ForAws(request.Regions, request.Settings, context.Environment);
+        using var target = PlanningTarget.Open(request.Simulate, request.Regions, request.Settings, context.Environment, logs);
         var deprecate = DeprecateSettings.Read(target.Environment);
         var expire = ExpireSettings.Read(target.Environment);
         var copy = CopySettings.Read(target.Environment);
         var now = target.Now;
-        var at = request.At is { } text && PlanTime.TryParse(text, now, out var parsed) ? parsed : now;
+        var at = target.At(request.At);
 
         var planner = new RegionPlanner(ProgressEc2ClientFactory.Watch(target.Clients, context.Progress), target.Apis, new Ec2RateLimiterRegistry(TimeProvider.System), logs.CreateLogger("plan"));
         var plans = new List<RegionPlan>();

@@ -42,8 +42,16 @@ internal sealed class PlanningTarget : IDisposable
 
     public bool Simulated { get; }
 
+    /// <summary>The simulator with <c>--simulate</c>, else the account the AWS settings point at.</summary>
+    public static PlanningTarget Open(bool simulate, IReadOnlyList<string> regions, IReadOnlyList<string> settings,
+        IEnvironmentVariables process, ILoggerProvider logs) =>
+        simulate ? ForSimulator(regions, settings, logs) : ForAws(regions, settings, process);
+
+    /// <summary>The instant to plan for: <c>--at</c> (ISO 8601 or +Nd/+Nh from now; the commands validate it), else now.</summary>
+    public DateTimeOffset At(string? text) => text is not null && PlanTime.TryParse(text, Now, out var at) ? at : Now;
+
     /// <summary>A real account: regions, endpoints and credentials as the other commands read them.</summary>
-    public static PlanningTarget ForAws(IReadOnlyList<string> requestedRegions, IReadOnlyList<string> settings, IEnvironmentVariables process)
+    private static PlanningTarget ForAws(IReadOnlyList<string> requestedRegions, IReadOnlyList<string> settings, IEnvironmentVariables process)
     {
         var environment = new PlanEnvironment(SettingOverrides.Layer(settings, process));
         var options = AwsAccess.ClientOptions(environment);
@@ -56,7 +64,7 @@ internal sealed class PlanningTarget : IDisposable
 
     /// <summary>The simulator's generated fleet (seed <see cref="SimulatedWorkbench.Seed"/>) in the default regions,
     /// or those of them asked for; settings layered over the demo policy.</summary>
-    public static PlanningTarget ForSimulator(IReadOnlyList<string> requestedRegions, IReadOnlyList<string> settings, ILoggerProvider logs)
+    private static PlanningTarget ForSimulator(IReadOnlyList<string> requestedRegions, IReadOnlyList<string> settings, ILoggerProvider logs)
     {
         var regions = requestedRegions.Count > 0 ? requestedRegions : SimulationOptions.DefaultRegions;
         var clock = new SimulationClock(SimulatedAccount.DefaultStart);
