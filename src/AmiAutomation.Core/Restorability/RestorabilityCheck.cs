@@ -54,18 +54,22 @@ public static class RestorabilityCheck
         {
             var tags = WithRetainTag(snapshot.Tags);
             var subject = runLevel ? snapshot.Id : $"snapshot {snapshot.Id} of {image.Id} (its tags plus {RetainTagText})";
-            if (Guaranteed(rules, RetentionResourceType.EbsSnapshot, tags) is not { } days)
+            // Nullable checks and .Value rather than `is { } x` patterns: Stryker's mutants of a pattern leave x
+            // "possibly unassigned" (CS0170), and it then drops every mutant of this method as a compile error.
+            var guaranteed = Guaranteed(rules, RetentionResourceType.EbsSnapshot, tags);
+            if (guaranteed is null)
             {
                 problems.Add(Missing(rules, RetentionResourceType.EbsSnapshot, tags, subject));
                 continue;
             }
 
-            shortest = shortest is null ? days.Days : Math.Min(shortest.Value, days.Days);
-            if (possible is { } longest && days.Days < longest.Days)
+            var (days, rule) = guaranteed.Value;
+            shortest = shortest is null ? days : Math.Min(shortest.Value, days);
+            if (possible is not null && days < possible.Value.Days)
             {
                 problems.Add(
-                    $"{RetentionResourceTypes.EbsSnapshotName} retention for {subject} is {days.Days} days (rule {days.Rule}) but "
-                    + $"{RetentionResourceTypes.Ec2ImageName} retention may be {longest.Days} days (rule {longest.Rule}): a restored image could find its snapshots purged; "
+                    $"{RetentionResourceTypes.EbsSnapshotName} retention for {subject} is {days} days (rule {rule}) but "
+                    + $"{RetentionResourceTypes.Ec2ImageName} retention may be {possible.Value.Days} days (rule {possible.Value.Rule}): a restored image could find its snapshots purged; "
                     + "keep snapshots at least as long as images");
             }
         }
@@ -97,6 +101,7 @@ public static class RestorabilityCheck
         foreach (var rule in rules.Where(r => r.ResourceType == type).OrderBy(r => r.Identifier, StringComparer.Ordinal))
         {
             var match = RetentionRuleMatcher.Match(rule, tags);
+            var excluded = RetentionRuleMatcher.ExcludedBy(rule, tags);
             if (match == RuleMatch.Yes && !rule.IsAvailable)
             {
                 hints.Add($"rule {rule.Identifier} matches but is not available yet (pending; a new rule can take up to 30 minutes)");
@@ -105,7 +110,7 @@ public static class RestorabilityCheck
             {
                 hints.Add($"rule {rule.Identifier} names a tag key without a value; AWS does not document that this matches, so it is not relied on");
             }
-            else if (RetentionRuleMatcher.ExcludedBy(rule, tags) is { } excluded)
+            else if (excluded is not null)
             {
                 hints.Add($"region-level rule {rule.Identifier} excludes it by tag {excluded}");
             }
