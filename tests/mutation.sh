@@ -7,6 +7,9 @@
 #   core-restorability, functions-recycle-bin (a subset of functions-expire), aws-consumer-sources (a subset of aws-inventory).
 # Each run uses only the tests that can reach its code (a test-case filter: no moto, no AOT processes, no generated
 # 1,000-image fleets), and Stryker runs, per mutant, only the tests that cover it.
+# tests/stryker-config.json ignores two kinds of mutant (docs/mutation.md, "Ignored by configuration"): the argument of
+# ConfigureAwait (no SynchronizationContext anywhere we run: equivalent) and ArgumentNullException.ThrowIfNull calls
+# (nullable reference types are errors here, so no caller can pass null without a `!`).
 # STRYKER_CONCURRENCY (default 1); MUTATION_BREAK_AT=<score>: exit 1 when a scope scores below it (CI: 85 on
 # core-protection). See docs/mutation.md.
 set -euo pipefail
@@ -70,6 +73,7 @@ for run in "${runs[@]}"; do
   test_projects=(); IFS=',' read -ra listed <<<"$tests"; for t in "${listed[@]}"; do test_projects+=(--test-project "$root/$t"); done
   if (cd "$(dirname "$proj")" && dotnet stryker \
     "${test_projects[@]}" \
+    --config-file "$root/tests/stryker-config.json" \
     "${mutate[@]}" "${filter_args[@]}" \
     --configuration Release \
     --concurrency "${STRYKER_CONCURRENCY:-1}" \
