@@ -26,23 +26,20 @@ core_tests=tests/AmiAutomation.Core.Tests/AmiAutomation.Core.Tests.csproj
 aws_tests=tests/AmiAutomation.Aws.Tests/AmiAutomation.Aws.Tests.csproj
 functions_tests=tests/AmiAutomation.Functions.Tests/AmiAutomation.Functions.Tests.csproj
 # Core tests are all fast and pure. The others leave out what starts moto or AOT processes, and generated fleets
-# (those cover nearly every line, so Stryker would run them for every mutant).
-fast="FullyQualifiedName!~Moto&FullyQualifiedName!~PropertyTests&FullyQualifiedName!~ExpireFleetTests&FullyQualifiedName!~Concurrency"
-# The expire function's tests drive inventory and execution end to end through the simulator (the layer-necessity
-# tests among them), so the Aws scopes are mutated against them too: two test projects, one filter.
-expire_tests="FullyQualifiedName~AmiAutomation.Functions.Tests.Expire&$fast"
-aws_inventory="(FullyQualifiedName~AmiAutomation.Aws.Tests.Inventory&FullyQualifiedName!~Moto&FullyQualifiedName!~PropertyTests)|($expire_tests)"
-aws_execution="(FullyQualifiedName~AmiAutomation.Aws.Tests.Execution)|($expire_tests)"
-functions_expire="$expire_tests"
+# (those cover nearly every line, so Stryker would run them for every mutant). One test project per run: Stryker 5.1
+# given the Aws and Functions test projects together found only the first one's tests and scored no mutant.
+aws_inventory="FullyQualifiedName~AmiAutomation.Aws.Tests.Inventory&FullyQualifiedName!~Moto&FullyQualifiedName!~PropertyTests"
+aws_execution="FullyQualifiedName~AmiAutomation.Aws.Tests.Execution"
+functions_expire="FullyQualifiedName~AmiAutomation.Functions.Tests.Expire&FullyQualifiedName!~Moto&FullyQualifiedName!~PropertyTests&FullyQualifiedName!~ExpireFleetTests&FullyQualifiedName!~Concurrency"
 
-# scope → "run|project|test projects (comma-separated)|test filter|mutate globs (space-separated)"
+# scope → "run|project|test project|test filter|mutate globs (space-separated)"
 declare -A scope_def=(
   [core-protection]="core|$core|$core_tests||**/Protection/*.cs"
   [core-expiry]="core|$core|$core_tests||**/Expiry/*.cs"
   [core-deprecation]="core|$core|$core_tests||**/Deprecation/*.cs"
-  [aws-inventory]="aws-inventory|$aws|$aws_tests,$functions_tests|$aws_inventory|**/Inventory/*.cs"
-  [aws-consumer-sources]="aws-inventory|$aws|$aws_tests,$functions_tests|$aws_inventory|**/Inventory/LaunchConfigurationSource.cs **/Inventory/SpotRequestSource.cs **/Inventory/SpotFleetSource.cs **/Inventory/Consumer*.cs **/Inventory/FullPageCheck.cs"
-  [aws-execution]="aws-execution|$aws|$aws_tests,$functions_tests|$aws_execution|**/Execution/*.cs"
+  [aws-inventory]="aws-inventory|$aws|$aws_tests|$aws_inventory|**/Inventory/*.cs"
+  [aws-consumer-sources]="aws-inventory|$aws|$aws_tests|$aws_inventory|**/Inventory/LaunchConfigurationSource.cs **/Inventory/SpotRequestSource.cs **/Inventory/SpotFleetSource.cs **/Inventory/Consumer*.cs **/Inventory/FullPageCheck.cs"
+  [aws-execution]="aws-execution|$aws|$aws_tests|$aws_execution|**/Execution/*.cs"
   [functions-expire]="functions-expire|$functions|$functions_tests|$functions_expire|**/Expire/*.cs"
   [functions-recycle-bin]="functions-expire|$functions|$functions_tests|$functions_expire|**/Expire/RecycleBin*.cs **/Expire/Bin*.cs"
   [core-restorability]="core-restorability|$core|$functions_tests|$functions_expire|**/Restorability/*.cs"
@@ -70,9 +67,8 @@ for run in "${runs[@]}"; do
   echo "== $run: mutating${run_globs[$run]} of $proj with $tests${filter:+ (tests: $filter)}" >&2
   started=$(date +%s)
   # Run from the project's folder: at the repository root Stryker picks up the solution and refuses --test-project.
-  test_projects=(); IFS=',' read -ra listed <<<"$tests"; for t in "${listed[@]}"; do test_projects+=(--test-project "$root/$t"); done
   if (cd "$(dirname "$proj")" && dotnet stryker \
-    "${test_projects[@]}" \
+    --test-project "$root/$tests" \
     --config-file "$root/tests/stryker-config.json" \
     "${mutate[@]}" "${filter_args[@]}" \
     --configuration Release \
