@@ -42,7 +42,7 @@ declare -A scope_def=(
   [aws-execution]="aws-execution|$aws|$aws_tests|$aws_execution|**/Execution/*.cs"
   [functions-expire]="functions-expire|$functions|$functions_tests|$functions_expire|**/Expire/*.cs"
   [functions-recycle-bin]="functions-expire|$functions|$functions_tests|$functions_expire|**/Expire/RecycleBin*.cs **/Expire/Bin*.cs"
-  [core-restorability]="core-restorability|$core|$functions_tests|$functions_expire|**/Restorability/*.cs"
+  [core-restorability]="core|$core|$core_tests||**/Restorability/*.cs"
 )
 
 scopes=("$@")
