@@ -6,6 +6,7 @@ using AmiAutomation.Core.Inventory;
 using Amazon.EC2.Model;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using NSubstitute;
 
 namespace AmiAutomation.Aws.Tests.Inventory;
 
@@ -143,5 +144,27 @@ public sealed class Ec2InventoryReaderReportTests : InventoryReaderTestBase
         Assert.Equal(49, limiter.Available("DescribeImages"));
         Assert.Equal(48, limiter.Available("DescribeSpotInstanceRequests"));
         Assert.Equal(47, limiter.Available(LaunchConfigurationSource.Action));
+    }
+
+    [Fact]
+    public async Task ReadAsync_LaunchTemplateVersionMissingAndAliasUnresolved_TruncatedWithBothProblems()
+    {
+        Ec2.AddImage(Ami(1));
+        Ec2.AddTemplate("lt-1", Ami(1));
+        Ec2.Client.DescribeLaunchTemplatesAsync(Arg.Any<DescribeLaunchTemplatesRequest>(), Arg.Any<CancellationToken>())
+            .Returns(new DescribeLaunchTemplatesResponse
+            {
+                LaunchTemplates = [new LaunchTemplate { LaunchTemplateId = "lt-1", LaunchTemplateName = "web", DefaultVersionNumber = 9, LatestVersionNumber = 9 }],
+            });
+        Ec2.Faults.Add(new Fault("DescribeLaunchTemplateVersions", 0, FaultKind.UnresolvedAlias));
+
+        var snapshot = await ReadAsync();
+
+        var source = Source(snapshot, InventorySource.LaunchTemplates);
+        Assert.Equal(SourceStatus.Truncated, source.Status);
+        var problems = source.Error!.Split(" | ");
+        Assert.Equal(2, problems.Length);
+        Assert.Contains("were not in the versions listing", problems[0], StringComparison.Ordinal);
+        Assert.Contains("did not resolve to an image id", problems[1], StringComparison.Ordinal);
     }
 }
