@@ -17,12 +17,20 @@ internal sealed class FakeAutoScaling : IAutoScalingClient
     /// <summary>Answers every page without a NextToken (a listing that stops short).</summary>
     public bool DropTokens { get; set; }
 
+    /// <summary>Answers the first call with no list at all and a NextToken that reads from the start (an empty page).</summary>
+    public bool EmptyFirstPage { get; set; }
+
     public Task<LaunchConfigurationPage> DescribeLaunchConfigurationsAsync(string? nextToken, int maxRecords, CancellationToken cancellationToken)
     {
         Calls++;
         if (Fail is not null)
         {
             return Task.FromException<LaunchConfigurationPage>(Fail);
+        }
+
+        if (EmptyFirstPage && Calls == 1)
+        {
+            return Task.FromResult(new LaunchConfigurationPage(null!, "0"));
         }
 
         var offset = nextToken is null ? 0 : int.Parse(nextToken, CultureInfo.InvariantCulture);

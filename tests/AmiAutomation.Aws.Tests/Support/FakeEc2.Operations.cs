@@ -91,7 +91,8 @@ internal sealed partial class FakeEc2
             throw Ec2Exceptions.Code("InvalidParameterValue");
         }
 
-        var matching = References.Where(r => request.ImageIds.Contains(r.ImageId)).ToList();
+        // A reference without an image id (an emulator that lies) is answered to every batch.
+        var matching = References.Where(r => r.ImageId is null || request.ImageIds.Contains(r.ImageId)).ToList();
         var (page, next) = Page(matching, request.NextToken, request.MaxResults, 25);
         return new DescribeImageReferencesResponse { ImageReferences = page, NextToken = next };
     }

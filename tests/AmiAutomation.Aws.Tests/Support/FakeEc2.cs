@@ -189,6 +189,7 @@ internal sealed partial class FakeEc2
             {
                 FaultKind.RepeatedToken => WithToken(response, requestToken ?? LoopToken),
                 FaultKind.UnresolvedAlias => WithAlias(response),
+                FaultKind.EmptyPage => WithoutItems(response, requestToken ?? "p0"),
                 _ => response,
             });
         }
@@ -213,6 +214,21 @@ internal sealed partial class FakeEc2
         }
 
         return response;
+    }
+
+    private static T WithoutItems<T>(T response, string token)
+    {
+        switch (response)
+        {
+            case DescribeImagesResponse r: r.Images = null; break;
+            case DescribeInstancesResponse r: r.Reservations = [new Reservation { ReservationId = "r-empty", Instances = null }]; break;
+            case DescribeImageReferencesResponse r: r.ImageReferences = null; break;
+            case DescribeSpotInstanceRequestsResponse r: r.SpotInstanceRequests = null; break;
+            case DescribeSpotFleetRequestsResponse r: r.SpotFleetRequestConfigs = null; break;
+            default: throw new InvalidOperationException($"{typeof(T).Name} has no empty page here.");
+        }
+
+        return WithToken(response, token);
     }
 
     private static T WithAlias<T>(T response)

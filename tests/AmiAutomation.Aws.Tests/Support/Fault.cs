@@ -29,4 +29,8 @@ public enum FaultKind
 
     /// <summary>A launch template version whose image id is an unresolved SSM alias.</summary>
     UnresolvedAlias,
+
+    /// <summary>A page with no items (its list omitted, as AWS omits an empty list) and a NextToken that reads on from
+    /// where the request started.</summary>
+    EmptyPage,
 }
