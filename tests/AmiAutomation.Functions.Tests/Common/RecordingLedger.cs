@@ -193,6 +193,15 @@ public sealed class RecordingLedger : IDeregistrationLedger
         }
     }
 
+    /// <summary>Deletes a disable record (an operator's hand, or a lost item) behind the functions' backs.</summary>
+    public void RemoveDisableRecord(string region, string imageId)
+    {
+        lock (_gate)
+        {
+            _disables.Remove((region, imageId));
+        }
+    }
+
     public Task<IReadOnlyList<DisableRecord>> ListDisableRecordsAsync(string region, CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -103,4 +103,23 @@ public sealed class ExpireSettingsTests
 
         Assert.Contains("needs at least one rule", Assert.Single(ex.Errors), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("always")]
+    [InlineData("when unused")]
+    public void Read_SharedImagesInvalid_ErrorNamesTheVariableValueAndChoices(string value)
+    {
+        var ex = Assert.Throws<ConfigurationException>(() => Read(
+            (CommonSettings.LedgerTableNameVariable, "ledger"), (ExpireSettings.ExpireSharedImagesVariable, value)));
+
+        Assert.Contains($"{ExpireSettings.ExpireSharedImagesVariable}='{value}' is invalid", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("never or when-unused", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_SharedImagesAnyCase_Accepted()
+    {
+        Assert.Equal(Core.Protection.SharedImageRule.KeepUnlessUnused, Read(
+            (CommonSettings.LedgerTableNameVariable, "ledger"), (ExpireSettings.ExpireSharedImagesVariable, "When-Unused")).Policy.SharedImages);
+    }
 }

@@ -108,7 +108,30 @@ public sealed class ExpiryGuardTests : ExpireScenarioTests
 
         Assert.Equal(["succeeded", "not-started"], ids.Select(id => Line(summary, id).Outcome));
         Assert.True(summary.DestructiveRunAborted);
-        Assert.Contains("could not be marked Deregistered", summary.AbortReason, StringComparison.Ordinal);
+        Assert.Contains($"the ledger record of {ids[0]} could not be marked Deregistered", summary.AbortReason, StringComparison.Ordinal);
+        // The image is in the Recycle Bin: the ledger is the only cause named.
+        Assert.True(_h.Ec2.IsImageInRecycleBin(SweepHarness.Region, ids[0]));
+        Assert.EndsWith("(InvalidOperationException: simulated ledger outage on update)", summary.AbortReason, StringComparison.Ordinal);
+        Assert.Equal([summary.AbortReason!], summary.Errors);
+        Assert.Equal(1, _h.Metric(MetricNames.DestructiveRunAborted));
+        Assert.True(Exists(ids[1]));
+    }
+
+    [Fact]
+    public async Task LedgerStatusUpdateFailsAndBinCheckFails_AbortNamesBoth()
+    {
+        var ids = new[] { 400, 300 }.Select(days => Expired(daysOld: days)).ToList();
+        Newest();
+        _h.Ledger.FailUpdates = true;
+        _h.Ec2.Access.Deny("ListImagesInRecycleBin");
+
+        var summary = await _h.InvokeAdvancingClockAsync(_h.Expire());
+
+        Assert.True(summary.DestructiveRunAborted);
+        Assert.Contains($"the ledger record of {ids[0]} could not be marked Deregistered", summary.AbortReason, StringComparison.Ordinal);
+        Assert.Contains($"; could not check whether image {ids[0]} is in the Recycle Bin", summary.AbortReason, StringComparison.Ordinal);
+        Assert.Equal([summary.AbortReason!], summary.Errors);
+        Assert.True(_h.Ledger.LatchOf(SweepHarness.Region)!.IsSet);
         Assert.True(Exists(ids[1]));
     }
 }

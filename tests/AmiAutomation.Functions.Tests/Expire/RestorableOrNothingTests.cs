@@ -187,6 +187,9 @@ public sealed class RestorableOrNothingTests : ExpireScenarioTests
         Assert.True(Exists(excluded));
         Assert.Equal(OutcomeNames.Skipped, Line(summary, excluded).Outcome);
         Assert.Contains("excludes it by tag scratch=yes", Line(summary, excluded).Detail, StringComparison.Ordinal);
+        // A skip of one image is no abort of the run.
+        Assert.False(summary.DestructiveRunAborted);
+        Assert.Empty(summary.Errors);
         Assert.Equal(3, summary.Deregistration!.Deregistered);
         Assert.All(ids, id => Assert.True(_h.Ec2.IsImageInRecycleBin(SweepHarness.Region, id)));
         Assert.DoesNotContain(_h.Ledger.Records, r => r.ImageId == excluded);
