@@ -50,6 +50,9 @@ internal sealed partial class FakeEc2
     /// <summary>Launch template id → its versions.</summary>
     public Dictionary<string, List<LaunchTemplateVersion>> Templates { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Launch template id → the DefaultVersionNumber and LatestVersionNumber DescribeLaunchTemplates names (none when absent).</summary>
+    public Dictionary<string, (long? Default, long? Latest)> TemplateHeads { get; } = new(StringComparer.Ordinal);
+
     public List<ImageReference> References { get; } = [];
 
     public List<SpotInstanceRequest> SpotRequests { get; } = [];
@@ -189,6 +192,7 @@ internal sealed partial class FakeEc2
             {
                 FaultKind.RepeatedToken => WithToken(response, requestToken ?? LoopToken),
                 FaultKind.UnresolvedAlias => WithAlias(response),
+                FaultKind.DroppedToken => WithToken(response, null),
                 _ => response,
             });
         }
@@ -198,7 +202,7 @@ internal sealed partial class FakeEc2
         }
     }
 
-    private static T WithToken<T>(T response, string token)
+    private static T WithToken<T>(T response, string? token)
     {
         switch (response)
         {

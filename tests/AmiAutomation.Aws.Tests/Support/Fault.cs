@@ -29,4 +29,7 @@ public enum FaultKind
 
     /// <summary>A launch template version whose image id is an unresolved SSM alias.</summary>
     UnresolvedAlias,
+
+    /// <summary>The page comes back without its NextToken although more items exist (an endpoint that does not page).</summary>
+    DroppedToken,
 }
