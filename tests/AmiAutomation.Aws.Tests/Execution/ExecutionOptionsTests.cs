@@ -76,8 +76,8 @@ public sealed class ExecutionOptionsTests : PlanExecutorTestBase
 
         var ex = await Assert.ThrowsAsync<ArgumentException>(() => RunAsync(plan, options));
 
-        Assert.Contains("MaxDestructiveActions must be 0 or more (is -3)", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("RecheckListingMaxAge must be 0–60 s (is 00:02:00)", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Invalid execution options: MaxDestructiveActions must be 0 or more (is -3). RecheckListingMaxAge must be 0–60 s (is 00:02:00).", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("options", ex.ParamName);
         Assert.Equal(0, Ec2.TotalCalls);
         Assert.Single(Ec2.Images);
     }
