@@ -1,6 +1,7 @@
 using AmiAutomation.Aws.Execution;
 using AmiAutomation.Aws.Tests.Support;
 using AmiAutomation.Core.Execution;
+using AmiAutomation.Core.Families;
 using Amazon.EC2.Model;
 using NSubstitute;
 
@@ -176,6 +177,19 @@ public sealed class Ec2PlanExecutorDeregistrationTests : PlanExecutorTestBase
 
         Assert.Equal((OutcomeStatus.Failed, ExecutionErrorCodes.GuardFailed), (outcome.Status, outcome.ErrorCode));
         Assert.Equal("before-deregistration hook failed (InvalidOperationException: ledger down); not deregistered", outcome.Detail);
+        Assert.Equal(0, Ec2.Calls("DeregisterImage"));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_FamilyRecountCannotRead_FailedNotSkipped()
+    {
+        Ec2.Faults.Add(new Fault("DescribeImages", 1, FaultKind.Unauthorized));
+        var options = Real() with { FamilyRecount = new FamilyKeepRule(FamilyResolver.Default, 1) };
+
+        var outcome = Assert.Single(await RunAsync(Plans.Of(Plans.Deregister(TwoSnapshots())), options));
+
+        Assert.Equal((OutcomeStatus.Failed, "UnauthorizedOperation"), (outcome.Status, outcome.ErrorCode));
+        Assert.StartsWith("family re-count failed at DescribeImages: ", outcome.Detail, StringComparison.Ordinal);
         Assert.Equal(0, Ec2.Calls("DeregisterImage"));
     }
 }
