@@ -36,14 +36,17 @@ public sealed class LaunchTemplateSourceTests : InventoryReaderTestBase
     {
         Ec2.AddInstance("i-1", Ami(1));
         Ec2.AddTemplate("lt-1", Ami(1), Ami(2));
+        Ec2.AddTemplate("lt-2", Ami(3));
 
-        var snapshot = await ReadAsync(new InventoryOptions { IncludeManagedResources = false, LaunchTemplatePageSize = 1, LaunchTemplateVersionPageSize = 2 });
+        // Exactly full pages, so the probes are sent too.
+        var snapshot = await ReadAsync(new InventoryOptions { IncludeManagedResources = false, LaunchTemplatePageSize = 2, LaunchTemplateVersionPageSize = 2 });
 
         Assert.True(snapshot.IsComplete);
         Assert.All(Ec2.RequestsOf<DescribeLaunchTemplatesRequest>(), r => Assert.Null(r.IncludeManagedResources));
         Assert.All(Ec2.RequestsOf<DescribeLaunchTemplateVersionsRequest>(), r => Assert.Null(r.IncludeManagedResources));
         Assert.Null(Assert.Single(Ec2.RequestsOf<DescribeInstancesRequest>()).IncludeManagedResources);
-        Assert.Equal(2, Ec2.RequestsOf<DescribeLaunchTemplateVersionsRequest>().Count());
+        Assert.Equal(2, Ec2.RequestsOf<DescribeLaunchTemplatesRequest>().Count());
+        Assert.Equal(3, Ec2.RequestsOf<DescribeLaunchTemplateVersionsRequest>().Count());
     }
 
     [Fact]
