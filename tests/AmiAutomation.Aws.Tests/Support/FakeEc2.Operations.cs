@@ -60,7 +60,13 @@ internal sealed partial class FakeEc2
     private DescribeLaunchTemplatesResponse DescribeLaunchTemplates(DescribeLaunchTemplatesRequest request)
     {
         Requests.Add(request);
-        var all = Templates.Keys.Select(id => new LaunchTemplate { LaunchTemplateId = id, LaunchTemplateName = "name-" + id }).ToList();
+        var all = Templates.Keys.Select(id => new LaunchTemplate
+        {
+            LaunchTemplateId = id,
+            LaunchTemplateName = "name-" + id,
+            DefaultVersionNumber = TemplateHeads.TryGetValue(id, out var heads) ? heads.Default : null,
+            LatestVersionNumber = TemplateHeads.TryGetValue(id, out var latest) ? latest.Latest : null,
+        }).ToList();
         var (page, next) = Page(all, request.NextToken, request.MaxResults, 15);
         return new DescribeLaunchTemplatesResponse { LaunchTemplates = page, NextToken = next };
     }

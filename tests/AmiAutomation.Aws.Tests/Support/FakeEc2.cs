@@ -50,6 +50,9 @@ internal sealed partial class FakeEc2
     /// <summary>Launch template id → its versions.</summary>
     public Dictionary<string, List<LaunchTemplateVersion>> Templates { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Launch template id → the DefaultVersionNumber and LatestVersionNumber DescribeLaunchTemplates names (none when absent).</summary>
+    public Dictionary<string, (long? Default, long? Latest)> TemplateHeads { get; } = new(StringComparer.Ordinal);
+
     public List<ImageReference> References { get; } = [];
 
     public List<SpotInstanceRequest> SpotRequests { get; } = [];
@@ -190,6 +193,7 @@ internal sealed partial class FakeEc2
                 FaultKind.RepeatedToken => WithToken(response, requestToken ?? LoopToken),
                 FaultKind.UnresolvedAlias => WithAlias(response),
                 FaultKind.EmptyPage => WithoutItems(response, requestToken ?? "p0"),
+                FaultKind.DroppedToken => WithToken(response, null),
                 _ => response,
             });
         }
@@ -199,7 +203,7 @@ internal sealed partial class FakeEc2
         }
     }
 
-    private static T WithToken<T>(T response, string token)
+    private static T WithToken<T>(T response, string? token)
     {
         switch (response)
         {

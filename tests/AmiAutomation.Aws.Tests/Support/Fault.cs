@@ -33,4 +33,7 @@ public enum FaultKind
     /// <summary>A page with no items (its list omitted, as AWS omits an empty list) and a NextToken that reads on from
     /// where the request started.</summary>
     EmptyPage,
+
+    /// <summary>The page comes back without its NextToken although more items exist (an endpoint that does not page).</summary>
+    DroppedToken,
 }

@@ -1,0 +1,139 @@
+using AmiAutomation.Aws.AutoScaling;
+using AmiAutomation.Aws.Execution;
+using AmiAutomation.Aws.Tests.Support;
+using Amazon.EC2.Model;
+
+namespace AmiAutomation.Aws.Tests.Execution;
+
+/// <summary>The re-check's listings within one run (kept for RecheckListingMaxAge, launch templates read incrementally
+/// and kept across refreshes), the consumers it cannot judge, and changes to the image since planning.</summary>
+public sealed class ImageRecheckerListingTests : PlanExecutorTestBase
+{
+    private const string Id = "ami-00000001";
+
+    private ImageRechecker Rechecker() =>
+        new("us-east-1", Ec2.Client, new Lazy<IAutoScalingClient>(() => Apis.AutoScaling("us-east-1")), TestLimits.Registry().ForRegion("us-east-1"), Time);
+
+    private static ExecutionOptions Options(TimeSpan maxAge) => Real() with { RecheckListingMaxAge = maxAge };
+
+    private Image Launched() => Image(Id, i => i.LastLaunchedTime = "2024-01-01T00:00:00Z");
+
+    [Fact]
+    public async Task RecheckAsync_TemplateVersionReadByEarlierRefresh_StillProtectsLater()
+    {
+        var decision = Plans.Deregister(Launched());
+        Ec2.AddTemplate("lt-1", Id);
+        Ec2.TemplateHeads["lt-1"] = (1, 1);
+        var rechecker = Rechecker();
+
+        var first = await rechecker.RecheckAsync(decision, Options(TimeSpan.Zero), CancellationToken.None);
+        var second = await rechecker.RecheckAsync(decision, Options(TimeSpan.Zero), CancellationToken.None);
+
+        Assert.Contains("lt-1:1", first.SkipReason, StringComparison.Ordinal);
+        Assert.Contains("lt-1:1", second.SkipReason, StringComparison.Ordinal);
+        Assert.Equal(2, Ec2.Calls("DescribeLaunchTemplates"));
+        Assert.Equal(1, Ec2.Calls("DescribeLaunchTemplateVersions"));
+    }
+
+    [Fact]
+    public async Task RecheckAsync_WithinMaxAge_ListingReusedThenReadAgain()
+    {
+        var decision = Plans.Deregister(Launched());
+        var rechecker = Rechecker();
+
+        await rechecker.RecheckAsync(decision, Options(TimeSpan.FromSeconds(10)), CancellationToken.None);
+        Time.Advance(TimeSpan.FromSeconds(5));
+        await rechecker.RecheckAsync(decision, Options(TimeSpan.FromSeconds(10)), CancellationToken.None);
+        var callsWithin = Ec2.Calls("DescribeSpotInstanceRequests");
+        Time.Advance(TimeSpan.FromSeconds(5));
+        await rechecker.RecheckAsync(decision, Options(TimeSpan.FromSeconds(10)), CancellationToken.None);
+
+        Assert.Equal(1, callsWithin);
+        Assert.Equal(2, Ec2.Calls("DescribeSpotInstanceRequests"));
+    }
+
+    [Fact]
+    public async Task RecheckAsync_SpotRequestGoneOnReread_NoLongerProtects()
+    {
+        var decision = Plans.Deregister(Launched());
+        Ec2.AddSpotRequest("sir-1", Id);
+        var rechecker = Rechecker();
+
+        var first = await rechecker.RecheckAsync(decision, Options(TimeSpan.Zero), CancellationToken.None);
+        Ec2.SpotRequests.Clear();
+        var second = await rechecker.RecheckAsync(decision, Options(TimeSpan.Zero), CancellationToken.None);
+
+        Assert.Contains("sir-1", first.SkipReason, StringComparison.Ordinal);
+        Assert.Null(second.SkipReason);
+        Assert.Null(second.Error);
+    }
+
+    [Fact]
+    public async Task RecheckAsync_ConsumerNamingNoImageId_FailedNamingIt()
+    {
+        var decision = Plans.Deregister(Launched());
+        Ec2.AddSpotRequest("sir-1", "resolve:ssm:/golden");
+
+        var result = await Rechecker().RecheckAsync(decision, Options(TimeSpan.Zero), CancellationToken.None);
+
+        Assert.Equal(nameof(InvalidOperationException), result.ErrorCode);
+        Assert.Contains("SpotRequest sir-1 names 'resolve:ssm:/golden', which is not an image id", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RecheckAsync_ConsumerWithoutImage_Ignored()
+    {
+        var decision = Plans.Deregister(Launched());
+        Ec2.AddSpotRequest("sir-1", string.Empty);
+
+        var result = await Rechecker().RecheckAsync(decision, Options(TimeSpan.Zero), CancellationToken.None);
+
+        Assert.Null(result.Error);
+        Assert.Null(result.SkipReason);
+    }
+
+    [Theory]
+    [InlineData("2024-01-01T00:00:00Z", false)]
+    [InlineData("2024-01-01T00:00:01Z", true)]
+    public async Task RecheckAsync_LaunchTimeMovedForward_Skipped(string now, bool skipped)
+    {
+        var decision = Plans.Deregister(Launched());
+        Ec2.Images[0].LastLaunchedTime = now;
+
+        var result = await Rechecker().RecheckAsync(decision, Options(TimeSpan.Zero), CancellationToken.None);
+
+        Assert.Equal(skipped, result.SkipReason?.Contains("since planning", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task RecheckAsync_DeprecationMovedLater_SkippedNamingBothTimes()
+    {
+        var decision = Plans.Deregister(Image(Id, i =>
+        {
+            i.LastLaunchedTime = "2024-01-01T00:00:00Z";
+            i.DeprecationTime = "2025-01-01T00:00:00.000Z";
+        }));
+        Ec2.Images[0].DeprecationTime = "2027-01-01T00:00:00.000Z";
+
+        var result = await Rechecker().RecheckAsync(decision, Options(TimeSpan.Zero), CancellationToken.None);
+
+        Assert.Contains("deprecation moved from 2025-01-01T00:00:00", result.SkipReason, StringComparison.Ordinal);
+        Assert.Contains("to 2027-01-01T00:00:00", result.SkipReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RecheckAsync_DeprecationMovedEarlier_NotAReason()
+    {
+        var decision = Plans.Deregister(Image(Id, i =>
+        {
+            i.LastLaunchedTime = "2024-01-01T00:00:00Z";
+            i.DeprecationTime = "2025-06-01T00:00:00.000Z";
+        }));
+        Ec2.Images[0].DeprecationTime = "2025-01-01T00:00:00.000Z";
+
+        var result = await Rechecker().RecheckAsync(decision, Options(TimeSpan.Zero), CancellationToken.None);
+
+        Assert.Null(result.SkipReason);
+        Assert.Null(result.Error);
+    }
+}
