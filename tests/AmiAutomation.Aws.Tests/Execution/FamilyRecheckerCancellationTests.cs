@@ -2,7 +2,6 @@ using AmiAutomation.Aws.Execution;
 using AmiAutomation.Aws.Mapping;
 using AmiAutomation.Aws.Tests.Support;
 using AmiAutomation.Core.Families;
-using AmiAutomation.Core.Tagging;
 using Amazon.EC2;
 using Amazon.EC2.Model;
 using NSubstitute;
@@ -17,22 +16,11 @@ namespace AmiAutomation.Aws.Tests.Execution;
 public sealed class FamilyRecheckerCancellationTests
 {
     private const string Region = "us-east-1";
-    private const string Account = "123456789012";
+    private const string Account = FamilyImages.Account;
     private readonly IAmazonEC2 _ec2 = Substitute.For<IAmazonEC2>();
 
-    private static Image Member(string id, string name, string created) => new()
-    {
-        ImageId = id,
-        Name = name,
-        OwnerId = Account,
-        CreationDate = created,
-        State = Amazon.EC2.ImageState.Available,
-        RootDeviceType = DeviceType.Ebs,
-        Tags = [new Tag { Key = TagNames.Family, Value = "web" }],
-    };
-
-    private static readonly Image Old = Member("ami-00000001", "web-20240101", "2024-01-01T00:00:00.000Z");
-    private static readonly Image Newer = Member("ami-00000002", "web-20250101", "2025-01-01T00:00:00.000Z");
+    private static readonly Image Old = FamilyImages.Member("ami-00000001", "web-20240101", "2024-01-01T00:00:00.000Z", "web");
+    private static readonly Image Newer = FamilyImages.Member("ami-00000002", "web-20250101", "2025-01-01T00:00:00.000Z", "web");
 
     /// <summary>The tag listing answers both members (enough for the old one to go); the name listing runs <paramref name="onNameListing"/>.</summary>
     private void Answer(Func<Task<DescribeImagesResponse>> onNameListing) =>

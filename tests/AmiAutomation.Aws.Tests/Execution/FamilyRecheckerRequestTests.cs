@@ -17,16 +17,7 @@ public sealed class FamilyRecheckerRequestTests
     private readonly IAmazonEC2 _ec2 = Substitute.For<IAmazonEC2>();
     private readonly List<DescribeImagesRequest> _requests = [];
 
-    private static Image Member(string id, string name, string created, string? familyTag = null) => new()
-    {
-        ImageId = id,
-        Name = name,
-        OwnerId = "123456789012",
-        CreationDate = created,
-        State = Amazon.EC2.ImageState.Available,
-        RootDeviceType = DeviceType.Ebs,
-        Tags = familyTag is null ? [] : [new Tag { Key = TagNames.Family, Value = familyTag }],
-    };
+    private static Image Member(string id, string name, string created, string? familyTag = null) => FamilyImages.Member(id, name, created, familyTag);
 
     /// <summary>The tag listing answers <paramref name="tagged"/>, the name (or unfiltered) listing <paramref name="named"/>.</summary>
     private void Answer(List<Image> tagged, List<Image> named) =>
