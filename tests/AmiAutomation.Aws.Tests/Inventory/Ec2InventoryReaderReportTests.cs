@@ -1,3 +1,4 @@
+using AmiAutomation.TestKit.Logging;
 using AmiAutomation.Aws.AutoScaling;
 using AmiAutomation.Aws.Inventory;
 using AmiAutomation.Aws.Tests.Support;
@@ -110,7 +111,7 @@ public sealed class Ec2InventoryReaderReportTests : InventoryReaderTestBase
     {
         Ec2.AddImage(Ami(1));
         Ec2.Faults.Add(new Fault("DescribeSpotFleetRequests", 0, FaultKind.Unauthorized));
-        var logger = new ListLogger();
+        var logger = new RecordingLogger();
 
         await new Ec2InventoryReader(new FixedEc2ClientFactory(Ec2.Client), Apis, TestLimits.Registry(), logger)
             .ReadAsync(Region, InventoryOptions.Default, CancellationToken.None);

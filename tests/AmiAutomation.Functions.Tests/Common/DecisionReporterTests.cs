@@ -1,3 +1,4 @@
+using AmiAutomation.TestKit.Logging;
 using AmiAutomation.Core.Execution;
 using AmiAutomation.Core.Inventory;
 using AmiAutomation.Core.Planning;

@@ -1,3 +1,4 @@
+using AmiAutomation.TestKit.Logging;
 using System.Text;
 using System.Text.Json;
 using AmiAutomation.Core.Images;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace AmiAutomation.Functions.Tests.Common;
+namespace AmiAutomation.TestKit.Logging;
 
 /// <summary>An <see cref="ILogger"/> that keeps every entry with its template and named values.</summary>
 public sealed class RecordingLogger : ILogger
