@@ -1,7 +1,6 @@
 #!/usr/bin/env python3
 """Lists the mutants a Stryker run left alive (Survived, NoCoverage; Timeout with --timeouts), one line each:
 file:line, mutator, the original code and its replacement. Used to write docs/mutation.md's survivor tables.
-The equivalent `false` -> `true` flips of ConfigureAwait arguments are counted, not listed (see tests/mutation.sh).
 Usage: tests/mutation-survivors.py StrykerOutput/<run>/reports/mutation-report.json [--timeouts] [glob...]
 (globs as in tests/mutation.sh, e.g. '**/Expire/RecycleBin*.cs'; none = every mutated file)."""
 import fnmatch
@@ -15,7 +14,7 @@ path, rest = args[0], args[1:]
 statuses = {"Survived", "NoCoverage"} | ({"Timeout"} if "--timeouts" in rest else set())
 patterns = ["*/" + g.removeprefix("**/") for g in rest if g != "--timeouts"]
 report = json.load(open(path, encoding="utf-8"))
-count = flips = 0
+count = 0
 for name, f in sorted(report["files"].items()):
     norm = "/" + name.replace("\\", "/")
     if patterns and not any(fnmatch.fnmatch(norm, p) for p in patterns):
@@ -25,9 +24,6 @@ for name, f in sorted(report["files"].items()):
         if m["status"] not in statuses:
             continue
         start, end = m["location"]["start"], m["location"]["end"]
-        if m["mutatorName"] == "Boolean mutation" and lines[start["line"] - 1][:start["column"] - 1].endswith("ConfigureAwait("):
-            flips += 1
-            continue
         if start["line"] == end["line"]:
             original = lines[start["line"] - 1][start["column"] - 1:end["column"] - 1]
         else:
@@ -36,4 +32,4 @@ for name, f in sorted(report["files"].items()):
         print(f"{norm.split('/src/')[-1]}:{start['line']} [{m['status']}] {m['mutatorName']}: "
               f"`{short(original)}` -> `{short(m.get('replacement', ''))}`")
         count += 1
-print(f"{count} mutants listed, {flips} ConfigureAwait flips not listed", file=sys.stderr)
+print(f"{count} mutants listed", file=sys.stderr)

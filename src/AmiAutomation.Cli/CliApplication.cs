@@ -43,7 +43,7 @@ public static class CliApplication
         var root = CreateRootCommand(context);
         if (args.Count == 0)
         {
-            await root.Parse(["--help"]).InvokeAsync(new InvocationConfiguration { Output = console.Error }, cancellationToken).ConfigureAwait(false);
+            await root.Parse(["--help"]).InvokeAsync(new InvocationConfiguration { Output = console.Error }, cancellationToken);
             return ExitCodes.BadUsage;
         }
 
@@ -72,7 +72,7 @@ public static class CliApplication
         };
         try
         {
-            var code = await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+            var code = await parse.InvokeAsync(invocation, cancellationToken);
             if (cancellationToken.IsCancellationRequested)
             {
                 // A run that noticed the cancellation as a failed source or step still ends as interrupted.

@@ -14,4 +14,4 @@ var context = new CliContext(CliConsole.FromSystem(), SystemEnvironmentVariables
 {
     Progress = ProgressLine.ForStandardError(),
 };
-return await CliApplication.RunAsync(args, context, cancel.Token).ConfigureAwait(false);
+return await CliApplication.RunAsync(args, context, cancel.Token);

@@ -69,7 +69,7 @@ public sealed partial class Ec2Simulator
         _launchingGroup.Value = name;
         try
         {
-            var response = await ClientFor(region).RunInstancesAsync(request).ConfigureAwait(false);
+            var response = await ClientFor(region).RunInstancesAsync(request);
             return response.Reservation.Instances[0].InstanceId;
         }
         catch (AmazonEC2Exception ex) when (ex.ErrorCode?.StartsWith("InvalidAMIID.", StringComparison.Ordinal) == true)

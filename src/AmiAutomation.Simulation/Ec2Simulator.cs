@@ -137,7 +137,7 @@ public sealed partial class Ec2Simulator
         var latency = Faults.LatencyFor(action);
         if (latency > TimeSpan.Zero)
         {
-            await Task.Delay(latency, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(latency, cancellationToken);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -228,7 +228,7 @@ public sealed partial class Ec2Simulator
         var latency = Faults.LatencyFor(name);
         if (latency > TimeSpan.Zero)
         {
-            await Task.Delay(latency, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(latency, cancellationToken);
         }
 
         cancellationToken.ThrowIfCancellationRequested();

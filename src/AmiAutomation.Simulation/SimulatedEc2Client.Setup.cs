@@ -12,7 +12,7 @@ public sealed partial class SimulatedEc2Client
     {
         try
         {
-            return await Invoke("RunInstances", ThrottleBucket.Mutating, request, request?.DryRun, InstanceOperations.Run, cancellationToken).ConfigureAwait(false);
+            return await Invoke("RunInstances", ThrottleBucket.Mutating, request, request?.DryRun, InstanceOperations.Run, cancellationToken);
         }
         catch (Amazon.EC2.AmazonEC2Exception ex) when (request is not null && request.DryRun != true && ex.ErrorCode?.StartsWith("InvalidAMIID.", StringComparison.Ordinal) == true)
         {

@@ -50,7 +50,7 @@ public sealed partial class SimulatedEc2Client : AmazonEC2Client
             Faults.TokenLoop.Rewind(request);
         }
 
-        var response = await Simulator.InvokeAsync(Region, action, bucket, dryRun, context => operation(context, request), cancellationToken).ConfigureAwait(false);
+        var response = await Simulator.InvokeAsync(Region, action, bucket, dryRun, context => operation(context, request), cancellationToken);
         if (loop)
         {
             Faults.TokenLoop.Stamp(response);

@@ -31,7 +31,7 @@ internal sealed class SignedAutoScalingClient(SignedAwsClient client) : IAutoSca
             parameters.Add(new("NextToken", nextToken));
         }
 
-        var response = await client.SendAsync(QueryRequest(Operation, parameters), cancellationToken).ConfigureAwait(false);
+        var response = await client.SendAsync(QueryRequest(Operation, parameters), cancellationToken);
         try
         {
             return LaunchConfigurationXml.Parse(response.Body);
@@ -47,7 +47,7 @@ internal sealed class SignedAutoScalingClient(SignedAwsClient client) : IAutoSca
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(groupName);
         const string operation = "DescribeAutoScalingGroups";
-        var response = await client.SendAsync(QueryRequest(operation, [new("AutoScalingGroupNames.member.1", groupName)]), cancellationToken).ConfigureAwait(false);
+        var response = await client.SendAsync(QueryRequest(operation, [new("AutoScalingGroupNames.member.1", groupName)]), cancellationToken);
         try
         {
             return AutoScalingGroupXml.Parse(response.Body);

@@ -50,7 +50,7 @@ public sealed class DisabledImageEnabler
         AmiImage? image;
         try
         {
-            image = await ReadImageAsync(imageId, cancellationToken).ConfigureAwait(false);
+            image = await ReadImageAsync(imageId, cancellationToken);
         }
         catch (AmazonServiceException ex)
         {
@@ -75,8 +75,8 @@ public sealed class DisabledImageEnabler
         DisableRecord? record;
         try
         {
-            record = await _ledger.GetDisableRecordAsync(_options.Region, imageId, cancellationToken).ConfigureAwait(false);
-            image = await WithPermissionsAsync(image, cancellationToken).ConfigureAwait(false);
+            record = await _ledger.GetDisableRecordAsync(_options.Region, imageId, cancellationToken);
+            image = await WithPermissionsAsync(image, cancellationToken);
         }
         catch (AmazonServiceException ex)
         {
@@ -103,7 +103,7 @@ public sealed class DisabledImageEnabler
             return result with { Outcome = EnableOutcome.DryRun };
         }
 
-        return await ApplyAsync(result, plan, record, cancellationToken).ConfigureAwait(false);
+        return await ApplyAsync(result, plan, record, cancellationToken);
     }
 
     private async Task<EnableResult> ApplyAsync(EnableResult result, EnablePlan plan, DisableRecord? record, CancellationToken cancellationToken)
@@ -113,9 +113,9 @@ public sealed class DisabledImageEnabler
         {
             var enabled = await _calls.ChangeAsync("EnableImage", Ec2ActionClass.Mutate, dryRun: false, async client =>
             {
-                var response = await client.EnableImageAsync(new EnableImageRequest { ImageId = imageId }, CancellationToken.None).ConfigureAwait(false);
+                var response = await client.EnableImageAsync(new EnableImageRequest { ImageId = imageId }, CancellationToken.None);
                 return response?.Return;
-            }, cancellationToken).ConfigureAwait(false);
+            }, cancellationToken);
             if (enabled.IsFailure)
             {
                 return result with { LaunchPermissionsReapplied = [], HoldUntil = null, Problems = [enabled.Detail ?? "EnableImage failed"] };
@@ -130,9 +130,9 @@ public sealed class DisabledImageEnabler
             {
                 await client.CreateTagsAsync(
                     new CreateTagsRequest { Resources = [imageId], Tags = [new Tag(TagNames.KeepUntil, TagTime.Format(until))] },
-                    CancellationToken.None).ConfigureAwait(false);
+                    CancellationToken.None);
                 return true;
-            }, cancellationToken).ConfigureAwait(false);
+            }, cancellationToken);
             if (tagged.IsFailure)
             {
                 holdUntil = null;
@@ -151,9 +151,9 @@ public sealed class DisabledImageEnabler
                         ImageId = imageId,
                         LaunchPermission = new LaunchPermissionModifications { Add = LaunchPermissionMapper.ToSdk(reapplied) },
                     },
-                    CancellationToken.None).ConfigureAwait(false);
+                    CancellationToken.None);
                 return true;
-            }, cancellationToken).ConfigureAwait(false);
+            }, cancellationToken);
             if (shared.IsFailure)
             {
                 problems.Add($"{shared.Detail}: launch permissions not re-applied: {Describe(reapplied)}");
@@ -163,7 +163,7 @@ public sealed class DisabledImageEnabler
 
         if (plan.MarkRecordEnabled && record is not null && problems.Count == 0)
         {
-            await MarkEnabledAsync(record, problems, cancellationToken).ConfigureAwait(false);
+            await MarkEnabledAsync(record, problems, cancellationToken);
         }
 
         return result with
@@ -179,8 +179,7 @@ public sealed class DisabledImageEnabler
     {
         try
         {
-            await _ledger.PutDisableRecordAsync(record with { Status = DisableRecordStatus.Enabled, EnabledAt = _time.GetUtcNow() }, cancellationToken)
-                .ConfigureAwait(false);
+            await _ledger.PutDisableRecordAsync(record with { Status = DisableRecordStatus.Enabled, EnabledAt = _time.GetUtcNow() }, cancellationToken);
         }
 #pragma warning disable CA1031 // The image is back and shared; a stale record status is reported, not fatal.
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -195,8 +194,7 @@ public sealed class DisabledImageEnabler
         try
         {
             var response = await _calls.ReadAsync("DescribeImages", (client, ct) => client.DescribeImagesAsync(
-                new DescribeImagesRequest { ImageIds = [imageId], IncludeDeprecated = true, IncludeDisabled = true }, ct), cancellationToken)
-                .ConfigureAwait(false);
+                new DescribeImagesRequest { ImageIds = [imageId], IncludeDeprecated = true, IncludeDisabled = true }, ct), cancellationToken);
             var image = response?.Images?.FirstOrDefault(i => string.Equals(i.ImageId, imageId, StringComparison.Ordinal));
             return image is null ? null : Ec2ImageMapper.ToAmiImage(image, _options.Region);
         }
@@ -216,8 +214,7 @@ public sealed class DisabledImageEnabler
         }
 
         var response = await _calls.ReadAsync("DescribeImageAttribute", (client, ct) => client.DescribeImageAttributeAsync(
-            new DescribeImageAttributeRequest { ImageId = image.ImageId, Attribute = ImageAttributeName.LaunchPermission }, ct), cancellationToken)
-            .ConfigureAwait(false);
+            new DescribeImageAttributeRequest { ImageId = image.ImageId, Attribute = ImageAttributeName.LaunchPermission }, ct), cancellationToken);
         var attribute = response?.ImageAttribute ?? throw new InvalidOperationException("DescribeImageAttribute returned no ImageAttribute");
         return image with { LaunchPermissions = LaunchPermissionMapper.ToCore(attribute.LaunchPermissions) };
     }

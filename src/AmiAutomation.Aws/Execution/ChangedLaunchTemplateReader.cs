@@ -36,10 +36,10 @@ internal sealed class ChangedLaunchTemplateReader(IAmazonEC2 client, Ec2RateLimi
             LaunchTemplateSource.ListAction,
             async (token, ct) =>
             {
-                await limiter.AcquireAsync(LaunchTemplateSource.ListAction, Ec2ActionClass.Describe, ct).ConfigureAwait(false);
+                await limiter.AcquireAsync(LaunchTemplateSource.ListAction, Ec2ActionClass.Describe, ct);
                 return await client.DescribeLaunchTemplatesAsync(
                     new DescribeLaunchTemplatesRequest { MaxResults = PageSize, IncludeManagedResources = true, NextToken = token },
-                    ct).ConfigureAwait(false);
+                    ct);
             },
             response => response.NextToken,
             response =>
@@ -56,14 +56,14 @@ internal sealed class ChangedLaunchTemplateReader(IAmazonEC2 client, Ec2RateLimi
                 }
             },
             MaxPages,
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
 
         var read = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var (templateId, known) in changed)
         {
             try
             {
-                await ReadVersionsAsync(templateId, known, byImage, read, cancellationToken).ConfigureAwait(false);
+                await ReadVersionsAsync(templateId, known, byImage, read, cancellationToken);
             }
             catch (AmazonEC2Exception ex) when (ex.ErrorCode is not null && Ec2ErrorCodes.LaunchTemplateGone.Contains(ex.ErrorCode))
             {
@@ -83,7 +83,7 @@ internal sealed class ChangedLaunchTemplateReader(IAmazonEC2 client, Ec2RateLimi
             LaunchTemplateSource.VersionsAction,
             async (token, ct) =>
             {
-                await limiter.AcquireAsync(LaunchTemplateSource.VersionsAction, Ec2ActionClass.Describe, ct).ConfigureAwait(false);
+                await limiter.AcquireAsync(LaunchTemplateSource.VersionsAction, Ec2ActionClass.Describe, ct);
                 return await client.DescribeLaunchTemplateVersionsAsync(
                     new DescribeLaunchTemplateVersionsRequest
                     {
@@ -94,7 +94,7 @@ internal sealed class ChangedLaunchTemplateReader(IAmazonEC2 client, Ec2RateLimi
                         IncludeManagedResources = true,
                         NextToken = token,
                     },
-                    ct).ConfigureAwait(false);
+                    ct);
             },
             response => response.NextToken,
             response =>

@@ -25,7 +25,7 @@ internal static class DeprecationStep
             return new ActionOutcome(decision, OutcomeStatus.Failed, ExecutionErrorCodes.MissingDeprecateAt, "the Deprecate decision carries no DeprecateAt; nothing sent");
         }
 
-        await run.Limiter.AcquireAsync("EnableImageDeprecation", Ec2ActionClass.Mutate, cancellationToken).ConfigureAwait(false);
+        await run.Limiter.AcquireAsync("EnableImageDeprecation", Ec2ActionClass.Mutate, cancellationToken);
         var planned = deprecateAt;
         var earliest = DeprecationLimits.Earliest(run.Time.GetUtcNow());
         if (deprecateAt < earliest)
@@ -44,7 +44,7 @@ internal static class DeprecationStep
                     DeprecateAt = Ec2Time.ToRequestTime(deprecateAt),
                     DryRun = run.Options.DryRun ? true : null,
                 },
-                CancellationToken.None).ConfigureAwait(false);
+                CancellationToken.None);
             return response?.Return == false
                 ? new ActionOutcome(decision, OutcomeStatus.Failed, ExecutionErrorCodes.ReturnFalse, "EnableImageDeprecation returned false")
                 : new ActionOutcome(decision, OutcomeStatus.Succeeded, Detail: $"deprecation set to {Ec2Time.Format(deprecateAt)}{raised}");

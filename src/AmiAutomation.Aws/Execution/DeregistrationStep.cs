@@ -18,25 +18,24 @@ internal static class DeregistrationStep
 {
     public static async Task<ActionOutcome> RunAsync(ExecutionRun run, Decision decision, CancellationToken cancellationToken)
     {
-        var (checkedNow, ended) = await DestructiveStepGate.CapAndRecheckAsync(run, decision, "not deregistered", cancellationToken).ConfigureAwait(false);
+        var (checkedNow, ended) = await DestructiveStepGate.CapAndRecheckAsync(run, decision, "not deregistered", cancellationToken);
         if (checkedNow is not { } current)
         {
             return ended!;
         }
 
-        await run.Limiter.AcquireAsync("DeregisterImage", Ec2ActionClass.Deregister, cancellationToken).ConfigureAwait(false);
+        await run.Limiter.AcquireAsync("DeregisterImage", Ec2ActionClass.Deregister, cancellationToken);
         var context = new DeregistrationContext(run.Plan, decision, current, run.Deregistered);
         if (!run.Options.DryRun && await DestructiveStepGate.AskGuardAsync(
                 run, decision, ct => run.Options.Guard.BeforeDeregisterAsync(context, ct), "before-deregistration", "not deregistered",
-                cancellationToken).ConfigureAwait(false) is { } blocked)
+                cancellationToken) is { } blocked)
         {
             return blocked;
         }
 
         if (run.Options.FamilyRecount is { } rule)
         {
-            var family = await run.FamilyRechecker.CheckAsync(decision, current, rule, run.Options.AccountId ?? decision.Image.OwnerId, cancellationToken)
-                .ConfigureAwait(false);
+            var family = await run.FamilyRechecker.CheckAsync(decision, current, rule, run.Options.AccountId ?? decision.Image.OwnerId, cancellationToken);
             if (family is not null)
             {
                 return family.Skipped
@@ -46,22 +45,22 @@ internal static class DeregistrationStep
         }
 
         run.DestructiveCalls++;
-        var outcome = await CallAsync(run, decision, current).ConfigureAwait(false);
+        var outcome = await CallAsync(run, decision, current);
         if (outcome.ErrorCode == Ec2ErrorCodes.ImageUnavailable)
         {
-            outcome = await ResolveUnavailableAsync(run, outcome, current, cancellationToken).ConfigureAwait(false);
+            outcome = await ResolveUnavailableAsync(run, outcome, current, cancellationToken);
         }
 
         if (!run.Options.DryRun && outcome.Status == OutcomeStatus.Succeeded && outcome.Snapshots.Count == 0 && current.Snapshots.Count > 0
             && !IsAlreadyDeregistered(outcome))
         {
-            outcome = await VerifyUnreportedSnapshotsAsync(run, outcome, current, cancellationToken).ConfigureAwait(false);
+            outcome = await VerifyUnreportedSnapshotsAsync(run, outcome, current, cancellationToken);
         }
 
         if (!run.Options.DryRun && outcome.Status == OutcomeStatus.Succeeded)
         {
             run.Deregistered++;
-            await AfterAsync(run, context, outcome, cancellationToken).ConfigureAwait(false);
+            await AfterAsync(run, context, outcome, cancellationToken);
         }
 
         return outcome;
@@ -71,7 +70,7 @@ internal static class DeregistrationStep
     {
         try
         {
-            var verdict = await run.Options.Guard.AfterDeregisterAsync(context, outcome, cancellationToken).ConfigureAwait(false);
+            var verdict = await run.Options.Guard.AfterDeregisterAsync(context, outcome, cancellationToken);
             if (verdict.Kind == GuardVerdictKind.Stop)
             {
                 run.StopReason = verdict.Reason;
@@ -97,7 +96,7 @@ internal static class DeregistrationStep
                     DeleteAssociatedSnapshots = true,
                     DryRun = run.Options.DryRun ? true : null,
                 },
-                CancellationToken.None).ConfigureAwait(false);
+                CancellationToken.None);
             if (response?.Return == false)
             {
                 return new ActionOutcome(decision, OutcomeStatus.Failed, ExecutionErrorCodes.ReturnFalse, "DeregisterImage returned false");
@@ -136,7 +135,7 @@ internal static class DeregistrationStep
         try
         {
             // The re-check's own read: null when EC2 no longer lists the image (or answers NotFound/Unavailable).
-            var now = await run.Rechecker.ReadImageAsync(current.ImageId, cancellationToken).ConfigureAwait(false);
+            var now = await run.Rechecker.ReadImageAsync(current.ImageId, cancellationToken);
             if (now is not null && now.State != ImageState.Deregistered)
             {
                 return failed with { Detail = failed.Detail + $"; the image is still there ({now.State.ToString().ToLowerInvariant()})" };
@@ -167,8 +166,8 @@ internal static class DeregistrationStep
         IReadOnlyList<SnapshotOutcome> snapshots;
         try
         {
-            await run.Limiter.AcquireAsync("DescribeSnapshots", Ec2ActionClass.Describe, cancellationToken).ConfigureAwait(false);
-            var existing = await SnapshotReader.ReadAsync(run.Client, ids, cancellationToken).ConfigureAwait(false);
+            await run.Limiter.AcquireAsync("DescribeSnapshots", Ec2ActionClass.Describe, cancellationToken);
+            var existing = await SnapshotReader.ReadAsync(run.Client, ids, cancellationToken);
             snapshots = [.. current.Snapshots.DistinctBy(s => s.SnapshotId, StringComparer.Ordinal).Select(s => new SnapshotOutcome(
                 s.SnapshotId, s.SizeGiB, existing.ContainsKey(s.SnapshotId) ? SnapshotOutcome.UnreportedStillExists : SnapshotOutcome.UnreportedGone))];
         }

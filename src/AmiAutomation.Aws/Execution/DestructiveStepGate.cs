@@ -20,7 +20,7 @@ internal static class DestructiveStepGate
             return (null, new ActionOutcome(decision, OutcomeStatus.NotStarted, Detail: $"cap of {run.Options.MaxDestructiveActions} destructive actions per run reached"));
         }
 
-        var recheck = await run.Rechecker.RecheckAsync(decision, run.Options, cancellationToken).ConfigureAwait(false);
+        var recheck = await run.Rechecker.RecheckAsync(decision, run.Options, cancellationToken);
         if (recheck.SkipReason is { } skip)
         {
             return (null, new ActionOutcome(decision, OutcomeStatus.SkippedOnRecheck, Detail: skip));
@@ -42,7 +42,7 @@ internal static class DestructiveStepGate
         GuardVerdict verdict;
         try
         {
-            verdict = await ask(cancellationToken).ConfigureAwait(false);
+            verdict = await ask(cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -18,7 +18,7 @@ internal static class DisableStep
 {
     public static async Task<ActionOutcome> RunAsync(ExecutionRun run, Decision decision, CancellationToken cancellationToken)
     {
-        var (checkedNow, ended) = await DestructiveStepGate.CapAndRecheckAsync(run, decision, "not disabled", cancellationToken).ConfigureAwait(false);
+        var (checkedNow, ended) = await DestructiveStepGate.CapAndRecheckAsync(run, decision, "not disabled", cancellationToken);
         if (checkedNow is not { } current)
         {
             return ended!;
@@ -29,23 +29,23 @@ internal static class DisableStep
             return new ActionOutcome(decision, OutcomeStatus.SkippedOnRecheck, Detail: $"image is {current.State.ToString().ToLowerInvariant()} now, not available; not disabled");
         }
 
-        await run.Limiter.AcquireAsync("DisableImage", Ec2ActionClass.Mutate, cancellationToken).ConfigureAwait(false);
+        await run.Limiter.AcquireAsync("DisableImage", Ec2ActionClass.Mutate, cancellationToken);
         var context = new DeregistrationContext(run.Plan, decision, current, run.Disabled);
         if (!run.Options.DryRun && await DestructiveStepGate.AskGuardAsync(
                 run, decision, ct => run.Options.DisableGuard.BeforeDisableAsync(context, ct), "before-disable", "not disabled",
-                cancellationToken).ConfigureAwait(false) is { } blocked)
+                cancellationToken) is { } blocked)
         {
             return blocked;
         }
 
         run.DestructiveCalls++;
-        var outcome = await CallAsync(run, decision, current).ConfigureAwait(false);
+        var outcome = await CallAsync(run, decision, current);
         if (!run.Options.DryRun && outcome.Status == OutcomeStatus.Succeeded)
         {
             run.Disabled++;
             try
             {
-                await run.Options.DisableGuard.AfterDisableAsync(context, outcome, cancellationToken).ConfigureAwait(false);
+                await run.Options.DisableGuard.AfterDisableAsync(context, outcome, cancellationToken);
             }
 #pragma warning disable CA1031 // The image is disabled and its record written (pending): a failed confirmation is reported, and no expire deregisters it until a later run confirms it.
             catch (Exception ex)
@@ -65,7 +65,7 @@ internal static class DisableStep
             // Not cancelled once sent: the outcome of a torn DisableImage would be unknown.
             var response = await run.Client.DisableImageAsync(
                 new DisableImageRequest { ImageId = current.ImageId, DryRun = run.Options.DryRun ? true : null },
-                CancellationToken.None).ConfigureAwait(false);
+                CancellationToken.None);
             return response?.Return == false
                 ? new ActionOutcome(decision, OutcomeStatus.Failed, ExecutionErrorCodes.ReturnFalse, "DisableImage returned false")
                 : new ActionOutcome(decision, OutcomeStatus.Succeeded, Detail: $"disabled; {current.LaunchPermissions?.Count ?? 0} launch permission(s) recorded in the ledger");

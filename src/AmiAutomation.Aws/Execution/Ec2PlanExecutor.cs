@@ -59,7 +59,7 @@ public sealed class Ec2PlanExecutor
         var outcomes = new List<ActionOutcome>();
         foreach (var decision in plan.Decisions.Where(d => d.Acts))
         {
-            var outcome = await ExecuteOneAsync(run, decision, cancellationToken).ConfigureAwait(false);
+            var outcome = await ExecuteOneAsync(run, decision, cancellationToken);
             outcomes.Add(outcome);
             _logger.LogInformation(
                 "{Action} {ImageId} in {Region}: {Status} {ErrorCode} {Detail}",
@@ -109,9 +109,9 @@ public sealed class Ec2PlanExecutor
         {
             return decision.Action switch
             {
-                DecisionAction.Deprecate => await DeprecationStep.RunAsync(run, decision, cancellationToken).ConfigureAwait(false),
-                DecisionAction.Deregister => await DeregistrationStep.RunAsync(run, decision, cancellationToken).ConfigureAwait(false),
-                DecisionAction.Disable => await DisableStep.RunAsync(run, decision, cancellationToken).ConfigureAwait(false),
+                DecisionAction.Deprecate => await DeprecationStep.RunAsync(run, decision, cancellationToken),
+                DecisionAction.Deregister => await DeregistrationStep.RunAsync(run, decision, cancellationToken),
+                DecisionAction.Disable => await DisableStep.RunAsync(run, decision, cancellationToken),
                 _ => new ActionOutcome(
                     decision,
                     OutcomeStatus.Failed,

@@ -37,8 +37,8 @@ internal sealed class FamilyRechecker(string region, IAmazonEC2 client, Ec2RateL
         var images = new Dictionary<string, AmiImage>(StringComparer.Ordinal);
         try
         {
-            await ReadAsync([new Filter("tag:" + TagNames.Family, [Contains(family)])], images, cancellationToken).ConfigureAwait(false);
-            await ReadAsync(rule.NameFilter(family) is { } byName ? [new Filter("name", [byName])] : [], images, cancellationToken).ConfigureAwait(false);
+            await ReadAsync([new Filter("tag:" + TagNames.Family, [Contains(family)])], images, cancellationToken);
+            await ReadAsync(rule.NameFilter(family) is { } byName ? [new Filter("name", [byName])] : [], images, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -67,7 +67,7 @@ internal sealed class FamilyRechecker(string region, IAmazonEC2 client, Ec2RateL
             "DescribeImages",
             async (token, ct) =>
             {
-                await limiter.AcquireAsync("DescribeImages", Ec2ActionClass.Describe, ct).ConfigureAwait(false);
+                await limiter.AcquireAsync("DescribeImages", Ec2ActionClass.Describe, ct);
                 return await client.DescribeImagesAsync(
                     new DescribeImagesRequest
                     {
@@ -78,7 +78,7 @@ internal sealed class FamilyRechecker(string region, IAmazonEC2 client, Ec2RateL
                         MaxResults = 1000,
                         NextToken = token,
                     },
-                    ct).ConfigureAwait(false);
+                    ct);
             },
             response => response.NextToken,
             response =>

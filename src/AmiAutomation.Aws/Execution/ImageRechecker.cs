@@ -45,7 +45,7 @@ internal sealed class ImageRechecker(string region, IAmazonEC2 client, Lazy<IAut
         _operation = "DescribeImages";
         try
         {
-            var current = await ReadImageAsync(imageId, cancellationToken).ConfigureAwait(false);
+            var current = await ReadImageAsync(imageId, cancellationToken);
             if (current is null || current.State == ImageState.Deregistered)
             {
                 return RecheckResult.Skip("image no longer exists");
@@ -54,12 +54,12 @@ internal sealed class ImageRechecker(string region, IAmazonEC2 client, Lazy<IAut
             if (current.LastLaunchedTime is null && !options.DisabledRecheckSources.Contains(InventorySource.LastLaunchedTime))
             {
                 _operation = "DescribeImageAttribute(lastLaunchedTime)";
-                var attribute = await ReadAttributeAsync(imageId, ImageAttributeName.LastLaunchedTime, cancellationToken).ConfigureAwait(false);
+                var attribute = await ReadAttributeAsync(imageId, ImageAttributeName.LastLaunchedTime, cancellationToken);
                 current = current with { LastLaunchedTime = Ec2Time.Parse(attribute?.LastLaunchedTime, "LastLaunchedTime") };
             }
 
             _operation = "DescribeImageAttribute(launchPermission)";
-            var permissions = await ReadAttributeAsync(imageId, ImageAttributeName.LaunchPermission, cancellationToken).ConfigureAwait(false);
+            var permissions = await ReadAttributeAsync(imageId, ImageAttributeName.LaunchPermission, cancellationToken);
             // Permissions always re-read (a share added since planning is caught); the usage report is the one the plan
             // relied on (EC2 never changes an available report), and RecheckChanges flags any new share it cannot cover.
             current = current with
@@ -74,16 +74,16 @@ internal sealed class ImageRechecker(string region, IAmazonEC2 client, Lazy<IAut
             if (!options.DisabledRecheckSources.Contains(InventorySource.ImageReferences))
             {
                 _operation = "DescribeImageReferences";
-                await ReadImageReferencesAsync(imageId, references, cancellationToken).ConfigureAwait(false);
+                await ReadImageReferencesAsync(imageId, references, cancellationToken);
             }
 
             if (!options.DisabledRecheckSources.Contains(InventorySource.Instances))
             {
                 _operation = "DescribeInstances";
-                await ReadInstancesAsync(imageId, references, cancellationToken).ConfigureAwait(false);
+                await ReadInstancesAsync(imageId, references, cancellationToken);
             }
 
-            await ReadConsumersAsync(imageId, options, references, cancellationToken).ConfigureAwait(false);
+            await ReadConsumersAsync(imageId, options, references, cancellationToken);
 
             var reasons = ImageProtections
                 .Evaluate(current, options.AccountId ?? decision.Image.OwnerId, new ReferenceIndex(references), options.Protection, time.GetUtcNow())
@@ -117,7 +117,7 @@ internal sealed class ImageRechecker(string region, IAmazonEC2 client, Lazy<IAut
             _operation = "DescribeLaunchTemplates/DescribeLaunchTemplateVersions";
             _changedTemplates ??= new ChangedLaunchTemplateReader(client, limiter, options.LaunchTemplateVersionsSeen);
             references.AddRange(await _launchTemplates.OfAsync(
-                imageId, maxAge, byImage => _changedTemplates.RefreshAsync(byImage, cancellationToken), accumulate: true).ConfigureAwait(false));
+                imageId, maxAge, byImage => _changedTemplates.RefreshAsync(byImage, cancellationToken), accumulate: true));
         }
 
         if (!options.DisabledRecheckSources.Contains(InventorySource.LaunchConfigurations))
@@ -127,8 +127,7 @@ internal sealed class ImageRechecker(string region, IAmazonEC2 client, Lazy<IAut
                 imageId,
                 maxAge,
                 byImage => LaunchConfigurationSource.ReadAllAsync(
-                    autoScaling.Value, limiter, LaunchConfigurationPageSize, MaxPages, static () => { }, c => AddConsumer(byImage, ReferenceKind.LaunchConfiguration, c), cancellationToken))
-                .ConfigureAwait(false));
+                    autoScaling.Value, limiter, LaunchConfigurationPageSize, MaxPages, static () => { }, c => AddConsumer(byImage, ReferenceKind.LaunchConfiguration, c), cancellationToken)));
         }
 
         if (!options.DisabledRecheckSources.Contains(InventorySource.SpotRequests))
@@ -140,8 +139,7 @@ internal sealed class ImageRechecker(string region, IAmazonEC2 client, Lazy<IAut
                 imageId,
                 maxAge,
                 byImage => SpotRequestSource.ReadAllAsync(
-                    client, limiter, SpotPageSize, MaxPages, static () => { }, c => AddConsumer(byImage, ReferenceKind.SpotRequest, c), cancellationToken))
-                .ConfigureAwait(false));
+                    client, limiter, SpotPageSize, MaxPages, static () => { }, c => AddConsumer(byImage, ReferenceKind.SpotRequest, c), cancellationToken)));
         }
 
         if (!options.DisabledRecheckSources.Contains(InventorySource.SpotFleets))
@@ -151,8 +149,7 @@ internal sealed class ImageRechecker(string region, IAmazonEC2 client, Lazy<IAut
                 imageId,
                 maxAge,
                 byImage => SpotFleetSource.ReadAllAsync(
-                    client, limiter, SpotPageSize, MaxPages, static () => { }, c => AddConsumer(byImage, ReferenceKind.SpotFleet, c), cancellationToken))
-                .ConfigureAwait(false));
+                    client, limiter, SpotPageSize, MaxPages, static () => { }, c => AddConsumer(byImage, ReferenceKind.SpotFleet, c), cancellationToken)));
         }
 
     }
@@ -176,13 +173,13 @@ internal sealed class ImageRechecker(string region, IAmazonEC2 client, Lazy<IAut
     /// <summary>The image as EC2 lists it now; null when it is not listed or EC2 says it is gone.</summary>
     public async Task<AmiImage?> ReadImageAsync(string imageId, CancellationToken cancellationToken)
     {
-        await limiter.AcquireAsync("DescribeImages", Ec2ActionClass.Describe, cancellationToken).ConfigureAwait(false);
+        await limiter.AcquireAsync("DescribeImages", Ec2ActionClass.Describe, cancellationToken);
         DescribeImagesResponse response;
         try
         {
             response = await client.DescribeImagesAsync(
                 new DescribeImagesRequest { ImageIds = [imageId], IncludeDeprecated = true, IncludeDisabled = true },
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken);
         }
         catch (AmazonServiceException ex) when (ex.ErrorCode is not null && Ec2ErrorCodes.ImageGone.Contains(ex.ErrorCode))
         {
@@ -195,10 +192,10 @@ internal sealed class ImageRechecker(string region, IAmazonEC2 client, Lazy<IAut
 
     private async Task<ImageAttribute?> ReadAttributeAsync(string imageId, ImageAttributeName attribute, CancellationToken cancellationToken)
     {
-        await limiter.AcquireAsync("DescribeImageAttribute", Ec2ActionClass.Describe, cancellationToken).ConfigureAwait(false);
+        await limiter.AcquireAsync("DescribeImageAttribute", Ec2ActionClass.Describe, cancellationToken);
         var response = await client.DescribeImageAttributeAsync(
             new DescribeImageAttributeRequest { ImageId = imageId, Attribute = attribute },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
         return response?.ImageAttribute;
     }
 
@@ -207,10 +204,10 @@ internal sealed class ImageRechecker(string region, IAmazonEC2 client, Lazy<IAut
             "DescribeImageReferences",
             async (token, ct) =>
             {
-                await limiter.AcquireAsync("DescribeImageReferences", Ec2ActionClass.Describe, ct).ConfigureAwait(false);
+                await limiter.AcquireAsync("DescribeImageReferences", Ec2ActionClass.Describe, ct);
                 return await client.DescribeImageReferencesAsync(
                     new DescribeImageReferencesRequest { ImageIds = [imageId], IncludeAllResourceTypes = true, NextToken = token },
-                    ct).ConfigureAwait(false);
+                    ct);
             },
             response => response.NextToken,
             response => references.AddRange((response.ImageReferences ?? [])
@@ -224,7 +221,7 @@ internal sealed class ImageRechecker(string region, IAmazonEC2 client, Lazy<IAut
             "DescribeInstances",
             async (token, ct) =>
             {
-                await limiter.AcquireAsync("DescribeInstances", Ec2ActionClass.Describe, ct).ConfigureAwait(false);
+                await limiter.AcquireAsync("DescribeInstances", Ec2ActionClass.Describe, ct);
                 return await client.DescribeInstancesAsync(
                     new DescribeInstancesRequest
                     {
@@ -237,7 +234,7 @@ internal sealed class ImageRechecker(string region, IAmazonEC2 client, Lazy<IAut
                         MaxResults = 1000,
                         NextToken = token,
                     },
-                    ct).ConfigureAwait(false);
+                    ct);
             },
             response => response.NextToken,
             response => references.AddRange((response.Reservations ?? [])

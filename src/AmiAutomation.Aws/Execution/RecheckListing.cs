@@ -24,7 +24,7 @@ internal sealed class RecheckListing(TimeProvider time)
             var fresh = accumulate
                 ? _byImage.ToDictionary(kv => kv.Key, kv => new List<ImageReference>(kv.Value), StringComparer.Ordinal)
                 : new Dictionary<string, List<ImageReference>>(StringComparer.Ordinal);
-            await refresh(fresh).ConfigureAwait(false);
+            await refresh(fresh);
             _byImage = fresh;
             _readAt = now;
         }

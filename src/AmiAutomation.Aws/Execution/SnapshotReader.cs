@@ -31,7 +31,7 @@ public static class SnapshotReader
                         MaxResults = 1000,
                         NextToken = token,
                     },
-                    cancellationToken).ConfigureAwait(false);
+                    cancellationToken);
                 foreach (var snapshot in response?.Snapshots ?? [])
                 {
                     if (snapshot?.SnapshotId is { Length: > 0 } id && chunk.Contains(id, StringComparer.Ordinal))

@@ -21,7 +21,7 @@ internal static class ConsumerListing
     {
         var collector = new ConsumerCollector(kind, references);
         run.Operation = action;
-        await readAll(() => run.Calls++, collector.Add).ConfigureAwait(false);
+        await readAll(() => run.Calls++, collector.Add);
         collector.Finish(run);
     }
 
@@ -29,8 +29,8 @@ internal static class ConsumerListing
     public static async Task<TResponse> SendAsync<TResponse>(
         Ec2RateLimiter limiter, string action, Action onCall, Func<CancellationToken, Task<TResponse>> send, CancellationToken cancellationToken)
     {
-        await limiter.AcquireAsync(action, Ec2ActionClass.Describe, cancellationToken).ConfigureAwait(false);
+        await limiter.AcquireAsync(action, Ec2ActionClass.Describe, cancellationToken);
         onCall();
-        return await send(cancellationToken).ConfigureAwait(false);
+        return await send(cancellationToken);
     }
 }

@@ -73,7 +73,7 @@ public sealed class Ec2InventoryReader
         }
 
         var context = new InventoryContext(region, _clients.ForRegion(region), new Lazy<IAutoScalingClient>(() => _apis.AutoScaling(region)), _rateLimiters.ForRegion(region), options);
-        var fleet = await FleetRead.ReadAsync(context, cancellationToken).ConfigureAwait(false);
+        var fleet = await FleetRead.ReadAsync(context, cancellationToken);
         var accountId = options.AccountId ?? fleet.Images.Select(i => i.OwnerId).FirstOrDefault(o => !string.IsNullOrEmpty(o)) ?? string.Empty;
 
         var perImage = new List<ImageReference>();
@@ -91,7 +91,7 @@ public sealed class Ec2InventoryReader
             readFor = imageIds.ToHashSet(StringComparer.Ordinal);
         }
 
-        var imageReferences = await SourceRunner.RunAsync(InventorySource.ImageReferences, options, run => ImageReferenceSource.ReadAsync(context, run, imageIds, perImage, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var imageReferences = await SourceRunner.RunAsync(InventorySource.ImageReferences, options, run => ImageReferenceSource.ReadAsync(context, run, imageIds, perImage, cancellationToken), cancellationToken);
         var snapshot = fleet.ToSnapshot(region, accountId, perImage, imageReferences.ToReport(), readFor);
         foreach (var report in snapshot.FailedSources)
         {

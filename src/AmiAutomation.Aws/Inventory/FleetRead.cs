@@ -43,7 +43,7 @@ internal sealed class FleetRead
             SourceRunner.RunAsync(InventorySource.SpotRequests, options, run => SpotRequestSource.ReadAsync(context, run, read._spotRequests, cancellationToken), cancellationToken),
             SourceRunner.RunAsync(InventorySource.SpotFleets, options, run => SpotFleetSource.ReadAsync(context, run, read._spotFleets, cancellationToken), cancellationToken),
         ];
-        read._runs = await Task.WhenAll(runs).ConfigureAwait(false);
+        read._runs = await Task.WhenAll(runs);
         read._lastLaunched = LastLaunchedReport(options, read._runs[0], read._images.Values);
         return read;
     }

@@ -52,7 +52,7 @@ internal static class ImageReferenceSource
                             reference.Arn ?? reference.ResourceType?.Value ?? "(unknown resource)"));
                     }
                 },
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken);
         }
     }
 }

@@ -22,9 +22,9 @@ internal sealed record InventoryContext(string Region, IAmazonEC2 Client, Lazy<I
         CancellationToken cancellationToken)
     {
         run.Operation = action;
-        await Limiter.AcquireAsync(action, actionClass, cancellationToken).ConfigureAwait(false);
+        await Limiter.AcquireAsync(action, actionClass, cancellationToken);
         run.Calls++;
-        return await send(Client, cancellationToken).ConfigureAwait(false);
+        return await send(Client, cancellationToken);
     }
 
     /// <summary>

@@ -54,7 +54,7 @@ internal static class LaunchTemplateSource
                 response => response.LaunchTemplates?.Count ?? 0,
                 (size, ct) => context.SendAsync(run, ListAction, Ec2ActionClass.Describe, (ec2, c) => ec2.DescribeLaunchTemplatesAsync(
                     new DescribeLaunchTemplatesRequest { MaxResults = size, IncludeManagedResources = context.Options.IncludeManagedResources ? true : null },
-                    c), ct))).ConfigureAwait(false);
+                    c), ct)));
 
         var unresolved = new List<string>();
         var missing = new List<string>();
@@ -63,7 +63,7 @@ internal static class LaunchTemplateSource
             try
             {
                 var versions = new HashSet<long>();
-                await ReadVersionsAsync(context, run, template.LaunchTemplateId, references, unresolved, versionsRead, versions, cancellationToken).ConfigureAwait(false);
+                await ReadVersionsAsync(context, run, template.LaunchTemplateId, references, unresolved, versionsRead, versions, cancellationToken);
                 foreach (var expected in new[] { template.DefaultVersionNumber, template.LatestVersionNumber })
                 {
                     if (expected is { } number && !versions.Contains(number))

@@ -20,7 +20,7 @@ internal static class SourceRunner
 
         try
         {
-            await read(run).ConfigureAwait(false);
+            await read(run);
         }
         catch (PagingTruncatedException ex)
         {

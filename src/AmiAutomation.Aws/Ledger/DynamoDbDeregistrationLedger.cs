@@ -31,7 +31,7 @@ public sealed class DynamoDbDeregistrationLedger : IDeregistrationLedger
         ArgumentNullException.ThrowIfNull(record);
         await _client.PutItemAsync(
             new PutItemRequest { TableName = _tableName, Item = LedgerItemMapper.ToItem(record) },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
     }
 
     /// <inheritdoc />
@@ -39,7 +39,7 @@ public sealed class DynamoDbDeregistrationLedger : IDeregistrationLedger
     {
         var response = await _client.GetItemAsync(
             new GetItemRequest { TableName = _tableName, Key = LedgerItemMapper.Key(region, imageId), ConsistentRead = true },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
         return response?.Item is { Count: > 0 } item ? LedgerItemMapper.FromItem(item) : null;
     }
 
@@ -81,7 +81,7 @@ public sealed class DynamoDbDeregistrationLedger : IDeregistrationLedger
                     ExpressionAttributeNames = names,
                     ExpressionAttributeValues = values,
                 },
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken);
         }
         catch (ConditionalCheckFailedException ex)
         {
@@ -94,7 +94,7 @@ public sealed class DynamoDbDeregistrationLedger : IDeregistrationLedger
     {
         var response = await _client.GetItemAsync(
             new GetItemRequest { TableName = _tableName, Key = LatchItemMapper.Key(region), ConsistentRead = true },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
         return response?.Item is { Count: > 0 } item ? LatchItemMapper.FromItem(item) : null;
     }
 
@@ -117,7 +117,7 @@ public sealed class DynamoDbDeregistrationLedger : IDeregistrationLedger
                         ["#cleared"] = S.LatchClearedAt,
                     },
                 },
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken);
         }
         catch (ConditionalCheckFailedException)
         {
@@ -154,7 +154,7 @@ public sealed class DynamoDbDeregistrationLedger : IDeregistrationLedger
                     },
                     ReturnValues = ReturnValue.ALL_NEW,
                 },
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken);
             return response?.Attributes is { Count: > 0 } item ? LatchItemMapper.FromItem(item) : null;
         }
         catch (ConditionalCheckFailedException)
@@ -169,7 +169,7 @@ public sealed class DynamoDbDeregistrationLedger : IDeregistrationLedger
         ArgumentNullException.ThrowIfNull(record);
         await _client.PutItemAsync(
             new PutItemRequest { TableName = _tableName, Item = DisableItemMapper.ToItem(record) },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
     }
 
     /// <inheritdoc />
@@ -177,7 +177,7 @@ public sealed class DynamoDbDeregistrationLedger : IDeregistrationLedger
     {
         var response = await _client.GetItemAsync(
             new GetItemRequest { TableName = _tableName, Key = DisableItemMapper.Key(region, imageId), ConsistentRead = true },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
         return response?.Item is { Count: > 0 } item ? DisableItemMapper.FromItem(item) : null;
     }
 
@@ -203,7 +203,7 @@ public sealed class DynamoDbDeregistrationLedger : IDeregistrationLedger
                     ConsistentRead = true,
                     ExclusiveStartKey = startKey,
                 },
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken);
             records.AddRange((response.Items ?? []).Select(i => map(i)));
             startKey = response.LastEvaluatedKey is { Count: > 0 } next ? next : null;
         }

@@ -65,12 +65,12 @@ public sealed class DynamoDbRunLease : IRunLease
                             [":run"] = LedgerItemMapper.Str(wanted.RunId),
                         },
                     },
-                    cancellationToken).ConfigureAwait(false);
+                    cancellationToken);
                 return RunLeaseResult.Taken(wanted);
             }
             catch (ConditionalCheckFailedException)
             {
-                holder = await ReadAsync(wanted.Scope, cancellationToken).ConfigureAwait(false);
+                holder = await ReadAsync(wanted.Scope, cancellationToken);
                 if (holder is not null)
                 {
                     return RunLeaseResult.HeldBy(holder);
@@ -101,7 +101,7 @@ public sealed class DynamoDbRunLease : IRunLease
                         [":run"] = LedgerItemMapper.Str(holder.RunId),
                     },
                 },
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken);
             return true;
         }
         catch (ConditionalCheckFailedException)
@@ -115,7 +115,7 @@ public sealed class DynamoDbRunLease : IRunLease
     {
         var response = await _client.GetItemAsync(
             new GetItemRequest { TableName = _tableName, Key = Key(scope), ConsistentRead = true },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
         return response?.Item is { Count: > 0 } item ? FromItem(scope, item) : null;
     }
 

@@ -31,12 +31,12 @@ public sealed class LaunchImageResolver(IAmazonEC2 ec2, Func<IAutoScalingClient>
         var templates = new List<LaunchTemplateRef>(failure.LaunchTemplates);
         if (images.Count == 0 && templates.Count == 0 && failure.AutoScalingGroupName is { } group)
         {
-            await ReadGroupAsync(group, images, templates, problems, cancellationToken).ConfigureAwait(false);
+            await ReadGroupAsync(group, images, templates, problems, cancellationToken);
         }
 
         foreach (var template in templates)
         {
-            var imageId = await ReadTemplateAsync(template, problems, cancellationToken).ConfigureAwait(false);
+            var imageId = await ReadTemplateAsync(template, problems, cancellationToken);
             if (imageId is not null)
             {
                 images.Add(imageId);
@@ -55,7 +55,7 @@ public sealed class LaunchImageResolver(IAmazonEC2 ec2, Func<IAutoScalingClient>
     {
         if (limiter is not null)
         {
-            await limiter.AcquireAsync("DescribeLaunchTemplateVersions", Ec2ActionClass.Describe, cancellationToken).ConfigureAwait(false);
+            await limiter.AcquireAsync("DescribeLaunchTemplateVersions", Ec2ActionClass.Describe, cancellationToken);
         }
 
         DescribeLaunchTemplateVersionsResponse response;
@@ -69,7 +69,7 @@ public sealed class LaunchImageResolver(IAmazonEC2 ec2, Func<IAutoScalingClient>
                     Versions = [template.EffectiveVersion],
                     ResolveAlias = true,
                 },
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken);
         }
         catch (AmazonServiceException ex)
         {
@@ -100,7 +100,7 @@ public sealed class LaunchImageResolver(IAmazonEC2 ec2, Func<IAutoScalingClient>
         AutoScalingGroupLaunchSpec? spec;
         try
         {
-            spec = await client.DescribeAutoScalingGroupAsync(group, cancellationToken).ConfigureAwait(false);
+            spec = await client.DescribeAutoScalingGroupAsync(group, cancellationToken);
         }
         catch (AmazonServiceException ex)
         {
@@ -117,7 +117,7 @@ public sealed class LaunchImageResolver(IAmazonEC2 ec2, Func<IAutoScalingClient>
         templates.AddRange(spec.LaunchTemplates);
         if (spec.LaunchConfigurationName is { } configuration)
         {
-            var imageId = await ReadLaunchConfigurationAsync(client, configuration, group, problems, cancellationToken).ConfigureAwait(false);
+            var imageId = await ReadLaunchConfigurationAsync(client, configuration, group, problems, cancellationToken);
             if (imageId is not null)
             {
                 images.Add(imageId);
@@ -137,7 +137,7 @@ public sealed class LaunchImageResolver(IAmazonEC2 ec2, Func<IAutoScalingClient>
         {
             for (var page = 0; page < MaxLaunchConfigurationPages; page++)
             {
-                var result = await client.DescribeLaunchConfigurationsAsync(token, SignedAutoScalingClient.MaxRecordsLimit, cancellationToken).ConfigureAwait(false);
+                var result = await client.DescribeLaunchConfigurationsAsync(token, SignedAutoScalingClient.MaxRecordsLimit, cancellationToken);
                 var match = result.LaunchConfigurations.FirstOrDefault(c => string.Equals(c.Name, configuration, StringComparison.Ordinal));
                 if (match is not null)
                 {

@@ -40,28 +40,28 @@ public sealed class OnDemandHealer
     /// <summary>What is true of <paramref name="imageId"/> now.</summary>
     public async Task<OnDemandSituation> ReadAsync(string imageId, CancellationToken cancellationToken)
     {
-        var image = (await _lookup.DescribeImagesAsync([imageId], cancellationToken).ConfigureAwait(false))
+        var image = (await _lookup.DescribeImagesAsync([imageId], cancellationToken))
             .FirstOrDefault(i => string.Equals(i.ImageId, imageId, StringComparison.Ordinal));
         if (image is not null)
         {
             var disabled = image.State == ImageState.Disabled
-                && await _ledger.GetDisableRecordAsync(_region, imageId, cancellationToken).ConfigureAwait(false) is not null;
+                && await _ledger.GetDisableRecordAsync(_region, imageId, cancellationToken) is not null;
             return new OnDemandSituation(imageId, image, false, false, disabled, _accountId);
         }
 
-        var binned = (await _bin.ListImagesAsync([imageId], cancellationToken).ConfigureAwait(false))
+        var binned = (await _bin.ListImagesAsync([imageId], cancellationToken))
             .Any(b => string.Equals(b.ImageId, imageId, StringComparison.Ordinal));
-        var record = binned ? await _ledger.GetAsync(_region, imageId, cancellationToken).ConfigureAwait(false) : null;
+        var record = binned ? await _ledger.GetAsync(_region, imageId, cancellationToken) : null;
         return new OnDemandSituation(imageId, null, binned, record is not null, false, _accountId);
     }
 
     public async Task<OnDemandImageOutcome> HealAsync(string imageId, bool dryRun, CancellationToken cancellationToken)
     {
-        var decision = OnDemandPlanner.Decide(await ReadAsync(imageId, cancellationToken).ConfigureAwait(false));
+        var decision = OnDemandPlanner.Decide(await ReadAsync(imageId, cancellationToken));
         switch (decision.Action)
         {
             case OnDemandAction.Enable:
-                var enabled = await _enabler.EnableAsync(imageId, dryRun, cancellationToken).ConfigureAwait(false);
+                var enabled = await _enabler.EnableAsync(imageId, dryRun, cancellationToken);
                 var enableStatus = enabled.Outcome switch
                 {
                     _ when !enabled.Succeeded => OnDemandImageOutcome.Failed,
@@ -71,7 +71,7 @@ public sealed class OnDemandHealer
                 };
                 return new OnDemandImageOutcome(decision, enableStatus, DescribeEnable(enabled)) { Enable = enabled };
             case OnDemandAction.Restore:
-                var restored = await _restorer.RestoreAsync(RestoreTarget.ForImageId(imageId), dryRun, cancellationToken).ConfigureAwait(false);
+                var restored = await _restorer.RestoreAsync(RestoreTarget.ForImageId(imageId), dryRun, cancellationToken);
                 var status = restored.Status switch
                 {
                     RestoreStatus.Restored => OnDemandImageOutcome.Restored,

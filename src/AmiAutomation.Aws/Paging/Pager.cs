@@ -39,7 +39,7 @@ public static class Pager
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            var response = await fetch(token, cancellationToken).ConfigureAwait(false)
+            var response = await fetch(token, cancellationToken)
                 ?? throw new PagingTruncatedException($"{operation} returned no response for page {calls}.");
             onPage(response);
             var next = nextToken(response);
@@ -50,7 +50,7 @@ public static class Pager
                     // One full page and no token: complete, or cut by an endpoint that does not page? Ask for one item
                     // fewer: an endpoint that pages must now send a NextToken. (After several pages it demonstrably pages.)
                     calls++;
-                    var probe = await check.Probe(check.PageSize - 1, cancellationToken).ConfigureAwait(false);
+                    var probe = await check.Probe(check.PageSize - 1, cancellationToken);
                     if (probe is null || string.IsNullOrEmpty(nextToken(probe)))
                     {
                         throw new PagingTruncatedException(

@@ -39,7 +39,7 @@ public sealed class Ec2RecycleBin
         var result = new List<BinnedImage>();
         if (imageIds is null)
         {
-            await ListImagePagesAsync(null, result, cancellationToken).ConfigureAwait(false);
+            await ListImagePagesAsync(null, result, cancellationToken);
             return result;
         }
 
@@ -47,14 +47,14 @@ public sealed class Ec2RecycleBin
         {
             try
             {
-                await ListImagePagesAsync([.. batch], result, cancellationToken).ConfigureAwait(false);
+                await ListImagePagesAsync([.. batch], result, cancellationToken);
             }
             catch (AmazonServiceException ex) when (Ec2ErrorCodes.ImageGone.Contains(ex.ErrorCode ?? string.Empty))
             {
                 // Undocumented: an id the bin does not hold may be refused instead of omitted. Ask one by one.
                 foreach (var id in batch.Length > 1 ? batch : [])
                 {
-                    result.AddRange(await ListImagesAsync([id], cancellationToken).ConfigureAwait(false));
+                    result.AddRange(await ListImagesAsync([id], cancellationToken));
                 }
             }
         }
@@ -69,7 +69,7 @@ public sealed class Ec2RecycleBin
         var result = new List<BinnedSnapshot>();
         if (snapshotIds is null)
         {
-            await ListSnapshotPagesAsync(null, result, cancellationToken).ConfigureAwait(false);
+            await ListSnapshotPagesAsync(null, result, cancellationToken);
             return result;
         }
 
@@ -78,7 +78,7 @@ public sealed class Ec2RecycleBin
         {
             foreach (var batch in wanted.Chunk(MaxSnapshotIdsPerCall))
             {
-                await ListSnapshotPagesAsync([.. batch], result, cancellationToken).ConfigureAwait(false);
+                await ListSnapshotPagesAsync([.. batch], result, cancellationToken);
             }
 
             return result;
@@ -86,7 +86,7 @@ public sealed class Ec2RecycleBin
         catch (AmazonServiceException ex) when (Ec2ErrorCodes.Is(ex, Ec2ErrorCodes.SnapshotNotFound))
         {
             // Undocumented: an id the bin does not hold may be refused instead of omitted. Read the whole bin.
-            var all = await ListSnapshotsAsync(null, cancellationToken).ConfigureAwait(false);
+            var all = await ListSnapshotsAsync(null, cancellationToken);
             var set = wanted.ToHashSet(StringComparer.Ordinal);
             return [.. all.Where(s => set.Contains(s.SnapshotId))];
         }
@@ -98,7 +98,7 @@ public sealed class Ec2RecycleBin
         {
             await client.RestoreSnapshotFromRecycleBinAsync(
                 new RestoreSnapshotFromRecycleBinRequest { SnapshotId = snapshotId, DryRun = dryRun ? true : null },
-                CancellationToken.None).ConfigureAwait(false);
+                CancellationToken.None);
             return true;
         }, cancellationToken);
 
@@ -108,7 +108,7 @@ public sealed class Ec2RecycleBin
         {
             var response = await client.RestoreImageFromRecycleBinAsync(
                 new RestoreImageFromRecycleBinRequest { ImageId = imageId, DryRun = dryRun ? true : null },
-                CancellationToken.None).ConfigureAwait(false);
+                CancellationToken.None);
             return response?.Return;
         }, cancellationToken);
 

@@ -44,14 +44,14 @@ public sealed class Ec2RestoreLookup
                     "DescribeImages",
                     (client, ct) => client.DescribeImagesAsync(
                         new DescribeImagesRequest { ImageIds = [.. batch], IncludeDeprecated = true, IncludeDisabled = true }, ct),
-                    cancellationToken).ConfigureAwait(false);
+                    cancellationToken);
                 result.AddRange((response.Images ?? []).Select(i => Ec2ImageMapper.ToAmiImage(i, _region)));
             }
             catch (AmazonServiceException ex) when (Ec2ErrorCodes.ImageGone.Contains(ex.ErrorCode ?? string.Empty))
             {
                 foreach (var id in batch.Length > 1 ? batch : [])
                 {
-                    result.AddRange(await DescribeImagesAsync([id], cancellationToken).ConfigureAwait(false));
+                    result.AddRange(await DescribeImagesAsync([id], cancellationToken));
                 }
             }
         }
@@ -72,7 +72,7 @@ public sealed class Ec2RestoreLookup
                 var response = await _calls.ReadAsync(
                     "DescribeSnapshots",
                     (client, ct) => client.DescribeSnapshotsAsync(new DescribeSnapshotsRequest { SnapshotIds = [.. batch] }, ct),
-                    cancellationToken).ConfigureAwait(false);
+                    cancellationToken);
                 foreach (var snapshot in response.Snapshots ?? [])
                 {
                     result[snapshot.SnapshotId] = ToStatus(snapshot);
@@ -82,7 +82,7 @@ public sealed class Ec2RestoreLookup
             {
                 foreach (var id in batch.Length > 1 ? batch : [])
                 {
-                    foreach (var (key, value) in await DescribeSnapshotsAsync([id], cancellationToken).ConfigureAwait(false))
+                    foreach (var (key, value) in await DescribeSnapshotsAsync([id], cancellationToken))
                     {
                         result[key] = value;
                     }
@@ -120,7 +120,7 @@ public sealed class Ec2RestoreLookup
                 .Where(s => SnapshotDescriptions.NamesImage(s.Description, imageId))
                 .Select(ToStatus)),
             Ec2RecycleBin.MaxPages,
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
         return result;
     }
 

@@ -31,7 +31,7 @@ public sealed class Ec2RestoredImageWriter
                     Resources = [imageId],
                     Tags = [.. tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new Tag(t.Key, t.Value))],
                 },
-                CancellationToken.None).ConfigureAwait(false);
+                CancellationToken.None);
             return true;
         }, cancellationToken);
     }
@@ -45,7 +45,7 @@ public sealed class Ec2RestoredImageWriter
         {
             await client.DeleteTagsAsync(
                 new DeleteTagsRequest { Resources = [imageId], Tags = [.. keys.Order(StringComparer.Ordinal).Select(k => new Tag { Key = k })] },
-                CancellationToken.None).ConfigureAwait(false);
+                CancellationToken.None);
             return true;
         }, cancellationToken);
     }
@@ -64,7 +64,7 @@ public sealed class Ec2RestoredImageWriter
         {
             var response = await client.EnableImageDeprecationAsync(
                 new EnableImageDeprecationRequest { ImageId = imageId, DeprecateAt = Ec2Time.ToRequestTime(deprecateAt) },
-                CancellationToken.None).ConfigureAwait(false);
+                CancellationToken.None);
             return response?.Return;
         }, cancellationToken);
 
@@ -73,7 +73,7 @@ public sealed class Ec2RestoredImageWriter
         _calls.ChangeAsync("DisableImageDeprecation", Ec2ActionClass.Mutate, dryRun: false, async client =>
         {
             var response = await client.DisableImageDeprecationAsync(
-                new DisableImageDeprecationRequest { ImageId = imageId }, CancellationToken.None).ConfigureAwait(false);
+                new DisableImageDeprecationRequest { ImageId = imageId }, CancellationToken.None);
             return response?.Return;
         }, cancellationToken);
 
@@ -82,7 +82,7 @@ public sealed class Ec2RestoredImageWriter
         {
             await client.ModifyImageAttributeAsync(
                 new ModifyImageAttributeRequest { ImageId = imageId, LaunchPermission = change },
-                CancellationToken.None).ConfigureAwait(false);
+                CancellationToken.None);
             return true;
         }, cancellationToken);
 }

@@ -23,7 +23,7 @@ public sealed partial class RecycleBinRestorer
             }
 
             run.Record(RestoreStepKind.RestoreSnapshot, snapshotId,
-                await _bin.RestoreSnapshotAsync(snapshotId, run.DryRun, cancellationToken).ConfigureAwait(false), detail);
+                await _bin.RestoreSnapshotAsync(snapshotId, run.DryRun, cancellationToken), detail);
             if (run.HasFailure)
             {
                 return false;
@@ -40,7 +40,7 @@ public sealed partial class RecycleBinRestorer
             return true;
         }
 
-        var waited = await _waiter.WaitAsync(plan.SnapshotsToAwait, cancellationToken).ConfigureAwait(false);
+        var waited = await _waiter.WaitAsync(plan.SnapshotsToAwait, cancellationToken);
         var target = string.Join(",", plan.SnapshotsToAwait);
         if (waited.Failed.Count > 0)
         {
@@ -79,11 +79,11 @@ public sealed partial class RecycleBinRestorer
             return false;
         }
 
-        var outcome = await _bin.RestoreImageAsync(candidate.ImageId, run.DryRun, cancellationToken).ConfigureAwait(false);
+        var outcome = await _bin.RestoreImageAsync(candidate.ImageId, run.DryRun, cancellationToken);
         // EC2 does not document the code for "not in the Recycle Bin" (docs/simulator-behaviours.md): whatever the code,
         // an image that is registered again was restored by another call.
         if (outcome.IsFailure
-            && (await _lookup.DescribeImagesAsync([candidate.ImageId], cancellationToken).ConfigureAwait(false)).Count > 0)
+            && (await _lookup.DescribeImagesAsync([candidate.ImageId], cancellationToken)).Count > 0)
         {
             run.Record(RestoreStepKind.RestoreImage, candidate.ImageId, Ec2CallOutcome.Succeeded, "already out of the Recycle Bin (restored by another call)");
             return true;
@@ -106,26 +106,26 @@ public sealed partial class RecycleBinRestorer
         var imageId = run.ImageId;
         if (plan.Tags.Count > 0 && !run.Has(RestoreStepKind.ApplyTags, OutcomeStatus.Failed))
         {
-            await StepAsync(run, RestoreStepKind.ApplyTags, imageId, DescribeTags(plan.Tags), ct => _writer.ApplyTagsAsync(imageId, plan.Tags, ct), cancellationToken).ConfigureAwait(false);
+            await StepAsync(run, RestoreStepKind.ApplyTags, imageId, DescribeTags(plan.Tags), ct => _writer.ApplyTagsAsync(imageId, plan.Tags, ct), cancellationToken);
         }
 
         if (plan.TagsToRemove.Count > 0)
         {
             await StepAsync(run, RestoreStepKind.RemoveTags, imageId, "remove " + string.Join(", ", plan.TagsToRemove),
-                ct => _writer.RemoveTagsAsync(imageId, plan.TagsToRemove, ct), cancellationToken).ConfigureAwait(false);
+                ct => _writer.RemoveTagsAsync(imageId, plan.TagsToRemove, ct), cancellationToken);
         }
 
         if (plan.LaunchPermissionsToAdd.Count > 0)
         {
             var who = string.Join(", ", plan.LaunchPermissionsToAdd.Select(p => $"{p.Kind} {p.Value}"));
             await StepAsync(run, RestoreStepKind.AddLaunchPermissions, imageId, "add " + who,
-                ct => _writer.AddLaunchPermissionsAsync(imageId, plan.LaunchPermissionsToAdd, ct), cancellationToken).ConfigureAwait(false);
+                ct => _writer.AddLaunchPermissionsAsync(imageId, plan.LaunchPermissionsToAdd, ct), cancellationToken);
         }
 
         if (plan.RemovePublicAccess)
         {
             await StepAsync(run, RestoreStepKind.RemovePublicAccess, imageId, "remove group all",
-                ct => _writer.RemovePublicAccessAsync(imageId, ct), cancellationToken).ConfigureAwait(false);
+                ct => _writer.RemovePublicAccessAsync(imageId, ct), cancellationToken);
         }
 
         if (plan.Deprecation is { Kind: DeprecationChangeKind.Set, At: { } planned })
@@ -134,17 +134,17 @@ public sealed partial class RecycleBinRestorer
             var earliest = DeprecationLimits.Earliest(_time.GetUtcNow());
             var at = planned < earliest ? earliest : planned;
             await StepAsync(run, RestoreStepKind.SetDeprecation, imageId, "deprecate at " + TagTime.Format(at),
-                ct => _writer.SetDeprecationAsync(imageId, at, ct), cancellationToken).ConfigureAwait(false);
+                ct => _writer.SetDeprecationAsync(imageId, at, ct), cancellationToken);
         }
         else if (plan.Deprecation.Kind == DeprecationChangeKind.Clear)
         {
             await StepAsync(run, RestoreStepKind.ClearDeprecation, imageId, "deprecation cleared",
-                ct => _writer.ClearDeprecationAsync(imageId, ct), cancellationToken).ConfigureAwait(false);
+                ct => _writer.ClearDeprecationAsync(imageId, ct), cancellationToken);
         }
 
         if (plan.MarkLedgerRestored)
         {
-            await MarkLedgerAsync(run, now, cancellationToken).ConfigureAwait(false);
+            await MarkLedgerAsync(run, now, cancellationToken);
         }
     }
 
@@ -161,7 +161,7 @@ public sealed partial class RecycleBinRestorer
         }
         else
         {
-            run.Record(kind, target, await call(cancellationToken).ConfigureAwait(false), detail);
+            run.Record(kind, target, await call(cancellationToken), detail);
         }
     }
 
@@ -182,7 +182,7 @@ public sealed partial class RecycleBinRestorer
 
         try
         {
-            await _ledger.UpdateStatusAsync(_options.Region, run.ImageId, LedgerStatus.Restored, now, cancellationToken).ConfigureAwait(false);
+            await _ledger.UpdateStatusAsync(_options.Region, run.ImageId, LedgerStatus.Restored, now, cancellationToken);
             run.Add(new RestoreStep(RestoreStepKind.MarkLedgerRestored, target, OutcomeStatus.Succeeded, "record marked Restored"));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

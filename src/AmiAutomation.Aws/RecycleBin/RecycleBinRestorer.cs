@@ -61,9 +61,9 @@ public sealed partial class RecycleBinRestorer
     /// <remarks>ec2:ListImagesInRecycleBin, ec2:ListSnapshotsInRecycleBin; the ledger's Query.</remarks>
     public async Task<IReadOnlyList<RecycleBinEntry>> ListAsync(CancellationToken cancellationToken)
     {
-        var images = await _bin.ListImagesAsync(null, cancellationToken).ConfigureAwait(false);
-        var records = await _ledger.ListAsync(_options.Region, cancellationToken).ConfigureAwait(false);
-        var snapshots = await _bin.ListSnapshotsAsync(null, cancellationToken).ConfigureAwait(false);
+        var images = await _bin.ListImagesAsync(null, cancellationToken);
+        var records = await _ledger.ListAsync(_options.Region, cancellationToken);
+        var snapshots = await _bin.ListSnapshotsAsync(null, cancellationToken);
         return RecycleBinCatalog.Build(images, records, snapshots, _options.Families);
     }
 
@@ -74,7 +74,7 @@ public sealed partial class RecycleBinRestorer
         var run = new RestoreRun(_logger, dryRun) { ImageId = target.Kind == RestoreTargetKind.ImageId ? target.Value : string.Empty };
         try
         {
-            return await RunAsync(target, run, cancellationToken).ConfigureAwait(false);
+            return await RunAsync(target, run, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -90,7 +90,7 @@ public sealed partial class RecycleBinRestorer
 
     private async Task<RestoreResult> RunAsync(RestoreTarget target, RestoreRun run, CancellationToken cancellationToken)
     {
-        var selection = await _finder.FindAsync(target, cancellationToken).ConfigureAwait(false);
+        var selection = await _finder.FindAsync(target, cancellationToken);
         var candidate = selection.Chosen!;
         run.ImageId = candidate.ImageId;
         run.Candidate = candidate;
@@ -101,10 +101,10 @@ public sealed partial class RecycleBinRestorer
         var now = _time.GetUtcNow();
         if (candidate.IsRegistered)
         {
-            return await FinishRegisteredAsync(candidate, run, now, cancellationToken).ConfigureAwait(false);
+            return await FinishRegisteredAsync(candidate, run, now, cancellationToken);
         }
 
-        var (snapshots, source) = await _survey.SurveyAsync(candidate, cancellationToken).ConfigureAwait(false);
+        var (snapshots, source) = await _survey.SurveyAsync(candidate, cancellationToken);
         run.SnapshotSource = source;
         var plan = RestorePlanner.PlanRecovery(candidate, snapshots, source);
         run.Notes(plan.Notes);
@@ -123,8 +123,8 @@ public sealed partial class RecycleBinRestorer
             run.Note($"{plan.SnapshotsReady.Count} snapshot(s) already out of the Recycle Bin and completed: {string.Join(", ", plan.SnapshotsReady)}.");
         }
 
-        if (!await RestoreSnapshotsAsync(plan, run, cancellationToken).ConfigureAwait(false)
-            || !await RestoreImageAsync(candidate, plan, run, cancellationToken).ConfigureAwait(false))
+        if (!await RestoreSnapshotsAsync(plan, run, cancellationToken)
+            || !await RestoreImageAsync(candidate, plan, run, cancellationToken))
         {
             return run.Finish(_options.Region);
         }
@@ -134,16 +134,16 @@ public sealed partial class RecycleBinRestorer
         now = _time.GetUtcNow();
         if (run.DryRun)
         {
-            await ReapplyAsync(candidate.Ledger, null, run, now, cancellationToken).ConfigureAwait(false);
+            await ReapplyAsync(candidate.Ledger, null, run, now, cancellationToken);
             return run.Finish(_options.Region);
         }
 
         // The hold first, from the ledger alone: if the call stops now, the image is already protected and marked.
         var holdTags = RestorePlanner.PlanReapply(candidate.Ledger, null, _options.Policy, now).Tags;
         run.Record(RestoreStepKind.ApplyTags, candidate.ImageId,
-            await _writer.ApplyTagsAsync(candidate.ImageId, holdTags, cancellationToken).ConfigureAwait(false), DescribeTags(holdTags));
-        var current = (await _lookup.DescribeImagesAsync([candidate.ImageId], cancellationToken).ConfigureAwait(false)).FirstOrDefault();
-        await ReapplyAsync(candidate.Ledger, current, run, now, cancellationToken).ConfigureAwait(false);
+            await _writer.ApplyTagsAsync(candidate.ImageId, holdTags, cancellationToken), DescribeTags(holdTags));
+        var current = (await _lookup.DescribeImagesAsync([candidate.ImageId], cancellationToken)).FirstOrDefault();
+        await ReapplyAsync(candidate.Ledger, current, run, now, cancellationToken);
         return run.Finish(_options.Region);
     }
 
@@ -175,7 +175,7 @@ public sealed partial class RecycleBinRestorer
                 return run.Finish(_options.Region, RestoreStatus.AlreadyAvailable);
             default:
                 run.Note($"{image.ImageId} is registered again but its ledger record is not marked restored: finishing an earlier, partial restore.");
-                await ReapplyAsync(candidate.Ledger, image, run, now, cancellationToken).ConfigureAwait(false);
+                await ReapplyAsync(candidate.Ledger, image, run, now, cancellationToken);
                 return run.Finish(_options.Region);
         }
     }

@@ -19,8 +19,8 @@ internal sealed class RestoreCalls(IAmazonEC2 ec2, Ec2RateLimiter? limiter)
     /// <summary>A read: waits for a token, then calls; errors propagate.</summary>
     public async Task<T> ReadAsync<T>(string action, Func<IAmazonEC2, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
-        await AcquireAsync(action, Ec2ActionClass.Describe, cancellationToken).ConfigureAwait(false);
-        return await call(ec2, cancellationToken).ConfigureAwait(false);
+        await AcquireAsync(action, Ec2ActionClass.Describe, cancellationToken);
+        return await call(ec2, cancellationToken);
     }
 
     /// <summary>
@@ -30,10 +30,10 @@ internal sealed class RestoreCalls(IAmazonEC2 ec2, Ec2RateLimiter? limiter)
     public async Task<Ec2CallOutcome> ChangeAsync(
         string action, Ec2ActionClass actionClass, bool dryRun, Func<IAmazonEC2, Task<bool?>> call, CancellationToken cancellationToken)
     {
-        await AcquireAsync(action, actionClass, cancellationToken).ConfigureAwait(false);
+        await AcquireAsync(action, actionClass, cancellationToken);
         try
         {
-            var returned = await call(ec2).ConfigureAwait(false);
+            var returned = await call(ec2);
             return returned == false
                 ? new Ec2CallOutcome(OutcomeStatus.Failed, "ReturnFalse", $"{action} returned false")
                 : Ec2CallOutcome.Succeeded;

@@ -13,15 +13,15 @@ internal sealed class RestoreCandidateFinder(Ec2RecycleBin bin, Ec2RestoreLookup
     public async Task<RestoreSelection> FindAsync(RestoreTarget target, CancellationToken cancellationToken)
     {
         var (candidates, all) = target.Kind == RestoreTargetKind.ImageId
-            ? await ForImageIdAsync(target.Value, cancellationToken).ConfigureAwait(false)
-            : await ForNameOrFamilyAsync(target, cancellationToken).ConfigureAwait(false);
+            ? await ForImageIdAsync(target.Value, cancellationToken)
+            : await ForNameOrFamilyAsync(target, cancellationToken);
         var selection = RestoreTargetSelector.Select(target, candidates, options.Families);
         if (selection.Found)
         {
             return selection;
         }
 
-        all ??= await AllCandidatesAsync(cancellationToken).ConfigureAwait(false);
+        all ??= await AllCandidatesAsync(cancellationToken);
         var known = RestoreTargetSelector.KnownValues(target.Kind, all.Where(c => c.InRecycleBin || c.Ledger is not null), options.Families);
         var suggestions = NearMatchFinder.Find(target.Value, known);
         if (target.Kind == RestoreTargetKind.ImageId)
@@ -36,9 +36,9 @@ internal sealed class RestoreCandidateFinder(Ec2RecycleBin bin, Ec2RestoreLookup
     private async Task<(IReadOnlyList<RestoreCandidate> Candidates, IReadOnlyList<RestoreCandidate>? All)> ForImageIdAsync(
         string imageId, CancellationToken cancellationToken)
     {
-        var binned = await bin.ListImagesAsync([imageId], cancellationToken).ConfigureAwait(false);
-        var record = await ledger.GetAsync(options.Region, imageId, cancellationToken).ConfigureAwait(false);
-        var registered = await lookup.DescribeImagesAsync([imageId], cancellationToken).ConfigureAwait(false);
+        var binned = await bin.ListImagesAsync([imageId], cancellationToken);
+        var record = await ledger.GetAsync(options.Region, imageId, cancellationToken);
+        var registered = await lookup.DescribeImagesAsync([imageId], cancellationToken);
         var candidate = new RestoreCandidate
         {
             ImageId = imageId,
@@ -52,7 +52,7 @@ internal sealed class RestoreCandidateFinder(Ec2RecycleBin bin, Ec2RestoreLookup
     private async Task<(IReadOnlyList<RestoreCandidate> Candidates, IReadOnlyList<RestoreCandidate>? All)> ForNameOrFamilyAsync(
         RestoreTarget target, CancellationToken cancellationToken)
     {
-        var all = await AllCandidatesAsync(cancellationToken).ConfigureAwait(false);
+        var all = await AllCandidatesAsync(cancellationToken);
 
         // Matches that left the bin may be registered again (an earlier call restored them): look them up.
         var outOfBin = all.Where(c => !c.InRecycleBin && RestoreTargetSelector.Matches(target, c, options.Families)).Select(c => c.ImageId).ToList();
@@ -61,15 +61,15 @@ internal sealed class RestoreCandidateFinder(Ec2RecycleBin bin, Ec2RestoreLookup
             return (all, all);
         }
 
-        var registered = (await lookup.DescribeImagesAsync(outOfBin, cancellationToken).ConfigureAwait(false))
+        var registered = (await lookup.DescribeImagesAsync(outOfBin, cancellationToken))
             .ToDictionary(i => i.ImageId, StringComparer.Ordinal);
         return ([.. all.Select(c => registered.TryGetValue(c.ImageId, out var image) ? c with { Registered = image } : c)], all);
     }
 
     private async Task<IReadOnlyList<RestoreCandidate>> AllCandidatesAsync(CancellationToken cancellationToken)
     {
-        var binned = await bin.ListImagesAsync(null, cancellationToken).ConfigureAwait(false);
-        var records = await ledger.ListAsync(options.Region, cancellationToken).ConfigureAwait(false);
+        var binned = await bin.ListImagesAsync(null, cancellationToken);
+        var records = await ledger.ListAsync(options.Region, cancellationToken);
         var byId = new Dictionary<string, RestoreCandidate>(StringComparer.Ordinal);
         foreach (var image in binned)
         {

@@ -22,9 +22,9 @@ public sealed class RetentionRuleReader(IRecycleBinRules client)
         var rules = new List<RetentionRule>();
         foreach (var type in new[] { RetentionResourceType.Ec2Image, RetentionResourceType.EbsSnapshot })
         {
-            foreach (var id in await ListAsync(type, cancellationToken).ConfigureAwait(false))
+            foreach (var id in await ListAsync(type, cancellationToken))
             {
-                if (await GetAsync(id, cancellationToken).ConfigureAwait(false) is { } rule)
+                if (await GetAsync(id, cancellationToken) is { } rule)
                 {
                     rules.Add(rule);
                 }
@@ -50,7 +50,7 @@ public sealed class RetentionRuleReader(IRecycleBinRules client)
             RetentionRulePage page;
             try
             {
-                page = await client.ListRulesAsync(type, token, cancellationToken).ConfigureAwait(false);
+                page = await client.ListRulesAsync(type, token, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -69,7 +69,7 @@ public sealed class RetentionRuleReader(IRecycleBinRules client)
     {
         try
         {
-            return await client.GetRuleAsync(identifier, cancellationToken).ConfigureAwait(false);
+            return await client.GetRuleAsync(identifier, cancellationToken);
         }
         catch (AmazonServiceException ex) when (ex.ErrorCode == "ResourceNotFoundException")
         {

@@ -37,7 +37,7 @@ internal sealed class SignedRecycleBinRules : IRecycleBinRules
             new RbinListRulesRequest(WireType(resourceType), _maxResults, string.IsNullOrEmpty(nextToken) ? null : nextToken),
             RbinJsonContext.Default.RbinListRulesRequest);
         var request = new SignedRequest(operation, HttpMethod.Post, "/list-rules") { Body = body, ContentType = JsonContentType };
-        var response = await _client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var response = await _client.SendAsync(request, cancellationToken);
         var page = Read(operation, response, RbinJsonContext.Default.RbinListRulesResponse);
         var identifiers = new List<string>();
         foreach (var rule in page.Rules ?? [])
@@ -56,7 +56,7 @@ internal sealed class SignedRecycleBinRules : IRecycleBinRules
         const string operation = "GetRule";
         ArgumentException.ThrowIfNullOrWhiteSpace(identifier);
         var request = new SignedRequest(operation, HttpMethod.Get, "/rules/" + AwsUriEncoding.Encode(identifier));
-        var response = await _client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var response = await _client.SendAsync(request, cancellationToken);
         var rule = Read(operation, response, RbinJsonContext.Default.RbinGetRuleResponse);
         try
         {

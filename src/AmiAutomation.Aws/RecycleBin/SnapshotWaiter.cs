@@ -38,7 +38,7 @@ public sealed class SnapshotWaiter
         {
             try
             {
-                var states = await _lookup.DescribeSnapshotsAsync(pending, cancellationToken).ConfigureAwait(false);
+                var states = await _lookup.DescribeSnapshotsAsync(pending, cancellationToken);
                 polls++;
                 foreach (var id in pending.ToList())
                 {
@@ -61,7 +61,7 @@ public sealed class SnapshotWaiter
                     break;
                 }
 
-                await Task.Delay(_interval, _time, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(_interval, _time, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -70,7 +70,7 @@ public sealed class SnapshotWaiter
             catch (AmazonServiceException ex) when (RestoreCalls.IsTransient(ex))
             {
                 // Throttled after the SDK's retries: wait a round and ask again (still bounded by the deadline).
-                if (!await DelayAsync(cancellationToken).ConfigureAwait(false))
+                if (!await DelayAsync(cancellationToken))
                 {
                     break;
                 }
@@ -84,7 +84,7 @@ public sealed class SnapshotWaiter
     {
         try
         {
-            await Task.Delay(_interval, _time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(_interval, _time, cancellationToken);
             return true;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

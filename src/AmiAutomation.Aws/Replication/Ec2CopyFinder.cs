@@ -45,7 +45,7 @@ public sealed class Ec2CopyFinder
                 Ec2ActionClass.Describe,
                 (ec2, ct) => ec2.DescribeImagesAsync(
                     new DescribeImagesRequest { ImageIds = [imageId], IncludeDeprecated = true, IncludeDisabled = true }, ct),
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken);
             var image = response.Images?.FirstOrDefault(i => string.Equals(i.ImageId, imageId, StringComparison.Ordinal));
             return image is null ? null : Ec2ImageMapper.ToAmiImage(image, region);
         }
@@ -66,7 +66,7 @@ public sealed class Ec2CopyFinder
             Ec2ActionClass.Describe,
             (ec2, ct) => ec2.DescribeImageAttributeAsync(
                 new DescribeImageAttributeRequest { ImageId = imageId, Attribute = ImageAttributeName.LaunchPermission }, ct),
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
         return LaunchPermissionMapper.ToCore(response.ImageAttribute?.LaunchPermissions);
     }
 
@@ -77,10 +77,10 @@ public sealed class Ec2CopyFinder
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sourceImageId);
         var found = new Dictionary<string, AmiImage>(StringComparer.Ordinal);
-        await ListAsync(region, new Filter("tag:" + TagNames.SourceImage, [sourceImageId]), found, cancellationToken).ConfigureAwait(false);
+        await ListAsync(region, new Filter("tag:" + TagNames.SourceImage, [sourceImageId]), found, cancellationToken);
         if (_options.FindCopiesBySourceImage)
         {
-            await ListAsync(region, new Filter("source-image-id", [sourceImageId]), found, cancellationToken).ConfigureAwait(false);
+            await ListAsync(region, new Filter("source-image-id", [sourceImageId]), found, cancellationToken);
         }
 
         return [.. found.Values.Where(i => CopyLineage.IsCopyOf(i, sourceImageId)).OrderBy(i => i.CreationDate)];
@@ -93,10 +93,10 @@ public sealed class Ec2CopyFinder
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sourceRegion);
         var found = new Dictionary<string, AmiImage>(StringComparer.Ordinal);
-        await ListAsync(region, new Filter("tag:" + TagNames.SourceRegion, [sourceRegion]), found, cancellationToken).ConfigureAwait(false);
+        await ListAsync(region, new Filter("tag:" + TagNames.SourceRegion, [sourceRegion]), found, cancellationToken);
         if (_options.FindCopiesBySourceImage)
         {
-            await ListAsync(region, new Filter("source-image-region", [sourceRegion]), found, cancellationToken).ConfigureAwait(false);
+            await ListAsync(region, new Filter("source-image-region", [sourceRegion]), found, cancellationToken);
         }
 
         return [.. found.Values.Where(CopyLineage.IsCopy).OrderBy(i => i.CreationDate)];
@@ -107,7 +107,7 @@ public sealed class Ec2CopyFinder
     public async Task<IReadOnlyList<AmiImage>> ListOwnedImagesAsync(string region, CancellationToken cancellationToken)
     {
         var found = new Dictionary<string, AmiImage>(StringComparer.Ordinal);
-        await ListAsync(region, null, found, cancellationToken).ConfigureAwait(false);
+        await ListAsync(region, null, found, cancellationToken);
         return [.. found.Values];
     }
 
@@ -117,7 +117,7 @@ public sealed class Ec2CopyFinder
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         var found = new Dictionary<string, AmiImage>(StringComparer.Ordinal);
-        await ListAsync(region, new Filter("name", [name]), found, cancellationToken).ConfigureAwait(false);
+        await ListAsync(region, new Filter("name", [name]), found, cancellationToken);
         return [.. found.Values.Where(i => string.Equals(i.Name, name, StringComparison.Ordinal))];
     }
 

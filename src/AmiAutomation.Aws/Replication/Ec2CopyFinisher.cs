@@ -61,7 +61,7 @@ public sealed class Ec2CopyFinisher
                             DryRun = dryRun ? true : null,
                         },
                         ct),
-                    cancellationToken)).ConfigureAwait(false);
+                    cancellationToken));
             }
 
             step = ModifyImageAttribute;
@@ -79,7 +79,7 @@ public sealed class Ec2CopyFinisher
                             DryRun = dryRun ? true : null,
                         },
                         ct),
-                    cancellationToken)).ConfigureAwait(false);
+                    cancellationToken));
             }
 
             step = EnableImageDeprecation;
@@ -99,7 +99,7 @@ public sealed class Ec2CopyFinisher
                             DryRun = dryRun ? true : null,
                         },
                         ct),
-                    cancellationToken)).ConfigureAwait(false);
+                    cancellationToken));
             }
 
             step = CreateTags;
@@ -115,7 +115,7 @@ public sealed class Ec2CopyFinisher
                         DryRun = dryRun ? true : null,
                     },
                     ct),
-                cancellationToken)).ConfigureAwait(false);
+                cancellationToken));
         }
         catch (AmazonServiceException ex)
         {
@@ -136,7 +136,7 @@ public sealed class Ec2CopyFinisher
     {
         try
         {
-            await call.ConfigureAwait(false);
+            await call;
         }
         catch (AmazonServiceException ex) when (dryRun && Ec2ErrorCodes.Is(ex, Ec2ErrorCodes.DryRunOperation))
         {

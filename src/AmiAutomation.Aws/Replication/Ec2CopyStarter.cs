@@ -47,11 +47,11 @@ public sealed class Ec2CopyStarter
         var request = planned.Request;
         try
         {
-            return await SendAsync(planned, request.Name, request.ClientToken, dryRun, cancellationToken).ConfigureAwait(false);
+            return await SendAsync(planned, request.Name, request.ClientToken, dryRun, cancellationToken);
         }
         catch (AmazonEC2Exception ex) when (Ec2ErrorCodes.Is(ex, Ec2CopyErrorCodes.DuplicateName))
         {
-            return await ResolveDuplicateNameAsync(planned, dryRun, cancellationToken).ConfigureAwait(false);
+            return await ResolveDuplicateNameAsync(planned, dryRun, cancellationToken);
         }
         catch (AmazonServiceException ex)
         {
@@ -72,7 +72,7 @@ public sealed class Ec2CopyStarter
 
         try
         {
-            await TagAsync(source.Region, source.ImageId, tags, dryRun, cancellationToken).ConfigureAwait(false);
+            await TagAsync(source.Region, source.ImageId, tags, dryRun, cancellationToken);
             return null;
         }
         catch (AmazonEC2Exception ex) when (dryRun && Ec2ErrorCodes.Is(ex, Ec2ErrorCodes.DryRunOperation))
@@ -95,14 +95,14 @@ public sealed class Ec2CopyStarter
                 CopyImage,
                 Ec2ActionClass.CopyImage,
                 (ec2, ct) => ec2.CopyImageAsync(ToSdk(request, name, token, dryRun), ct),
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken);
             if (string.IsNullOrEmpty(response.ImageId))
             {
                 return new ActionOutcome(planned.Decision, OutcomeStatus.Failed, "NoImageId", $"CopyImage to {request.DestinationRegion} returned no ImageId.");
             }
 
             var detail = $"copy {response.ImageId} started in {request.DestinationRegion} (attempt {request.Attempt})";
-            var tagError = await TagLineageAsync(request, response.ImageId, cancellationToken).ConfigureAwait(false);
+            var tagError = await TagLineageAsync(request, response.ImageId, cancellationToken);
             if (tagError is not null)
             {
                 detail += $"; lineage CreateTags failed ({tagError}), TagSpecifications still apply";
@@ -127,7 +127,7 @@ public sealed class Ec2CopyStarter
                 ours[key] = value;
             }
 
-            await TagAsync(request.DestinationRegion, imageId, ours, false, cancellationToken).ConfigureAwait(false);
+            await TagAsync(request.DestinationRegion, imageId, ours, false, cancellationToken);
             return null;
         }
         catch (AmazonServiceException ex)
@@ -142,7 +142,7 @@ public sealed class Ec2CopyStarter
         IReadOnlyList<AmiImage> holders;
         try
         {
-            holders = await _finder.FindByNameAsync(request.DestinationRegion, request.Name, cancellationToken).ConfigureAwait(false);
+            holders = await _finder.FindByNameAsync(request.DestinationRegion, request.Name, cancellationToken);
         }
         catch (AmazonServiceException ex)
         {
@@ -168,7 +168,7 @@ public sealed class Ec2CopyStarter
         var token = CopyClientToken.ForRenamed(request.SourceImageId, request.DestinationRegion, request.Attempt);
         try
         {
-            return await SendAsync(planned, renamed, token, dryRun, cancellationToken).ConfigureAwait(false);
+            return await SendAsync(planned, renamed, token, dryRun, cancellationToken);
         }
         catch (AmazonServiceException ex)
         {

@@ -12,9 +12,9 @@ internal sealed class ReplicationCalls(IEc2ClientFactory clients, Ec2RateLimiter
     {
         if (limiters is not null)
         {
-            await limiters.ForRegion(region).AcquireAsync(action, actionClass, cancellationToken).ConfigureAwait(false);
+            await limiters.ForRegion(region).AcquireAsync(action, actionClass, cancellationToken);
         }
 
-        return await call(clients.ForRegion(region), cancellationToken).ConfigureAwait(false);
+        return await call(clients.ForRegion(region), cancellationToken);
     }
 }

@@ -51,7 +51,7 @@ public sealed class LaunchPermissionReader
 
             try
             {
-                permissions[imageId] = await ReadOneAsync(client, limiter, run, imageId, cancellationToken).ConfigureAwait(false);
+                permissions[imageId] = await ReadOneAsync(client, limiter, run, imageId, cancellationToken);
                 run.Items++;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -82,11 +82,11 @@ public sealed class LaunchPermissionReader
     private static async Task<IReadOnlyList<LaunchPermission>> ReadOneAsync(
         IAmazonEC2 client, Ec2RateLimiter limiter, SourceRun run, string imageId, CancellationToken cancellationToken)
     {
-        await limiter.AcquireAsync(Action, Ec2ActionClass.Describe, cancellationToken).ConfigureAwait(false);
+        await limiter.AcquireAsync(Action, Ec2ActionClass.Describe, cancellationToken);
         run.Calls++;
         var response = await client.DescribeImageAttributeAsync(
             new DescribeImageAttributeRequest { ImageId = imageId, Attribute = ImageAttributeName.LaunchPermission },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
 
         // An answer without the attribute is not "shared with nobody": it is no answer.
         var attribute = response?.ImageAttribute

@@ -53,7 +53,7 @@ public sealed class UsageReportReader
         var calls = new Calls(_clients.ForRegion(region), _rateLimiters.ForRegion(region), run);
         try
         {
-            var existing = await calls.ReportsAsync(imageIds, cancellationToken).ConfigureAwait(false);
+            var existing = await calls.ReportsAsync(imageIds, cancellationToken);
             var relied = new List<(string ImageId, CoreUsageReport Report)>();
             foreach (var imageId in imageIds)
             {
@@ -64,7 +64,7 @@ public sealed class UsageReportReader
                 }
                 else if (choice.Request)
                 {
-                    evidence[imageId] = await RequestAsync(calls, imageId, choice.Report, dryRun, now, cancellationToken).ConfigureAwait(false);
+                    evidence[imageId] = await RequestAsync(calls, imageId, choice.Report, dryRun, now, cancellationToken);
                 }
                 else
                 {
@@ -72,7 +72,7 @@ public sealed class UsageReportReader
                 }
             }
 
-            var entries = await calls.EntriesAsync([.. relied.Select(r => r.Report.ReportId!)], cancellationToken).ConfigureAwait(false);
+            var entries = await calls.EntriesAsync([.. relied.Select(r => r.Report.ReportId!)], cancellationToken);
             foreach (var (imageId, report) in relied)
             {
                 evidence[imageId] = report with
@@ -108,7 +108,7 @@ public sealed class UsageReportReader
         Calls calls, string imageId, CoreUsageReport? previous, bool dryRun, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var why = previous is null ? "none existed" : $"the last one, {previous.ReportId}, is {(previous.State == UsageReportState.Available ? "too old or partial" : previous.State.ToString().ToLowerInvariant())}";
-        var reportId = await calls.CreateAsync(imageId, dryRun, cancellationToken).ConfigureAwait(false);
+        var reportId = await calls.CreateAsync(imageId, dryRun, cancellationToken);
         return reportId is null
             ? (previous ?? new CoreUsageReport { State = UsageReportState.None }) with { Action = $"dry run: would request a new usage report ({why})" }
             : new CoreUsageReport { ReportId = reportId, State = UsageReportState.Pending, CreatedAt = now, Action = $"requested in this run ({why}); a later run reads it" };
@@ -158,7 +158,7 @@ public sealed class UsageReportReader
                         }
                     },
                     MaxPages,
-                    cancellationToken).ConfigureAwait(false);
+                    cancellationToken);
             }
 
             return reports;
@@ -186,7 +186,7 @@ public sealed class UsageReportReader
                         }
                     },
                     MaxPages,
-                    cancellationToken).ConfigureAwait(false);
+                    cancellationToken);
             }
 
             return entries;
@@ -204,7 +204,7 @@ public sealed class UsageReportReader
                         ResourceTypes = [new ImageUsageResourceTypeRequest { ResourceType = InstanceType }, new ImageUsageResourceTypeRequest { ResourceType = LaunchTemplateType }],
                         DryRun = dryRun ? true : null,
                     },
-                    c), cancellationToken).ConfigureAwait(false);
+                    c), cancellationToken);
                 return dryRun ? null : response?.ReportId ?? throw new InvalidOperationException("CreateImageUsageReport returned no ReportId");
             }
             catch (AmazonServiceException ex) when (dryRun && Ec2ErrorCodes.Is(ex, Ec2ErrorCodes.DryRunOperation))
@@ -216,9 +216,9 @@ public sealed class UsageReportReader
         private async Task<T> SendAsync<T>(string action, Ec2ActionClass actionClass, Func<CancellationToken, Task<T>> send, CancellationToken cancellationToken)
         {
             run.Operation = action;
-            await limiter.AcquireAsync(action, actionClass, cancellationToken).ConfigureAwait(false);
+            await limiter.AcquireAsync(action, actionClass, cancellationToken);
             run.Calls++;
-            return await send(cancellationToken).ConfigureAwait(false);
+            return await send(cancellationToken);
         }
     }
 }

@@ -54,14 +54,14 @@ internal sealed class SignedAwsClient
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                return await AttemptAsync(request, cancellationToken).ConfigureAwait(false);
+                return await AttemptAsync(request, cancellationToken);
             }
             catch (AmazonServiceException ex) when (retry < _settings.Retry.MaxRetries && _settings.Retry.IsRetryable(ex))
             {
                 // Fall through to the backoff below; the last failure is thrown as it is.
             }
 
-            await Task.Delay(_settings.Retry.Backoff(retry, Random.Shared), _settings.Time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(_settings.Retry.Backoff(retry, Random.Shared), _settings.Time, cancellationToken);
         }
     }
 
@@ -76,7 +76,7 @@ internal sealed class SignedAwsClient
 
     private async Task<SignedResponse> AttemptAsync(SignedRequest request, CancellationToken cancellationToken)
     {
-        var credentials = await CredentialsAsync(request).ConfigureAwait(false);
+        var credentials = await CredentialsAsync(request);
         var uri = BuildUri(request);
         using var message = new HttpRequestMessage(request.Method, uri);
         var headers = new List<KeyValuePair<string, string>>();
@@ -104,8 +104,8 @@ internal sealed class SignedAwsClient
         attempt.CancelAfter(_settings.AttemptTimeout);
         try
         {
-            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, attempt.Token).ConfigureAwait(false);
-            var body = await response.Content.ReadAsStringAsync(attempt.Token).ConfigureAwait(false);
+            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, attempt.Token);
+            var body = await response.Content.ReadAsStringAsync(attempt.Token);
             string? Header(string name) =>
                 response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault()
                 : response.Content.Headers.TryGetValues(name, out var contentValues) ? contentValues.FirstOrDefault()
@@ -133,8 +133,8 @@ internal sealed class SignedAwsClient
     {
         try
         {
-            _credentials ??= await DefaultAWSCredentialsIdentityResolver.GetCredentialsAsync().ConfigureAwait(false);
-            return await _credentials.GetCredentialsAsync().ConfigureAwait(false);
+            _credentials ??= await DefaultAWSCredentialsIdentityResolver.GetCredentialsAsync();
+            return await _credentials.GetCredentialsAsync();
         }
         catch (AmazonClientException ex)
         {

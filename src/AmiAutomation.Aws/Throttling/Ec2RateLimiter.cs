@@ -51,7 +51,7 @@ public sealed class Ec2RateLimiter
     {
         try
         {
-            await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(wait, _time, cancellationToken);
         }
         catch (OperationCanceledException)
         {

@@ -27,7 +27,7 @@ internal static class CompletionCommand
         };
         command.SetAction(async (parse, _) =>
         {
-            await context.Console.Out.WriteAsync(Script(parse.GetValue(shell)!)).ConfigureAwait(false);
+            await context.Console.Out.WriteAsync(Script(parse.GetValue(shell)!));
             return ExitCodes.Ok;
         });
         return command;

@@ -50,7 +50,7 @@ internal static class EnableCommand
                 Settings = aws.Settings(parse, set),
                 Verbose = parse.GetValue(global.Verbose),
             };
-            return await EnableCommandRunner.RunAsync(context, request, cancellationToken).ConfigureAwait(false);
+            return await EnableCommandRunner.RunAsync(context, request, cancellationToken);
         });
         return command;
     }

@@ -66,7 +66,7 @@ internal static partial class ExplainCommand
                 Simulate = parse.GetValue(simulate),
                 Verbose = parse.GetValue(global.Verbose),
             };
-            return await ExplainRunner.RunAsync(context, request, cancellationToken).ConfigureAwait(false);
+            return await ExplainRunner.RunAsync(context, request, cancellationToken);
         });
         return command;
     }

@@ -42,7 +42,7 @@ internal static class InvokeCommand
                 Settings = aws.Settings(parse, set),
                 Verbose = parse.GetValue(global.Verbose),
             };
-            return await InvokeRunner.RunAsync(context, request, cancellationToken).ConfigureAwait(false);
+            return await InvokeRunner.RunAsync(context, request, cancellationToken);
         });
         return command;
     }

@@ -24,7 +24,7 @@ internal static class LatchCommand
         var show = new Command("show", "Print the latch record (exit 1 while it is set, 0 when clear or never set).") { set };
         aws.AddTo(show);
         show.SetAction(async (parse, cancellationToken) => await LatchRunner.RunAsync(
-            context, new LatchRequest(aws.Region(parse), aws.Settings(parse, set), Clear: false, null, null), cancellationToken).ConfigureAwait(false));
+            context, new LatchRequest(aws.Region(parse), aws.Settings(parse, set), Clear: false, null, null), cancellationToken));
         return show;
     }
 
@@ -51,7 +51,7 @@ internal static class LatchCommand
         var clear = new Command("clear", "Clear the latch, recording who, why and when.") { set, reason, by };
         aws.AddTo(clear);
         clear.SetAction(async (parse, cancellationToken) => await LatchRunner.RunAsync(
-            context, new LatchRequest(aws.Region(parse), aws.Settings(parse, set), Clear: true, parse.GetValue(reason), parse.GetValue(by)), cancellationToken).ConfigureAwait(false));
+            context, new LatchRequest(aws.Region(parse), aws.Settings(parse, set), Clear: true, parse.GetValue(reason), parse.GetValue(by)), cancellationToken));
         return clear;
     }
 }

@@ -84,7 +84,7 @@ internal static class PlanCommand
                 Simulate = parse.GetValue(simulate),
                 Verbose = parse.GetValue(global.Verbose),
             };
-            return await PlanRunner.RunAsync(context, request, cancellationToken).ConfigureAwait(false);
+            return await PlanRunner.RunAsync(context, request, cancellationToken);
         });
         return command;
     }

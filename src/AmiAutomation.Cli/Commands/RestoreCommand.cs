@@ -56,7 +56,7 @@ internal static class RestoreCommand
                 Settings = aws.Settings(parse, set),
                 Verbose = parse.GetValue(global.Verbose),
             };
-            return await RestoreRunner.RunAsync(context, request, cancellationToken).ConfigureAwait(false);
+            return await RestoreRunner.RunAsync(context, request, cancellationToken);
         });
         return command;
     }
@@ -82,7 +82,7 @@ internal static class RestoreCommand
                 Settings = aws.Settings(parse, set),
                 Verbose = parse.GetValue(global.Verbose),
             };
-            return await RestoreRunner.RunAsync(context, request, cancellationToken).ConfigureAwait(false);
+            return await RestoreRunner.RunAsync(context, request, cancellationToken);
         });
         return list;
     }

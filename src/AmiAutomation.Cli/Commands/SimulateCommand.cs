@@ -34,7 +34,7 @@ internal static class SimulateCommand
                 Settings = parse.GetValue(set) ?? [],
             };
             return await SimulateRunner.RunAsync(
-                context, options, parse.GetValue(json), parse.GetValue(global.Verbose), cancellationToken).ConfigureAwait(false);
+                context, options, parse.GetValue(json), parse.GetValue(global.Verbose), cancellationToken);
         });
         return command;
     }

@@ -11,9 +11,9 @@ internal static class VersionCommand
         var command = new Command("version", "Print the version of ami-automation, of .NET and of the AWS SDK.");
         command.SetAction(async (_, _) =>
         {
-            await context.Console.Out.WriteLineAsync($"ami-automation {Of(typeof(CliApplication).Assembly)}").ConfigureAwait(false);
-            await context.Console.Out.WriteLineAsync($".NET {Environment.Version}").ConfigureAwait(false);
-            await context.Console.Out.WriteLineAsync($"AWSSDK.Core {FileVersion(typeof(Amazon.Runtime.AWSCredentials).Assembly)}").ConfigureAwait(false);
+            await context.Console.Out.WriteLineAsync($"ami-automation {Of(typeof(CliApplication).Assembly)}");
+            await context.Console.Out.WriteLineAsync($".NET {Environment.Version}");
+            await context.Console.Out.WriteLineAsync($"AWSSDK.Core {FileVersion(typeof(Amazon.Runtime.AWSCredentials).Assembly)}");
             return ExitCodes.Ok;
         });
         return command;

@@ -22,7 +22,7 @@ internal static class ExplainLookup
             var client = clients.ForRegion(region);
             try
             {
-                var response = await client.DescribeImagesAsync(new DescribeImagesRequest { ImageIds = [imageId], IncludeDeprecated = true }, cancellationToken).ConfigureAwait(false);
+                var response = await client.DescribeImagesAsync(new DescribeImagesRequest { ImageIds = [imageId], IncludeDeprecated = true }, cancellationToken);
                 if (response.Images?.FirstOrDefault(i => i.ImageId == imageId) is { } image)
                 {
                     return new ImageExplanation
@@ -47,7 +47,7 @@ internal static class ExplainLookup
 
             try
             {
-                var binned = await new Ec2RecycleBin(client).ListImagesAsync([imageId], cancellationToken).ConfigureAwait(false);
+                var binned = await new Ec2RecycleBin(client).ListImagesAsync([imageId], cancellationToken);
                 if (binned.FirstOrDefault(b => b.ImageId == imageId) is { } entry)
                 {
                     var until = entry.ExitsAt is { } exits ? " until " + ExplanationBuilder.Time(exits) : string.Empty;

@@ -35,7 +35,7 @@ internal static class ExplainRunner
         var accountId = string.Empty;
         foreach (var region in target.Regions)
         {
-            var result = await planner.PlanAsync(region, "all", deprecate, expire, copy, at, cancellationToken, ids).ConfigureAwait(false);
+            var result = await planner.PlanAsync(region, "all", deprecate, expire, copy, at, cancellationToken, ids);
             if (result.Inventory.Sources.Single(s => s.Source == InventorySource.Images) is { IsComplete: false } images)
             {
                 throw new AwsAccessException($"Could not read the images in {region}: {images.Error ?? images.Status.ToString()}");
@@ -53,7 +53,7 @@ internal static class ExplainRunner
                 continue;
             }
 
-            var bin = await RecycleBinOutlook.ReadAsync(target.Apis, region, expire.RequireRecycleBin, cancellationToken).ConfigureAwait(false);
+            var bin = await RecycleBinOutlook.ReadAsync(target.Apis, region, expire.RequireRecycleBin, cancellationToken);
             foreach (var image in mine)
             {
                 found[image.ImageId] = ExplanationBuilder.Build(image, result.Inventory, result.Decisions, deprecate.Policy, expire.Policy, at, bin.Describe(image));
@@ -62,7 +62,7 @@ internal static class ExplainRunner
 
         foreach (var id in ids.Where(id => !found.ContainsKey(id)))
         {
-            found[id] = await ExplainLookup.FindAsync(target.Clients, target.Regions, accountId, id, cancellationToken).ConfigureAwait(false);
+            found[id] = await ExplainLookup.FindAsync(target.Clients, target.Regions, accountId, id, cancellationToken);
         }
 
         var report = new ExplainReport
@@ -75,7 +75,7 @@ internal static class ExplainRunner
         };
         if (request.Output == "json")
         {
-            await context.Console.Out.WriteLineAsync(JsonSerializer.Serialize(report, CliJson.Indented.ExplainReport)).ConfigureAwait(false);
+            await context.Console.Out.WriteLineAsync(JsonSerializer.Serialize(report, CliJson.Indented.ExplainReport));
         }
         else
         {

@@ -29,7 +29,7 @@ internal sealed class RecycleBinOutlook
     {
         try
         {
-            return new(await new RetentionRuleReader(apis.RecycleBinRules(region)).ReadAllAsync(cancellationToken).ConfigureAwait(false), null, required);
+            return new(await new RetentionRuleReader(apis.RecycleBinRules(region)).ReadAllAsync(cancellationToken), null, required);
         }
         catch (Exception ex) when (ex is RetentionRulesUnreadableException or AmazonServiceException or AmazonClientException or HttpRequestException)
         {

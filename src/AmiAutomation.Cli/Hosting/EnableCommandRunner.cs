@@ -21,7 +21,7 @@ internal static class EnableCommandRunner
         var flag = DryRunOptions.Flag(request.DryRun, request.Live);
         var result = await FunctionHost.InvokeAsync(
             context, "restore", Encoding.UTF8.GetBytes(payload), request.Simulate, request.Region, request.Settings,
-            flag, request.Verbose, cancellationToken).ConfigureAwait(false);
+            flag, request.Verbose, cancellationToken);
         if (!request.DryRun && RestoreRunner.IsDryRun(result.Response))
         {
             context.Console.Error.WriteLine(
@@ -29,7 +29,7 @@ internal static class EnableCommandRunner
         }
         if (request.Json || result.Error is not null || result.Response is null)
         {
-            return await InvocationOutput.WriteAsync(context, result, request.Json).ConfigureAwait(false);
+            return await InvocationOutput.WriteAsync(context, result, request.Json);
         }
 
         var output = JsonSerializer.Deserialize(result.Response, RestoreJsonContext.Default.RestoreOutput)!;

@@ -32,11 +32,11 @@ internal static class FunctionHost
             using var simLogs = FunctionLogs.Create(verbose, context.Console.Error, clock);
             // The workbench's own setup runs live (it must really expire images for restore to find); the caller's
             // invocation gets the caller's DRY_RUN, default true, exactly as against AWS.
-            var account = await SimulatedWorkbench.CreateAsync(region ?? SimulationOptions.DefaultRegions[0], function, payload, settings, clock, simLogs, context.Console.Error, cancellationToken).ConfigureAwait(false);
+            var account = await SimulatedWorkbench.CreateAsync(region ?? SimulationOptions.DefaultRegions[0], function, payload, settings, clock, simLogs, context.Console.Error, cancellationToken);
             var dryRun = environment.Get(CommonSettings.DryRunVariable) ?? "true";
             var simulated = account.Function(account.HomeRegion, function, new SettingOverrides(
                 new Dictionary<string, string>(StringComparer.Ordinal) { [CommonSettings.DryRunVariable] = dryRun }, account.Environment));
-            return await account.Invoker.InvokeAsync(simulated, account.HomeRegion, payload, cancellationToken).ConfigureAwait(false);
+            return await account.Invoker.InvokeAsync(simulated, account.HomeRegion, payload, cancellationToken);
         }
 
         var options = AwsAccess.ClientOptions(environment);
@@ -60,7 +60,7 @@ internal static class FunctionHost
         var invoker = new LocalInvoker(TimeProvider.System, logs, "local", environment.Get(CommonSettings.AccountIdVariable));
         try
         {
-            return await invoker.InvokeAsync(instance, stackRegion, payload, cancellationToken).ConfigureAwait(false);
+            return await invoker.InvokeAsync(instance, stackRegion, payload, cancellationToken);
         }
         finally
         {

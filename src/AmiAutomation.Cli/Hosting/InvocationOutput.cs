@@ -22,7 +22,7 @@ internal static class InvocationOutput
         var console = context.Console;
         if (result.Error is { } error)
         {
-            await console.Out.WriteLineAsync(JsonSerializer.Serialize(error, CliJson.Indented.LambdaError)).ConfigureAwait(false);
+            await console.Out.WriteLineAsync(JsonSerializer.Serialize(error, CliJson.Indented.LambdaError));
             if (InputErrors.Contains(error.ErrorType))
             {
                 console.WriteError($"the {result.FunctionName} function rejected its input ({result.RequestId}): {error.ErrorType}: {error.ErrorMessage}");
@@ -33,7 +33,7 @@ internal static class InvocationOutput
             return ExitCodes.RunFailed;
         }
 
-        await console.Out.WriteLineAsync(Format(result.Response, indented: !json)).ConfigureAwait(false);
+        await console.Out.WriteLineAsync(Format(result.Response, indented: !json));
         if (ResponseStatus.Of(result.Response) is { } status && ResponseStatus.ExitCodeFor(status) != ExitCodes.Ok)
         {
             console.WriteError($"the {result.FunctionName} run ({result.RequestId}) reported status '{status}'");

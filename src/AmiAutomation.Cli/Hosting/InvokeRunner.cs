@@ -10,7 +10,7 @@ internal static class InvokeRunner
         byte[] payload;
         try
         {
-            payload = await File.ReadAllBytesAsync(request.EventFile.FullName, cancellationToken).ConfigureAwait(false);
+            payload = await File.ReadAllBytesAsync(request.EventFile.FullName, cancellationToken);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -29,7 +29,7 @@ internal static class InvokeRunner
 
         var result = await FunctionHost.InvokeAsync(
             context, request.Function, payload, request.Simulate, request.Region, request.Settings,
-            request.Live ? false : null, request.Verbose, cancellationToken).ConfigureAwait(false);
-        return await InvocationOutput.WriteAsync(context, result, request.Json).ConfigureAwait(false);
+            request.Live ? false : null, request.Verbose, cancellationToken);
+        return await InvocationOutput.WriteAsync(context, result, request.Json);
     }
 }

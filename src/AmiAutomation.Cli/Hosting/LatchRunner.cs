@@ -25,7 +25,7 @@ internal static class LatchRunner
         var region = AwsAccess.Regions(request.Region is null ? [] : [request.Region], environment, options.Ec2EndpointUrl is not null)[0];
         options = AwsAccess.WithCredentials(options, environment);
         using var dynamo = DynamoDbClientFactory.Create(region, options);
-        return await RunAsync(context.Console.Out, new DynamoDbDeregistrationLedger(dynamo, table), region, request, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+        return await RunAsync(context.Console.Out, new DynamoDbDeregistrationLedger(dynamo, table), region, request, TimeProvider.System, cancellationToken);
     }
 
     /// <summary>The command against any ledger: exit 1 while the latch is set (show) or when there was nothing to clear.</summary>
@@ -37,20 +37,20 @@ internal static class LatchRunner
         ArgumentNullException.ThrowIfNull(time);
         if (!request.Clear)
         {
-            var latch = await ledger.GetLatchAsync(region, cancellationToken).ConfigureAwait(false);
-            await output.WriteLineAsync($"{region}: {latch?.Describe() ?? "no Recycle Bin latch was ever set"}").ConfigureAwait(false);
+            var latch = await ledger.GetLatchAsync(region, cancellationToken);
+            await output.WriteLineAsync($"{region}: {latch?.Describe() ?? "no Recycle Bin latch was ever set"}");
             return latch is { IsSet: true } ? ExitCodes.RunFailed : ExitCodes.Ok;
         }
 
         var by = string.IsNullOrWhiteSpace(request.By) ? $"{Environment.UserName} (ami-automation latch clear)" : request.By.Trim();
-        var cleared = await ledger.ClearLatchAsync(region, by, request.Reason!.Trim(), time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var cleared = await ledger.ClearLatchAsync(region, by, request.Reason!.Trim(), time.GetUtcNow(), cancellationToken);
         if (cleared is null)
         {
-            await output.WriteLineAsync($"{region}: the Recycle Bin latch was not set; nothing cleared").ConfigureAwait(false);
+            await output.WriteLineAsync($"{region}: the Recycle Bin latch was not set; nothing cleared");
             return ExitCodes.RunFailed;
         }
 
-        await output.WriteLineAsync($"{region}: {cleared.Describe()}").ConfigureAwait(false);
+        await output.WriteLineAsync($"{region}: {cleared.Describe()}");
         return ExitCodes.Ok;
     }
 }

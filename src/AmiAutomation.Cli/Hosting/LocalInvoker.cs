@@ -58,7 +58,7 @@ public sealed class LocalInvoker
         {
             using (logger.BeginScope(new Dictionary<string, object> { ["requestId"] = requestId }))
             {
-                var response = await function.InvokeAsync(payload, context).ConfigureAwait(false);
+                var response = await function.InvokeAsync(payload, context);
                 return new InvocationResult(function.Name, requestId, response, null, metrics.Data);
             }
         }

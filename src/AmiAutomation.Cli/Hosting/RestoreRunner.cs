@@ -23,7 +23,7 @@ internal static class RestoreRunner
         var flag = DryRunOptions.Flag(request.DryRun, request.Live);
         var result = await FunctionHost.InvokeAsync(
             context, "restore", Encoding.UTF8.GetBytes(payload), request.Simulate, request.Region, request.Settings,
-            flag, request.Verbose, cancellationToken).ConfigureAwait(false);
+            flag, request.Verbose, cancellationToken);
         if (request.ImageId is not null && !request.DryRun && IsDryRun(result.Response))
         {
             context.Console.Error.WriteLine(
@@ -32,7 +32,7 @@ internal static class RestoreRunner
 
         if (request.Json || result.Error is not null || result.Response is null)
         {
-            return await InvocationOutput.WriteAsync(context, result, request.Json).ConfigureAwait(false);
+            return await InvocationOutput.WriteAsync(context, result, request.Json);
         }
 
         Render(context.Console.Ansi, JsonSerializer.Deserialize(result.Response, RestoreJsonContext.Default.RestoreOutput)!);

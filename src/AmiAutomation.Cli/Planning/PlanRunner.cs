@@ -31,7 +31,7 @@ internal static class PlanRunner
         var rows = new List<PlanRow>();
         foreach (var region in target.Regions)
         {
-            var result = await planner.PlanAsync(region, request.Function, deprecate, expire, copy, at, cancellationToken).ConfigureAwait(false);
+            var result = await planner.PlanAsync(region, request.Function, deprecate, expire, copy, at, cancellationToken);
             if (result.Inventory.Sources.Single(s => s.Source == InventorySource.Images) is { IsComplete: false } images)
             {
                 throw new AwsAccessException($"Could not read the images in {region}: {images.Error ?? images.Status.ToString()}");
@@ -58,7 +58,7 @@ internal static class PlanRunner
         switch (request.Output)
         {
             case "json":
-                await context.Console.Out.WriteLineAsync(JsonSerializer.Serialize(report, CliJson.Indented.PlanReport)).ConfigureAwait(false);
+                await context.Console.Out.WriteLineAsync(JsonSerializer.Serialize(report, CliJson.Indented.PlanReport));
                 break;
             case "csv":
                 PlanCsv.Write(context.Console.Out, report, request.Function == "all" ? ["deprecate", "expire", "copy"] : [request.Function]);

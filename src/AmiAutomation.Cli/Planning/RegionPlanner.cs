@@ -34,7 +34,7 @@ internal sealed class RegionPlanner(IEc2ClientFactory clients, IRegionalApiClien
     {
         // Candidates first, as the functions read: per-image references only for what deprecate or expire would act on.
         var inventory = await new Ec2InventoryReader(clients, apis, limiters, logger)
-            .ReadAsync(region, deprecate.Common.ToInventoryOptions(), fleet => Candidates(fleet, function, deprecate, expire, at, alsoRead), cancellationToken).ConfigureAwait(false);
+            .ReadAsync(region, deprecate.Common.ToInventoryOptions(), fleet => Candidates(fleet, function, deprecate, expire, at, alsoRead), cancellationToken);
         var functions = new List<FunctionPlan>();
         var decisions = new Dictionary<string, IReadOnlyList<Decision>>(StringComparer.Ordinal);
         if (function is "deprecate" or "all")
@@ -51,7 +51,7 @@ internal sealed class RegionPlanner(IEc2ClientFactory clients, IRegionalApiClien
 
         if ((function is "copy" or "all") && inventory.Sources.Single(s => s.Source == InventorySource.Images).IsComplete)
         {
-            var (copyPlan, copyDecisions) = await PlanCopiesAsync(region, inventory, copy, at, cancellationToken).ConfigureAwait(false);
+            var (copyPlan, copyDecisions) = await PlanCopiesAsync(region, inventory, copy, at, cancellationToken);
             decisions["copy"] = copyDecisions;
             functions.Add(copyPlan);
         }
@@ -124,7 +124,7 @@ internal sealed class RegionPlanner(IEc2ClientFactory clients, IRegionalApiClien
         {
             try
             {
-                known[destination] = await finder.ListCopiesFromAsync(destination, region, cancellationToken).ConfigureAwait(false);
+                known[destination] = await finder.ListCopiesFromAsync(destination, region, cancellationToken);
             }
             catch (Amazon.Runtime.AmazonServiceException ex)
             {

@@ -64,7 +64,7 @@ internal sealed partial class FleetActivity
                 families.Add(family);
             }
 
-            await AttachReferencesAsync(simulator, region, familyOf, byFamily, cancellationToken).ConfigureAwait(false);
+            await AttachReferencesAsync(simulator, region, familyOf, byFamily, cancellationToken);
         }
 
         return new FleetActivity(simulator, random, families);
@@ -185,7 +185,7 @@ internal sealed partial class FleetActivity
         string? token = null;
         do
         {
-            var page = await client.DescribeInstancesAsync(new DescribeInstancesRequest { NextToken = token }, cancellationToken).ConfigureAwait(false);
+            var page = await client.DescribeInstancesAsync(new DescribeInstancesRequest { NextToken = token }, cancellationToken);
             foreach (var instance in page.Reservations?.SelectMany(r => r.Instances ?? []) ?? [])
             {
                 if (instance.State?.Name?.Value == "running" && familyOf.TryGetValue(instance.ImageId, out var key) && byFamily.TryGetValue(key, out var family))
@@ -198,12 +198,12 @@ internal sealed partial class FleetActivity
         }
         while (!string.IsNullOrEmpty(token));
 
-        var templates = await client.DescribeLaunchTemplatesAsync(new DescribeLaunchTemplatesRequest(), cancellationToken).ConfigureAwait(false);
+        var templates = await client.DescribeLaunchTemplatesAsync(new DescribeLaunchTemplatesRequest(), cancellationToken);
         foreach (var template in templates.LaunchTemplates ?? [])
         {
             var versions = await client.DescribeLaunchTemplateVersionsAsync(
                 new DescribeLaunchTemplateVersionsRequest { LaunchTemplateId = template.LaunchTemplateId, Versions = ["$Default"], ResolveAlias = true },
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken);
             var imageId = versions.LaunchTemplateVersions?.FirstOrDefault()?.LaunchTemplateData?.ImageId;
             if (imageId is not null && familyOf.TryGetValue(imageId, out var key) && byFamily.TryGetValue(key, out var family))
             {

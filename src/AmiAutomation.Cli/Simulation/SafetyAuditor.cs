@@ -40,7 +40,7 @@ internal sealed class SafetyAuditor(Ec2Simulator simulator, InMemoryDeregistrati
     public async Task<Func<CancellationToken, Task<int>>> BeforeExpireAsync(string region, CancellationToken cancellationToken)
     {
         var images = OwnImages(region);
-        var referenced = await ReferencedImagesAsync(region, images.Keys.ToList(), cancellationToken).ConfigureAwait(false);
+        var referenced = await ReferencedImagesAsync(region, images.Keys.ToList(), cancellationToken);
         return async token =>
         {
             Runs++;
@@ -59,7 +59,7 @@ internal sealed class SafetyAuditor(Ec2Simulator simulator, InMemoryDeregistrati
                     ProtectedDeregistered++;
                 }
 
-                if (await ledger.GetAsync(region, imageId, token).ConfigureAwait(false) is not null)
+                if (await ledger.GetAsync(region, imageId, token) is not null)
                 {
                     WithLedgerRecord++;
                 }
@@ -87,7 +87,7 @@ internal sealed class SafetyAuditor(Ec2Simulator simulator, InMemoryDeregistrati
         string? token = null;
         do
         {
-            var page = await client.DescribeInstancesAsync(new DescribeInstancesRequest { NextToken = token }, cancellationToken).ConfigureAwait(false);
+            var page = await client.DescribeInstancesAsync(new DescribeInstancesRequest { NextToken = token }, cancellationToken);
             foreach (var instance in page.Reservations?.SelectMany(r => r.Instances ?? []) ?? [])
             {
                 if (instance.State?.Name?.Value != "terminated")
@@ -102,7 +102,7 @@ internal sealed class SafetyAuditor(Ec2Simulator simulator, InMemoryDeregistrati
 
         do
         {
-            var templates = await client.DescribeLaunchTemplatesAsync(new DescribeLaunchTemplatesRequest { NextToken = token }, cancellationToken).ConfigureAwait(false);
+            var templates = await client.DescribeLaunchTemplatesAsync(new DescribeLaunchTemplatesRequest { NextToken = token }, cancellationToken);
             foreach (var template in templates.LaunchTemplates ?? [])
             {
                 string? versionToken = null;
@@ -110,7 +110,7 @@ internal sealed class SafetyAuditor(Ec2Simulator simulator, InMemoryDeregistrati
                 {
                     var versions = await client.DescribeLaunchTemplateVersionsAsync(
                         new DescribeLaunchTemplateVersionsRequest { LaunchTemplateId = template.LaunchTemplateId, ResolveAlias = true, NextToken = versionToken },
-                        cancellationToken).ConfigureAwait(false);
+                        cancellationToken);
                     foreach (var version in versions.LaunchTemplateVersions ?? [])
                     {
                         Add(version.LaunchTemplateData?.ImageId);
@@ -131,7 +131,7 @@ internal sealed class SafetyAuditor(Ec2Simulator simulator, InMemoryDeregistrati
             {
                 var page = await client.DescribeImageReferencesAsync(
                     new DescribeImageReferencesRequest { ImageIds = [.. batch], IncludeAllResourceTypes = true, NextToken = token },
-                    cancellationToken).ConfigureAwait(false);
+                    cancellationToken);
                 foreach (var reference in page.ImageReferences ?? [])
                 {
                     Add(reference.ImageId);

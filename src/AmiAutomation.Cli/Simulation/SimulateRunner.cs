@@ -9,10 +9,10 @@ internal static class SimulateRunner
 {
     public static async Task<int> RunAsync(CliContext context, SimulationOptions options, bool json, bool verbose, CancellationToken cancellationToken)
     {
-        var report = await SimulateAsync(context, options, json, verbose, cancellationToken).ConfigureAwait(false);
+        var report = await SimulateAsync(context, options, json, verbose, cancellationToken);
         if (json)
         {
-            await context.Console.Out.WriteLineAsync(JsonSerializer.Serialize(report, CliJson.Indented.SimulationReport)).ConfigureAwait(false);
+            await context.Console.Out.WriteLineAsync(JsonSerializer.Serialize(report, CliJson.Indented.SimulationReport));
         }
         else
         {
@@ -32,11 +32,11 @@ internal static class SimulateRunner
         var clock = new SimulationClock(SimulatedAccount.DefaultStart);
         using var logs = FunctionLogs.Create(verbose, context.Console.Error, clock);
         var account = SimulatedAccount.Create(options.Seed, options.Images, options.Regions, options.Settings, clock, logs);
-        var activity = await FleetActivity.DiscoverAsync(account.Simulator, account.Regions, options.Seed, cancellationToken).ConfigureAwait(false);
+        var activity = await FleetActivity.DiscoverAsync(account.Simulator, account.Regions, options.Seed, cancellationToken);
         var driver = new SimulationDriver(account, activity);
         if (!context.Progress.Enabled)
         {
-            return await driver.RunAsync(options.Days, options.Seed, null, cancellationToken).ConfigureAwait(false);
+            return await driver.RunAsync(options.Days, options.Seed, null, cancellationToken);
         }
 
         // Progress on standard error only (a terminal), so --json and piped tables stay clean.
@@ -44,7 +44,7 @@ internal static class SimulateRunner
         try
         {
             return await driver.RunAsync(
-                options.Days, options.Seed, _ => context.Progress.Report($"simulating day {++day} of {options.Days}"), cancellationToken).ConfigureAwait(false);
+                options.Days, options.Seed, _ => context.Progress.Report($"simulating day {++day} of {options.Days}"), cancellationToken);
         }
         finally
         {

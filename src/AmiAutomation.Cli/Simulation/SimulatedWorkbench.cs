@@ -27,10 +27,10 @@ internal static class SimulatedWorkbench
             var client = account.Simulator.ClientFor(home);
             foreach (var id in adopted)
             {
-                await client.DisableImageAsync(new Amazon.EC2.Model.DisableImageRequest { ImageId = id }, cancellationToken).ConfigureAwait(false);
+                await client.DisableImageAsync(new Amazon.EC2.Model.DisableImageRequest { ImageId = id }, cancellationToken);
             }
 
-            await error.WriteLineAsync("simulate: disabled the payload's images, so there is something to enable.").ConfigureAwait(false);
+            await error.WriteLineAsync("simulate: disabled the payload's images, so there is something to enable.");
         }
         else if (function == "restore")
         {
@@ -45,18 +45,18 @@ internal static class SimulatedWorkbench
             setups.Add("{\"source\":\"cli-setup\",\"dryRun\":false}");
             foreach (var setup in setups)
             {
-                var expire = await account.InvokeAsync(home, "expire", Encoding.UTF8.GetBytes(setup), cancellationToken).ConfigureAwait(false);
+                var expire = await account.InvokeAsync(home, "expire", Encoding.UTF8.GetBytes(setup), cancellationToken);
                 if (!expire.Succeeded)
                 {
-                    await error.WriteLineAsync($"simulate: a setup expire run failed ({expire.Error!.ErrorType}: {expire.Error.ErrorMessage}).").ConfigureAwait(false);
+                    await error.WriteLineAsync($"simulate: a setup expire run failed ({expire.Error!.ErrorType}: {expire.Error.ErrorMessage}).");
                 }
             }
 
-            await error.WriteLineAsync("simulate: ran the expire function first, so the Recycle Bin holds images to list and restore.").ConfigureAwait(false);
+            await error.WriteLineAsync("simulate: ran the expire function first, so the Recycle Bin holds images to list and restore.");
         }
 
         await error.WriteLineAsync($"simulate: {account.InitialFleet.Images} generated images in {home} and {other}"
-            + (adopted.Count > 0 ? $"; added the payload's images {string.Join(", ", adopted)}" : string.Empty) + ".").ConfigureAwait(false);
+            + (adopted.Count > 0 ? $"; added the payload's images {string.Join(", ", adopted)}" : string.Empty) + ".");
         return account;
     }
 

@@ -58,7 +58,7 @@ internal sealed class SimulationDriver
             {
                 var action = _queue.Dequeue();
                 _account.Clock.AdvanceTo(next.At);
-                await action(cancellationToken).ConfigureAwait(false);
+                await action(cancellationToken);
             }
 
             _account.Clock.AdvanceTo(dayEnd);
@@ -107,7 +107,7 @@ internal sealed class SimulationDriver
     {
         var imageId = _activity.Build(family);
         _recorder.Built();
-        await CopyAsync(family.Region, Event(family.Region, imageId, "available"), cancellationToken).ConfigureAwait(false);
+        await CopyAsync(family.Region, Event(family.Region, imageId, "available"), cancellationToken);
         Enqueue(_account.Clock.GetUtcNow() + RolloutDelay, _ =>
         {
             _activity.RollOut(family);
@@ -125,7 +125,7 @@ internal sealed class SimulationDriver
                 _recorder.PendingCopies.Remove((region, imageId));
                 if (state is not null)
                 {
-                    await CopyAsync(region, Event(region, imageId, state), cancellationToken).ConfigureAwait(false);
+                    await CopyAsync(region, Event(region, imageId, state), cancellationToken);
                 }
             }
         }
@@ -133,7 +133,7 @@ internal sealed class SimulationDriver
 
     private async Task CopyAsync(string region, byte[] payload, CancellationToken cancellationToken)
     {
-        var result = await _account.InvokeAsync(region, "copy", payload, cancellationToken).ConfigureAwait(false);
+        var result = await _account.InvokeAsync(region, "copy", payload, cancellationToken);
         if (_recorder.Invoked(result, region) && result.Response is { } body)
         {
             _recorder.Copy(JsonSerializer.Deserialize(body, CopyJsonContext.Default.CopyOutput)!);
@@ -142,7 +142,7 @@ internal sealed class SimulationDriver
 
     private async Task SweepAsync(string region, string function, CancellationToken cancellationToken)
     {
-        var result = await _account.InvokeAsync(region, function, SchedulePayload, cancellationToken).ConfigureAwait(false);
+        var result = await _account.InvokeAsync(region, function, SchedulePayload, cancellationToken);
         if (_recorder.Invoked(result, region) && result.Response is { } body)
         {
             _recorder.Sweep(JsonSerializer.Deserialize(body, FunctionsJsonContext.Default.RunSummary)!);
@@ -151,9 +151,9 @@ internal sealed class SimulationDriver
 
     private async Task ExpireAsync(string region, CancellationToken cancellationToken)
     {
-        var check = await _auditor.BeforeExpireAsync(region, cancellationToken).ConfigureAwait(false);
-        await SweepAsync(region, "expire", cancellationToken).ConfigureAwait(false);
-        await check(cancellationToken).ConfigureAwait(false);
+        var check = await _auditor.BeforeExpireAsync(region, cancellationToken);
+        await SweepAsync(region, "expire", cancellationToken);
+        await check(cancellationToken);
     }
 
     private async Task RestoreAsync(int day, CancellationToken cancellationToken)
@@ -165,7 +165,7 @@ internal sealed class SimulationDriver
         }
 
         var payload = Encoding.UTF8.GetBytes($"{{\"imageId\":\"{candidate.ImageId}\"}}");
-        var result = await _account.InvokeAsync(candidate.Region, "restore", payload, cancellationToken).ConfigureAwait(false);
+        var result = await _account.InvokeAsync(candidate.Region, "restore", payload, cancellationToken);
         string status = "failed", response;
         if (_recorder.Invoked(result, candidate.Region) && result.Response is { } body)
         {

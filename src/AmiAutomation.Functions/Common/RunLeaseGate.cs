@@ -50,7 +50,7 @@ public sealed class RunLeaseGate
             RunLeaseResult result;
             try
             {
-                result = await _lease.TryAcquireAsync(wanted, _time.GetUtcNow(), context.CancellationToken).ConfigureAwait(false);
+                result = await _lease.TryAcquireAsync(wanted, _time.GetUtcNow(), context.CancellationToken);
             }
             catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
             {
@@ -79,7 +79,7 @@ public sealed class RunLeaseGate
             RunLeaseLog.Waiting(context.Logger, _function, context.RequestId, _scope, holder);
             try
             {
-                await Task.Delay(PollInterval, _time, context.CancellationToken).ConfigureAwait(false);
+                await Task.Delay(PollInterval, _time, context.CancellationToken);
             }
             catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
             {
@@ -96,7 +96,7 @@ public sealed class RunLeaseGate
         try
         {
             // Not the invocation's token: it may have fired, and the lease should still go.
-            if (await _lease.ReleaseAsync(lease, CancellationToken.None).ConfigureAwait(false))
+            if (await _lease.ReleaseAsync(lease, CancellationToken.None))
             {
                 RunLeaseLog.Released(context.Logger, _function, context.RequestId, _scope);
             }

@@ -71,7 +71,7 @@ public sealed class SharedImageStage
             }
 
             var read = await new LaunchPermissionReader(_services.Ec2, _rateLimiters)
-                .ReadAsync(inventory.Region, unread, cancellationToken).ConfigureAwait(false);
+                .ReadAsync(inventory.Region, unread, cancellationToken);
             permissionReport = Merge(permissionReport, read.Report);
             foreach (var (imageId, problem) in read.Problems)
             {
@@ -92,7 +92,7 @@ public sealed class SharedImageStage
             if (readReports && shared.Count > 0)
             {
                 var reports = await new UsageReportReader(_services.Ec2, _rateLimiters)
-                    .ReadAsync(inventory.Region, shared, _options.UsageReportMaxAge, now, dryRun, cancellationToken).ConfigureAwait(false);
+                    .ReadAsync(inventory.Region, shared, _options.UsageReportMaxAge, now, dryRun, cancellationToken);
                 usageReport = Merge(usageReport, reports.Report);
                 foreach (var (imageId, report) in reports.Reports)
                 {

@@ -66,7 +66,7 @@ public sealed class SweepPipeline
         if (!request.DryRun)
         {
             leaseGate = new RunLeaseGate(_services.RunLease, _function, _services.Region, _services.Time, _common.RunLeaseWait);
-            (lease, var blocked) = await leaseGate.AcquireAsync(context).ConfigureAwait(false);
+            (lease, var blocked) = await leaseGate.AcquireAsync(context);
             if (blocked is not null)
             {
                 summary.Block(blocked);
@@ -78,13 +78,13 @@ public sealed class SweepPipeline
 
         try
         {
-            return await SweepAsync(request, context, new(planner, candidates), execution, completion, sharing, safetyGate, reporter, summary, now).ConfigureAwait(false);
+            return await SweepAsync(request, context, new(planner, candidates), execution, completion, sharing, safetyGate, reporter, summary, now);
         }
         finally
         {
             if (leaseGate is not null && lease is not null)
             {
-                await leaseGate.ReleaseAsync(lease, context).ConfigureAwait(false);
+                await leaseGate.ReleaseAsync(lease, context);
             }
         }
     }
@@ -131,12 +131,12 @@ public sealed class SweepPipeline
         var account = InvocationAccount.Resolve(_common.AccountId, context.InvokedFunctionArn);
         var selection = request.ToSelection();
         var inventory = await new Ec2InventoryReader(_services.Ec2, _services.Apis, _rateLimiters, context.Logger)
-            .ReadAsync(_services.Region, _common.ToInventoryOptions() with { AccountId = account }, planner.CandidatesFor(selection, now), deadline).ConfigureAwait(false);
+            .ReadAsync(_services.Region, _common.ToInventoryOptions() with { AccountId = account }, planner.CandidatesFor(selection, now), deadline);
         summary.ReferenceCoverage = SweepPlanner.Coverage(inventory);
         var plan = sharing is null
             ? planner.Plan(inventory, selection, now)
             : await new SharedImageStage(_services, _rateLimiters, _common.DisabledSources, sharing)
-                .PlanAsync(inventory, selection, now, planner.Plan, request.DryRun, deadline).ConfigureAwait(false);
+                .PlanAsync(inventory, selection, now, planner.Plan, request.DryRun, deadline);
         foreach (var failed in plan.Sources.Where(s => s.Status is SourceStatus.Failed or SourceStatus.Truncated))
         {
             reporter.SourceFailed(failed);
@@ -147,7 +147,7 @@ public sealed class SweepPipeline
         ReportUnmatched(request, inventory, summary, reporter);
         reporter.LogPlan(plan);
 
-        var block = gate is null ? null : await gate.CheckAsync(plan, request, deadline).ConfigureAwait(false);
+        var block = gate is null ? null : await gate.CheckAsync(plan, request, deadline);
         IReadOnlyList<ActionOutcome> outcomes = [];
         if (block is not null)
         {
@@ -161,7 +161,7 @@ public sealed class SweepPipeline
                 .ExecuteAsync(
                     plan,
                     execution with { DryRun = request.DryRun, AccountId = execution.AccountId ?? account, LaunchTemplateVersionsSeen = inventory.LaunchTemplateVersionsRead },
-                    deadline).ConfigureAwait(false);
+                    deadline);
         }
 
         foreach (var outcome in outcomes)

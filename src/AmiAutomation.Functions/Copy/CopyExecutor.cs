@@ -60,7 +60,7 @@ internal sealed class CopyExecutor(
             {
                 try
                 {
-                    copies[destination] = await finder.FindCopiesAsync(destination, source.ImageId, run.CancellationToken).ConfigureAwait(false);
+                    copies[destination] = await finder.FindCopiesAsync(destination, source.ImageId, run.CancellationToken);
                 }
                 catch (AmazonServiceException ex)
                 {
@@ -85,9 +85,9 @@ internal sealed class CopyExecutor(
         }
 
         var sourceTags = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var planned in await RecordSourceAsync(source, plan.Copies, run).ConfigureAwait(false))
+        foreach (var planned in await RecordSourceAsync(source, plan.Copies, run))
         {
-            var outcome = await StartAsync(planned, failed, run).ConfigureAwait(false);
+            var outcome = await StartAsync(planned, failed, run);
             if (outcome is null)
             {
                 break;
@@ -110,7 +110,7 @@ internal sealed class CopyExecutor(
             sourceTags[CopyAttempts.KeyFor(destination)] = CopyAttempts.DoneValue;
         }
 
-        await TagSourceAsync(source, sourceTags, run).ConfigureAwait(false);
+        await TagSourceAsync(source, sourceTags, run);
     }
 
     /// <summary>Writes attempts tags on the source, those that fit: a source with all 50 tags used cannot carry them,
@@ -129,7 +129,7 @@ internal sealed class CopyExecutor(
                 + "so a copy deleted later could be made again; free a tag on the source to record copy attempts");
         }
 
-        if (fit.Count > 0 && await starter.TagSourceAsync(source, fit, false, run.CancellationToken).ConfigureAwait(false) is { } error)
+        if (fit.Count > 0 && await starter.TagSourceAsync(source, fit, false, run.CancellationToken) is { } error)
         {
             run.Error($"could not record copy attempts on {source.ImageId} ({string.Join(", ", fit.Select(t => $"{t.Key}={t.Value}"))}): {error}");
         }
@@ -147,7 +147,7 @@ internal sealed class CopyExecutor(
         IReadOnlyList<LaunchPermission>? permissions = null;
         try
         {
-            permissions = await finder.GetLaunchPermissionsAsync(source.Region, source.ImageId, run.CancellationToken).ConfigureAwait(false);
+            permissions = await finder.GetLaunchPermissionsAsync(source.Region, source.ImageId, run.CancellationToken);
         }
         catch (AmazonServiceException ex)
         {
@@ -179,10 +179,10 @@ internal sealed class CopyExecutor(
                 throw new InvalidRegionException(sourceRegion);
             }
 
-            source = await finder.DescribeImageAsync(sourceRegion!, sourceId, run.CancellationToken).ConfigureAwait(false);
+            source = await finder.DescribeImageAsync(sourceRegion!, sourceId, run.CancellationToken);
             if (source is not null)
             {
-                permissions = await finder.GetLaunchPermissionsAsync(sourceRegion!, sourceId, run.CancellationToken).ConfigureAwait(false);
+                permissions = await finder.GetLaunchPermissionsAsync(sourceRegion!, sourceId, run.CancellationToken);
             }
         }
         catch (Exception ex) when (ex is AmazonServiceException or InvalidRegionException)
@@ -208,7 +208,7 @@ internal sealed class CopyExecutor(
             return;
         }
 
-        var outcome = await finisher.FinishAsync(plan, run.DryRun, run.CancellationToken).ConfigureAwait(false);
+        var outcome = await finisher.FinishAsync(plan, run.DryRun, run.CancellationToken);
         run.Record(outcome);
         if (outcome.Status is OutcomeStatus.Succeeded or OutcomeStatus.DryRun)
         {
@@ -224,8 +224,7 @@ internal sealed class CopyExecutor(
         // destination) is the record the source's planner already reads: written with the copy, it survives restarts.
         if (outcome.Status == OutcomeStatus.Succeeded && source is not null && !CopyAttempts.Read(source, region).Done)
         {
-            await TagSourceAsync(source, new Dictionary<string, string>(StringComparer.Ordinal) { [CopyAttempts.KeyFor(region)] = CopyAttempts.DoneValue }, run)
-                .ConfigureAwait(false);
+            await TagSourceAsync(source, new Dictionary<string, string>(StringComparer.Ordinal) { [CopyAttempts.KeyFor(region)] = CopyAttempts.DoneValue }, run);
         }
     }
 
@@ -251,7 +250,7 @@ internal sealed class CopyExecutor(
                 $"{policy.MaxStartsPerRun} copies already started in this run (COPY_MAX_STARTS_PER_RUN); the reconciler starts this one later");
         }
 
-        return await starter.StartAsync(planned, run.DryRun, run.CancellationToken).ConfigureAwait(false);
+        return await starter.StartAsync(planned, run.DryRun, run.CancellationToken);
     }
 
     private static bool IsSettled(Decision decision, SourceCopyPlan plan) =>

@@ -76,7 +76,7 @@ public sealed class CopyFunction : LambdaFunction<CopyInput, CopyOutput>
                 CopyInvocationKind.Reconcile => _reconciler.RunAsync(run),
                 _ => NoOp(invocation, run),
             };
-            await work.ConfigureAwait(false);
+            await work;
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {

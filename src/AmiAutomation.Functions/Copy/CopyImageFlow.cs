@@ -12,7 +12,7 @@ internal sealed class CopyImageFlow(CopyExecutor executor, Ec2CopyFinder finder,
 {
     public async Task AvailableAsync(CopyInvocation invocation, CopyRun run)
     {
-        var image = await finder.DescribeImageAsync(executor.Region, invocation.ImageId!, run.CancellationToken).ConfigureAwait(false);
+        var image = await finder.DescribeImageAsync(executor.Region, invocation.ImageId!, run.CancellationToken);
         if (image is null)
         {
             run.NoOp($"image {invocation.ImageId} does not exist in {executor.Region} (deregistered since the event?)");
@@ -21,18 +21,18 @@ internal sealed class CopyImageFlow(CopyExecutor executor, Ec2CopyFinder finder,
 
         if (CopyLineage.IsOurCopy(image))
         {
-            await executor.FinishAsync(image, run).ConfigureAwait(false);
+            await executor.FinishAsync(image, run);
         }
 
         var trigger = invocation.Kind == CopyInvocationKind.Manual ? CopyTrigger.Manual : CopyTrigger.Event;
         var context = executor.Context(trigger, run, invocation.Regions);
         var selection = CopyTargetResolver.Resolve(image, executor.FamilyOf(image), context);
-        await executor.CopySourceAsync(image, selection, context, null, null, run).ConfigureAwait(false);
+        await executor.CopySourceAsync(image, selection, context, null, null, run);
     }
 
     public async Task FailedAsync(CopyInvocation invocation, CopyRun run)
     {
-        var image = await finder.DescribeImageAsync(executor.Region, invocation.ImageId!, run.CancellationToken).ConfigureAwait(false);
+        var image = await finder.DescribeImageAsync(executor.Region, invocation.ImageId!, run.CancellationToken);
         var message = invocation.ErrorMessage ?? "no error message";
         if (image is null || !CopyLineage.IsOurCopy(image))
         {

@@ -16,7 +16,7 @@ internal sealed class CopyReconciler(CopyExecutor executor, Ec2CopyFinder finder
 {
     public async Task RunAsync(CopyRun run)
     {
-        var owned = await finder.ListOwnedImagesAsync(executor.Region, run.CancellationToken).ConfigureAwait(false);
+        var owned = await finder.ListOwnedImagesAsync(executor.Region, run.CancellationToken);
 
         foreach (var copy in owned.Where(CopyFinishPlanner.NeedsFinishing).OrderBy(c => c.CreationDate))
         {
@@ -26,7 +26,7 @@ internal sealed class CopyReconciler(CopyExecutor executor, Ec2CopyFinder finder
                 return;
             }
 
-            await executor.FinishAsync(copy, run).ConfigureAwait(false);
+            await executor.FinishAsync(copy, run);
         }
 
         var context = executor.Context(CopyTrigger.Reconcile, run);
@@ -44,7 +44,7 @@ internal sealed class CopyReconciler(CopyExecutor executor, Ec2CopyFinder finder
             }
         }
 
-        var (known, failed) = await ListDestinationsAsync(sources.SelectMany(s => s.Selection.Regions), run).ConfigureAwait(false);
+        var (known, failed) = await ListDestinationsAsync(sources.SelectMany(s => s.Selection.Regions), run);
         foreach (var (image, selection) in sources)
         {
             if (run.CancellationToken.IsCancellationRequested)
@@ -53,7 +53,7 @@ internal sealed class CopyReconciler(CopyExecutor executor, Ec2CopyFinder finder
                 break;
             }
 
-            await executor.CopySourceAsync(image, selection, context, known, failed, run).ConfigureAwait(false);
+            await executor.CopySourceAsync(image, selection, context, known, failed, run);
         }
 
         var ownIds = owned.Select(i => i.ImageId).ToHashSet(StringComparer.Ordinal);
@@ -70,7 +70,7 @@ internal sealed class CopyReconciler(CopyExecutor executor, Ec2CopyFinder finder
         {
             try
             {
-                known[destination] = await finder.ListCopiesFromAsync(destination, executor.Region, run.CancellationToken).ConfigureAwait(false);
+                known[destination] = await finder.ListCopiesFromAsync(destination, executor.Region, run.CancellationToken);
             }
             catch (AmazonServiceException ex)
             {

@@ -22,7 +22,7 @@ public sealed class DisableDatesReader(IDeregistrationLedger ledger, IAmazonEC2 
         IReadOnlyList<DisableRecord> records;
         try
         {
-            records = await ledger.ListDisableRecordsAsync(region, cancellationToken).ConfigureAwait(false);
+            records = await ledger.ListDisableRecordsAsync(region, cancellationToken);
         }
 #pragma warning disable CA1031 // Fail closed: unreadable records stop the stage, never the run's other decisions.
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -40,7 +40,7 @@ public sealed class DisableDatesReader(IDeregistrationLedger ledger, IAmazonEC2 
         foreach (var record in records)
         {
             confirmed.Add(record.Status == DisableRecordStatus.PendingDisable
-                ? await ConfirmAsync(record, cancellationToken).ConfigureAwait(false)
+                ? await ConfirmAsync(record, cancellationToken)
                 : record);
         }
 
@@ -53,14 +53,14 @@ public sealed class DisableDatesReader(IDeregistrationLedger ledger, IAmazonEC2 
         {
             var response = await client.DescribeImagesAsync(
                 new DescribeImagesRequest { ImageIds = [record.ImageId], IncludeDisabled = true, IncludeDeprecated = true },
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken);
             if (response?.Images?.FirstOrDefault(i => i.ImageId == record.ImageId)?.State?.Value != "disabled")
             {
                 return record;
             }
 
             var confirmed = record with { Status = DisableRecordStatus.Disabled, DisabledAt = time.GetUtcNow() };
-            await ledger.PutDisableRecordAsync(confirmed, cancellationToken).ConfigureAwait(false);
+            await ledger.PutDisableRecordAsync(confirmed, cancellationToken);
             logger.LogInformation("Disable of {ImageId} confirmed now ({DisabledAt}); its pending record dates it from here", record.ImageId, confirmed.DisabledAt);
             return confirmed;
         }

@@ -41,7 +41,7 @@ public sealed class DisableRecorder(IDeregistrationLedger ledger, TimeProvider t
             RecordedAt = time.GetUtcNow(),
             Status = DisableRecordStatus.PendingDisable,
         };
-        await ledger.PutDisableRecordAsync(record, cancellationToken).ConfigureAwait(false);
+        await ledger.PutDisableRecordAsync(record, cancellationToken);
         RecordsWritten++;
         return GuardVerdict.Proceed;
     }
@@ -49,9 +49,8 @@ public sealed class DisableRecorder(IDeregistrationLedger ledger, TimeProvider t
     public async ValueTask AfterDisableAsync(DeregistrationContext context, ActionOutcome outcome, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var record = await ledger.GetDisableRecordAsync(context.Region, context.ImageId, cancellationToken).ConfigureAwait(false)
+        var record = await ledger.GetDisableRecordAsync(context.Region, context.ImageId, cancellationToken)
             ?? throw new InvalidOperationException($"the disable record of {context.ImageId} written before DisableImage is gone");
-        await ledger.PutDisableRecordAsync(record with { Status = DisableRecordStatus.Disabled, DisabledAt = time.GetUtcNow() }, cancellationToken)
-            .ConfigureAwait(false);
+        await ledger.PutDisableRecordAsync(record with { Status = DisableRecordStatus.Disabled, DisabledAt = time.GetUtcNow() }, cancellationToken);
     }
 }

@@ -23,7 +23,7 @@ public sealed class DisableStageCheck(IDeregistrationLedger ledger, TimeProvider
             return ($"{ReasonCode.NotDisabledLongEnough}: the image is {context.Current.State.ToString().ToLowerInvariant()}, not disabled; with the disable stage on only disabled images are deregistered", null);
         }
 
-        var record = await ledger.GetDisableRecordAsync(context.Region, context.ImageId, cancellationToken).ConfigureAwait(false);
+        var record = await ledger.GetDisableRecordAsync(context.Region, context.ImageId, cancellationToken);
         var now = time.GetUtcNow();
         if (record is not { Status: DisableRecordStatus.Disabled, DisabledAt: { } at })
         {

@@ -55,7 +55,7 @@ public sealed class ExpireFunction : LambdaFunction<ManualSweepInput, RunSummary
         ArgumentNullException.ThrowIfNull(context);
         if (input.ClearLatch is { } clear)
         {
-            return await new LatchClearing(_services, FunctionName).ClearAsync(input, clear, context).ConfigureAwait(false);
+            return await new LatchClearing(_services, FunctionName).ClearAsync(input, clear, context);
         }
 
         var request = input.Resolve(FunctionName, _settings.Common.DryRun);
@@ -73,7 +73,7 @@ public sealed class ExpireFunction : LambdaFunction<ManualSweepInput, RunSummary
             : null;
         var disabled = policy.DisableStageOn
             ? await new DisableDatesReader(_services.Ledger, client, _services.Time, context.Logger)
-                .ReadAsync(_services.Region, request.DryRun, context.CancellationToken).ConfigureAwait(false)
+                .ReadAsync(_services.Region, request.DryRun, context.CancellationToken)
             : null;
         var guard = new ExpiryGuard(_services.Ledger, records, new RecycleBinTagger(client), safety, _services.Time, context.RequestId, stage);
         return await _pipeline.RunAsync(
@@ -89,6 +89,6 @@ public sealed class ExpireFunction : LambdaFunction<ManualSweepInput, RunSummary
             new ExpiryCompletion(guard, _settings.SnapshotPricePerGiBMonth),
             new SharingOptions(_settings.Policy.SharedImages, TimeSpan.FromDays(_settings.Policy.UsageReportMaxAgeDays)),
             safety,
-            (inventory, selection, now) => ExpiryPlanner.Candidates(inventory, _settings.Policy, selection, now)).ConfigureAwait(false);
+            (inventory, selection, now) => ExpiryPlanner.Candidates(inventory, _settings.Policy, selection, now));
     }
 }

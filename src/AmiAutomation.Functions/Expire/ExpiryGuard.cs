@@ -52,7 +52,7 @@ public sealed class ExpiryGuard : IDeregistrationGuard
     public async ValueTask<GuardVerdict> BeforeDeregisterAsync(DeregistrationContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var restorable = await _safety.CheckImageAsync(context.Current, cancellationToken).ConfigureAwait(false);
+        var restorable = await _safety.CheckImageAsync(context.Current, cancellationToken);
         if (restorable.Kind != GuardVerdictKind.Proceed)
         {
             AbortReason = restorable.Kind == GuardVerdictKind.Stop ? restorable.Reason : AbortReason;
@@ -62,7 +62,7 @@ public sealed class ExpiryGuard : IDeregistrationGuard
         DisableRecord? disabled = null;
         if (_stage is not null)
         {
-            (var skip, disabled) = await _stage.CheckAsync(context, cancellationToken).ConfigureAwait(false);
+            (var skip, disabled) = await _stage.CheckAsync(context, cancellationToken);
             if (skip is not null)
             {
                 return GuardVerdict.Skip(skip);
@@ -71,10 +71,10 @@ public sealed class ExpiryGuard : IDeregistrationGuard
 
         // A disabled image has no launch permissions left: the ledger record keeps the ones its disable recorded, so a
         // restore from the Recycle Bin shares it again.
-        var record = await _records.CreateAsync(context, _runId, cancellationToken, disabled?.LaunchPermissions).ConfigureAwait(false);
-        await _ledger.PutAsync(record, cancellationToken).ConfigureAwait(false);
+        var record = await _records.CreateAsync(context, _runId, cancellationToken, disabled?.LaunchPermissions);
+        await _ledger.PutAsync(record, cancellationToken);
         LedgerRecordsWritten++;
-        await _tagger.TagAsync(context.Current, cancellationToken).ConfigureAwait(false);
+        await _tagger.TagAsync(context.Current, cancellationToken);
         return GuardVerdict.Proceed;
     }
 
@@ -84,20 +84,19 @@ public sealed class ExpiryGuard : IDeregistrationGuard
         ArgumentNullException.ThrowIfNull(outcome);
         try
         {
-            await _ledger.UpdateStatusAsync(context.Region, context.ImageId, LedgerStatus.Deregistered, _time.GetUtcNow(), cancellationToken)
-                .ConfigureAwait(false);
+            await _ledger.UpdateStatusAsync(context.Region, context.ImageId, LedgerStatus.Deregistered, _time.GetUtcNow(), cancellationToken);
         }
 #pragma warning disable CA1031 // A ledger that cannot be updated is not trusted for the next deregistration: stop (fail closed).
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             AbortReason = $"the ledger record of {context.ImageId} could not be marked Deregistered ({ex.GetType().Name}: {ex.Message})";
-            var verified = await _safety.VerifyAsync(context, outcome, cancellationToken).ConfigureAwait(false);
+            var verified = await _safety.VerifyAsync(context, outcome, cancellationToken);
             AbortReason += verified.Kind == GuardVerdictKind.Stop ? "; " + verified.Reason : string.Empty;
             return GuardVerdict.Stop(AbortReason);
         }
 
-        var verdict = await _safety.VerifyAsync(context, outcome, cancellationToken).ConfigureAwait(false);
+        var verdict = await _safety.VerifyAsync(context, outcome, cancellationToken);
         if (verdict.Kind == GuardVerdictKind.Stop)
         {
             AbortReason = verdict.Reason;

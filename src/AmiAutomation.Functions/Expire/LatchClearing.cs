@@ -31,8 +31,8 @@ internal sealed class LatchClearing(FunctionServices services, string function)
         var by = clear.By?.Trim() ?? $"{function} payload (request {context.RequestId})";
         var request = new SweepRequest(string.IsNullOrWhiteSpace(input.Source) ? "manual" : input.Source.Trim(), DryRun: false, null, null);
         var summary = new RunSummaryBuilder(function, services.Region, context.RequestId, request, now);
-        var cleared = await services.Ledger.ClearLatchAsync(services.Region, by, clear.Reason!.Trim(), now, context.CancellationToken).ConfigureAwait(false);
-        var latch = cleared ?? await services.Ledger.GetLatchAsync(services.Region, context.CancellationToken).ConfigureAwait(false);
+        var cleared = await services.Ledger.ClearLatchAsync(services.Region, by, clear.Reason!.Trim(), now, context.CancellationToken);
+        var latch = cleared ?? await services.Ledger.GetLatchAsync(services.Region, context.CancellationToken);
         summary.Latch = cleared is not null
             ? cleared.Describe()
             : "the Recycle Bin latch was not set; nothing cleared" + (latch is null ? string.Empty : $" (last record: {latch.Describe()})");

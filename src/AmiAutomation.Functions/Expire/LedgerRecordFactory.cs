@@ -34,7 +34,7 @@ public sealed class LedgerRecordFactory(IAmazonEC2 client, TimeProvider time, Ti
             Family = context.Decision.Family,
             Tags = new Dictionary<string, string>(image.Tags, StringComparer.Ordinal),
             Snapshots = [.. image.Snapshots],
-            LaunchPermissions = [.. (image.LaunchPermissions ?? await ReadLaunchPermissionsAsync(image, cancellationToken).ConfigureAwait(false))
+            LaunchPermissions = [.. (image.LaunchPermissions ?? await ReadLaunchPermissionsAsync(image, cancellationToken))
                 .Concat(recordedBeforeDisable ?? []).Distinct()],
             DeprecationTime = image.DeprecationTime,
             Reasons = [.. context.Decision.Reasons.Select(r => r.ToString())],
@@ -51,7 +51,7 @@ public sealed class LedgerRecordFactory(IAmazonEC2 client, TimeProvider time, Ti
         {
             var response = await client.DescribeImageAttributeAsync(
                 new DescribeImageAttributeRequest { ImageId = image.ImageId, Attribute = ImageAttributeName.LaunchPermission },
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken);
             return LaunchPermissionMapper.ToCore(response?.ImageAttribute?.LaunchPermissions);
         }
         catch (AmazonServiceException ex)

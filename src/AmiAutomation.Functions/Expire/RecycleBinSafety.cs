@@ -65,7 +65,7 @@ public sealed class RecycleBinSafety : ISweepGate
     {
         try
         {
-            Latch = await _ledger.GetLatchAsync(_region, cancellationToken).ConfigureAwait(false);
+            Latch = await _ledger.GetLatchAsync(_region, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -90,7 +90,7 @@ public sealed class RecycleBinSafety : ISweepGate
         IReadOnlyList<RetentionRule> rules;
         try
         {
-            rules = await new RetentionRuleReader(_rules()).ReadAllAsync(cancellationToken).ConfigureAwait(false);
+            rules = await new RetentionRuleReader(_rules()).ReadAllAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -127,7 +127,7 @@ public sealed class RecycleBinSafety : ISweepGate
         var ids = image.Snapshots.Select(s => s.SnapshotId).Distinct(StringComparer.Ordinal).ToList();
         var existing = ids.Count == 0
             ? new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal)
-            : await SnapshotReader.ReadAsync(_client, ids, cancellationToken).ConfigureAwait(false);
+            : await SnapshotReader.ReadAsync(_client, ids, cancellationToken);
         var verdict = RestorabilityCheck.ForImage(
             rules,
             new TaggedResource(image.ImageId, image.Tags),
@@ -147,7 +147,7 @@ public sealed class RecycleBinSafety : ISweepGate
         }
 
         var deleted = outcome.Snapshots.Where(s => s.Deleted).Select(s => s.SnapshotId).ToList();
-        var check = await _verifier.VerifyAsync(context.ImageId, deleted, cancellationToken).ConfigureAwait(false);
+        var check = await _verifier.VerifyAsync(context.ImageId, deleted, cancellationToken);
         _checks.Add(check);
         if (check.AllInBin)
         {
@@ -160,7 +160,7 @@ public sealed class RecycleBinSafety : ISweepGate
         {
             // Not the invocation's token: a deadline-cut check must still leave the latch behind.
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await _ledger.SetLatchAsync(latch, timeout.Token).ConfigureAwait(false);
+            await _ledger.SetLatchAsync(latch, timeout.Token);
             Latch = latch;
         }
 #pragma warning disable CA1031 // The run stops either way; the failure to latch is reported, loudly.

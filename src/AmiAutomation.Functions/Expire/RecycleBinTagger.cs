@@ -23,6 +23,6 @@ public sealed class RecycleBinTagger(IAmazonEC2 client)
                 Resources = resources,
                 Tags = [new Tag(TagNames.RecycleBin, TagNames.RecycleBinValue)],
             },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
     }
 }

@@ -41,7 +41,7 @@ public sealed class RecycleBinVerifier(IAmazonEC2 client, TimeProvider time, Tim
             attempts++;
             try
             {
-                await PollAsync(state, cancellationToken).ConfigureAwait(false);
+                await PollAsync(state, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -61,7 +61,7 @@ public sealed class RecycleBinVerifier(IAmazonEC2 client, TimeProvider time, Tim
 
             try
             {
-                await Task.Delay(remaining < interval ? remaining : interval, time, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(remaining < interval ? remaining : interval, time, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -88,8 +88,8 @@ public sealed class RecycleBinVerifier(IAmazonEC2 client, TimeProvider time, Tim
                 try
                 {
                     var found = batch.Key
-                        ? await ListImagesAsync(chunk, cancellationToken).ConfigureAwait(false)
-                        : await ListSnapshotsAsync(chunk, cancellationToken).ConfigureAwait(false);
+                        ? await ListImagesAsync(chunk, cancellationToken)
+                        : await ListSnapshotsAsync(chunk, cancellationToken);
                     foreach (var id in chunk)
                     {
                         state[id] = found.TryGetValue(id, out var exit)
@@ -117,7 +117,7 @@ public sealed class RecycleBinVerifier(IAmazonEC2 client, TimeProvider time, Tim
         {
             var response = await client.ListImagesInRecycleBinAsync(
                 new ListImagesInRecycleBinRequest { ImageIds = [.. ids], NextToken = token },
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken);
             foreach (var entry in response?.Images ?? [])
             {
                 if (entry?.ImageId is { } id)
@@ -141,7 +141,7 @@ public sealed class RecycleBinVerifier(IAmazonEC2 client, TimeProvider time, Tim
         {
             var response = await client.ListSnapshotsInRecycleBinAsync(
                 new ListSnapshotsInRecycleBinRequest { SnapshotIds = [.. ids], NextToken = token },
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken);
             foreach (var entry in response?.Snapshots ?? [])
             {
                 if (entry?.SnapshotId is { } id)

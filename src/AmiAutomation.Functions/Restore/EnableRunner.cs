@@ -18,7 +18,7 @@ internal static class EnableRunner
         var lines = new List<EnableLine>();
         foreach (var imageId in request.EnableImageIds!)
         {
-            var result = await enabler.EnableAsync(imageId, request.DryRun, context.CancellationToken).ConfigureAwait(false);
+            var result = await enabler.EnableAsync(imageId, request.DryRun, context.CancellationToken);
             context.Logger.LogInformation(
                 "Enable {ImageId} in {Region}: {Outcome}; re-applied {Reapplied}; skipped {Skipped}; held until {HeldUntil}; problems {Problems}",
                 imageId, region, result.Outcome, Describe(result.LaunchPermissionsReapplied), Describe(result.LaunchPermissionsSkipped),

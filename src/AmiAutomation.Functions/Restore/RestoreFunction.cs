@@ -60,7 +60,7 @@ public sealed class RestoreFunction : LambdaFunction<RestoreInput, RestoreOutput
         ArgumentNullException.ThrowIfNull(context);
         if (input.HasEnvelope)
         {
-            return await new OnDemand.OnDemandRestore(_services, _settings, _rateLimiters, Options(context)).HandleAsync(input, context).ConfigureAwait(false);
+            return await new OnDemand.OnDemandRestore(_services, _settings, _rateLimiters, Options(context)).HandleAsync(input, context);
         }
 
         var request = input.Resolve(FunctionName, _settings.Common.DryRun);
@@ -69,13 +69,13 @@ public sealed class RestoreFunction : LambdaFunction<RestoreInput, RestoreOutput
         RestoreLog.Started(context.Logger, action, _services.Region, request.Target?.ToString() ?? (request.EnableImageIds is { } ids ? string.Join(", ", ids) : null), request.DryRun);
         if (request.EnableImageIds is not null)
         {
-            return await EnableAsync(request, context, startedAt).ConfigureAwait(false);
+            return await EnableAsync(request, context, startedAt);
         }
 
         var restorer = CreateRestorer(context);
         if (request.IsList)
         {
-            var entries = await restorer.ListAsync(context.CancellationToken).ConfigureAwait(false);
+            var entries = await restorer.ListAsync(context.CancellationToken);
             RestoreLog.Listed(context.Logger, _services.Region, entries.Count);
             return RestoreOutputMapper.ForList(entries, _services.Region, context.RequestId, request.DryRun, startedAt, _services.Time.GetUtcNow());
         }
@@ -85,7 +85,7 @@ public sealed class RestoreFunction : LambdaFunction<RestoreInput, RestoreOutput
         if (!request.DryRun)
         {
             gate = new RunLeaseGate(_services.RunLease, FunctionName, _services.Region, _services.Time, _settings.Common.RunLeaseWait);
-            (lease, var blocked) = await gate.AcquireAsync(context).ConfigureAwait(false);
+            (lease, var blocked) = await gate.AcquireAsync(context);
             if (blocked is not null)
             {
                 context.Metrics.Add(MetricNames.RunsBlocked, 1);
@@ -97,7 +97,7 @@ public sealed class RestoreFunction : LambdaFunction<RestoreInput, RestoreOutput
         RestoreResult result;
         try
         {
-            result = await restorer.RestoreAsync(request.Target!, request.DryRun, context.CancellationToken).ConfigureAwait(false);
+            result = await restorer.RestoreAsync(request.Target!, request.DryRun, context.CancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -110,7 +110,7 @@ public sealed class RestoreFunction : LambdaFunction<RestoreInput, RestoreOutput
         {
             if (gate is not null && lease is not null)
             {
-                await gate.ReleaseAsync(lease, context).ConfigureAwait(false);
+                await gate.ReleaseAsync(lease, context);
             }
         }
 
@@ -136,11 +136,11 @@ public sealed class RestoreFunction : LambdaFunction<RestoreInput, RestoreOutput
             _rateLimiters.ForRegion(_services.Region));
         if (request.DryRun)
         {
-            return await EnableRunner.RunAsync(enabler, request, _services.Region, context, startedAt, _services.Time).ConfigureAwait(false);
+            return await EnableRunner.RunAsync(enabler, request, _services.Region, context, startedAt, _services.Time);
         }
 
         var gate = new RunLeaseGate(_services.RunLease, FunctionName, _services.Region, _services.Time, _settings.Common.RunLeaseWait);
-        var (lease, blocked) = await gate.AcquireAsync(context).ConfigureAwait(false);
+        var (lease, blocked) = await gate.AcquireAsync(context);
         if (blocked is not null)
         {
             context.Metrics.Add(MetricNames.RunsBlocked, 1);
@@ -155,13 +155,13 @@ public sealed class RestoreFunction : LambdaFunction<RestoreInput, RestoreOutput
 
         try
         {
-            return await EnableRunner.RunAsync(enabler, request, _services.Region, context, startedAt, _services.Time).ConfigureAwait(false);
+            return await EnableRunner.RunAsync(enabler, request, _services.Region, context, startedAt, _services.Time);
         }
         finally
         {
             if (lease is not null)
             {
-                await gate.ReleaseAsync(lease, context).ConfigureAwait(false);
+                await gate.ReleaseAsync(lease, context);
             }
         }
     }

@@ -27,7 +27,7 @@ public abstract class LambdaFunction<TInput, TOutput> : ILambdaFunction
     {
         ArgumentNullException.ThrowIfNull(context);
         var input = Deserialize(payload);
-        var output = await HandleAsync(input, context).ConfigureAwait(false);
+        var output = await HandleAsync(input, context);
         return output is null ? null : JsonSerializer.SerializeToUtf8Bytes(output, _output);
     }
 

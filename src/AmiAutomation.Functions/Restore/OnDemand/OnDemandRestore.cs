@@ -54,7 +54,7 @@ internal sealed class OnDemandRestore(FunctionServices services, RestoreSettings
         var ec2 = services.Ec2.ForRegion(services.Region);
         var limiter = rateLimiters.ForRegion(services.Region);
         var resolver = new LaunchImageResolver(ec2, () => services.Apis.AutoScaling(services.Region), limiter);
-        var resolution = await resolver.ResolveAsync(failure, context.CancellationToken).ConfigureAwait(false);
+        var resolution = await resolver.ResolveAsync(failure, context.CancellationToken);
         foreach (var problem in resolution.Problems)
         {
             OnDemandLog.Unresolved(context.Logger, failure.Operation, failure.ErrorCode, failure.NeededBy, failure.EventId, problem);
@@ -64,7 +64,7 @@ internal sealed class OnDemandRestore(FunctionServices services, RestoreSettings
         var outcomes = new List<OnDemandImageOutcome>();
         if (resolution.ImageIds.Count > 0)
         {
-            outcomes = await HealAllAsync(resolution.ImageIds, failure, dryRun, context).ConfigureAwait(false);
+            outcomes = await HealAllAsync(resolution.ImageIds, failure, dryRun, context);
         }
 
         context.Metrics.Add(MetricNames.RunsCompleted, 1);
@@ -96,7 +96,7 @@ internal sealed class OnDemandRestore(FunctionServices services, RestoreSettings
         if (!dryRun)
         {
             gate = new RunLeaseGate(services.RunLease, RestoreFunction.FunctionName, services.Region, services.Time, settings.Common.RunLeaseWait);
-            (lease, var blocked) = await gate.AcquireAsync(context).ConfigureAwait(false);
+            (lease, var blocked) = await gate.AcquireAsync(context);
             if (blocked is not null)
             {
                 context.Metrics.Add(MetricNames.RunsBlocked, 1);
@@ -110,7 +110,7 @@ internal sealed class OnDemandRestore(FunctionServices services, RestoreSettings
             var outcomes = new List<OnDemandImageOutcome>();
             foreach (var imageId in imageIds)
             {
-                var outcome = await healer.HealAsync(imageId, dryRun, context.CancellationToken).ConfigureAwait(false);
+                var outcome = await healer.HealAsync(imageId, dryRun, context.CancellationToken);
                 Report(outcome, failure, dryRun, context);
                 outcomes.Add(outcome);
             }
@@ -121,7 +121,7 @@ internal sealed class OnDemandRestore(FunctionServices services, RestoreSettings
         {
             if (gate is not null && lease is not null)
             {
-                await gate.ReleaseAsync(lease, context).ConfigureAwait(false);
+                await gate.ReleaseAsync(lease, context);
             }
         }
     }
