@@ -28,6 +28,11 @@ public static class SimulatedErrorCodes
     /// not documented: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html</summary>
     public const string LaunchDisabledImage = "InvalidAMIID.Unavailable";
 
+    /// <summary>The <c>DeleteSnapshotResults</c> code for each snapshot of a disabled image deregistered with
+    /// DeleteAssociatedSnapshots: assumed deleted like any other image's. UG/disable-an-ami only says a disabled image's
+    /// snapshots cannot be deleted while it is disabled, not whether the same call may delete them once it is gone.</summary>
+    public const string DisabledImageSnapshot = "success";
+
     /// <summary>The other plausible value of each assumed code, deliberately outside the sets product code branches on.</summary>
     public static class Alternative
     {
@@ -44,6 +49,9 @@ public static class SimulatedErrorCodes
 
         /// <summary>What a former sharee sees (the image turns private when disabled).</summary>
         public const string LaunchDisabledImage = "InvalidAMIID.NotFound";
+
+        /// <summary>The image goes, its snapshots stay: EC2 still treats them as a disabled image's.</summary>
+        public const string DisabledImageSnapshot = "client-error";
     }
 
     internal static string DeregistrationProtectedFor(SimulatorOptions options) => options.AlternativeErrorCodes ? Alternative.DeregistrationProtected : DeregistrationProtected;

@@ -10,6 +10,8 @@ namespace AmiAutomation.Simulation.Operations;
 /// A pending copy is cancelled (its unfinished snapshots vanish). DeleteAssociatedSnapshots reports per snapshot:
 /// <c>skipped</c> while another registered/disabled image uses it, <c>missing-permissions</c> when DeleteSnapshot is
 /// denied, <c>client-error</c> when it no longer exists, else <c>success</c> (binned if an EBS_SNAPSHOT rule matches).
+/// A disabled image's snapshots are deleted too, unless <see cref="SimulatorOptions.AlternativeErrorCodes"/> picks the
+/// other assumption: they stay, each answered <see cref="SimulatedErrorCodes.Alternative.DisabledImageSnapshot"/>.
 /// </summary>
 internal static class DeregisterImageOperation
 {
@@ -29,6 +31,7 @@ internal static class DeregisterImageOperation
         context.Commit();
         var region = context.Region;
         var wasPending = image.Status == ImageStatus.Pending;
+        var keepSnapshots = image.Status == ImageStatus.Disabled && context.World.Options.AlternativeErrorCodes;
         var snapshotIds = image.SnapshotIds.ToList();
         Retirement.RetireImage(context, image);
         if (wasPending)
@@ -47,7 +50,9 @@ internal static class DeregisterImageOperation
         var response = new DeregisterImageResponse { Return = true, HttpStatusCode = System.Net.HttpStatusCode.OK };
         if (request.DeleteAssociatedSnapshots == true && !context.World.Options.IgnoreDeleteAssociatedSnapshots)
         {
-            response.DeleteSnapshotResults = snapshotIds.Select(id => DeleteAssociated(context, id, wasPending)).ToList();
+            response.DeleteSnapshotResults = keepSnapshots
+                ? [.. snapshotIds.Select(id => new DeleteSnapshotReturnCode { SnapshotId = id, ReturnCode = SimulatedErrorCodes.Alternative.DisabledImageSnapshot })]
+                : [.. snapshotIds.Select(id => DeleteAssociated(context, id, wasPending))];
         }
 
         return response;

@@ -66,6 +66,23 @@ public sealed class DeregisterImageOperationTests
         Assert.NotNull(world.Simulator.FindImage(TestWorld.East, other));
     }
 
+    [Theory]
+    [InlineData(false, "success")]
+    [InlineData(true, SimulatedErrorCodes.Alternative.DisabledImageSnapshot)]
+    public async Task DeleteAssociatedSnapshots_DisabledImage_DeletedOrKeptByTheAssumptionInForce(bool alternative, string expected)
+    {
+        var world = new TestWorld(new SimulatorOptions { AlternativeErrorCodes = alternative });
+        var id = world.Image(b => b.Disabled().WithSnapshot(8).WithSnapshot(20));
+        var snapshots = world.Simulator.SnapshotIdsOf(TestWorld.East, id);
+
+        var response = await world.EastClient.DeregisterImageAsync(new DeregisterImageRequest { ImageId = id, DeleteAssociatedSnapshots = true });
+
+        Assert.True(world.Simulator.IsImageGone(TestWorld.East, id));
+        Assert.Equal(snapshots, response.DeleteSnapshotResults.Select(r => r.SnapshotId));
+        Assert.All(response.DeleteSnapshotResults, r => Assert.Equal(expected, r.ReturnCode.Value));
+        Assert.All(snapshots, s => Assert.Equal(alternative, world.Simulator.FindSnapshot(TestWorld.East, s) is not null));
+    }
+
     [Fact]
     public async Task DeleteAssociatedSnapshots_WithoutDeleteSnapshotPermission_MissingPermissions()
     {
