@@ -51,7 +51,7 @@ breaks=(
   "family-rule|Family rule keeps major versions|src/AmiAutomation.Core/Families/DefaultFamilyRule.cs|s/return \(Kind\.Version, keepMinor \? text : first\);/return (keepMinor ? Kind.Version : Kind.Stamp, text);/|versions stripped whole: OS lines merge"
   "last-of-family|Last of family|src/AmiAutomation.Core/Expiry/ExpiryRun.cs|s/if \(remaining <= 1\)/if (remaining < 0)/|rule never fires"
   "planner-cap|Blast-radius cap (planner)|src/AmiAutomation.Core/Expiry/ExpiryRun.cs|s/if \(_deregistrations >= _policy\.MaxDeregistrationsPerRun\)/if (_deregistrations < 0)/|cap never reached"
-  "executor-cap|Destructive-call cap (executor)|$exe/DeregistrationStep.cs|s/if \(run\.DestructiveCalls >= run\.Options\.MaxDestructiveActions\)/if (run.DestructiveCalls < 0)/|cap never reached"
+  "executor-cap|Destructive-call cap (executor)|$exe/DestructiveStepGate.cs|s/if \(run\.DestructiveCalls >= run\.Options\.MaxDestructiveActions\)/if (run.DestructiveCalls < 0)/|cap never reached"
   "recheck|Executor re-check|$exe/ImageRechecker.cs|s/reasons\.Count > 0 \? RecheckResult\.Skip/reasons.Count < 0 ? RecheckResult.Skip/|re-check always passes"
 )
 
