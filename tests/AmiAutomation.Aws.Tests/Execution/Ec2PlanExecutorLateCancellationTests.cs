@@ -94,4 +94,28 @@ public sealed class Ec2PlanExecutorLateCancellationTests : PlanExecutorTestBase,
         Assert.All(outcomes.SelectMany(o => o.Snapshots), s => Assert.Equal(SnapshotOutcome.UnreportedUnverified, s.ReturnCode));
         Assert.Equal([First, Second], _guard.AfterCalls.Select(c => c.Context.ImageId));
     }
+
+    [Fact]
+    public async Task ExecuteAsync_ReReadAfterUnavailableTimesOut_FailedNamingTheTimeoutNotACancellation()
+    {
+        var plan = TwoImages();
+        Ec2.ErrorCodes["DeregisterImage"] = "InvalidAMIID.Unavailable";
+        var reads = 0;
+        Ec2.OnCall = action =>
+        {
+            // Read 0 is the first image's re-check; read 1 the read after InvalidAMIID.Unavailable.
+            if (action == "DescribeImages" && reads++ == 1)
+            {
+                throw new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout of 100 seconds elapsing.");
+            }
+        };
+
+        var outcomes = await RunAsync(plan, Real(_guard), _deadline.Token);
+
+        Assert.Equal(OutcomeStatus.Failed, outcomes[0].Status);
+        Assert.Contains("HttpClient.Timeout", outcomes[0].Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("cancelled", outcomes[0].Detail, StringComparison.Ordinal);
+        Assert.Empty(_guard.AfterCalls);
+        Assert.Equal(2, Ec2.Calls("DeregisterImage"));
+    }
 }
