@@ -192,4 +192,18 @@ public sealed class Ec2PlanExecutorDeregistrationTests : PlanExecutorTestBase
         Assert.StartsWith("family re-count failed at DescribeImages: ", outcome.Detail, StringComparison.Ordinal);
         Assert.Equal(0, Ec2.Calls("DeregisterImage"));
     }
+
+    [Fact]
+    public async Task ExecuteAsync_FamilyListingLoops_FailedNamingTheCall()
+    {
+        // Call 0 is the re-check's read of the image; call 1 the family re-count's first listing.
+        Ec2.Faults.Add(new Fault("DescribeImages", 1, FaultKind.RepeatedToken));
+        var options = Real() with { FamilyRecount = new FamilyKeepRule(FamilyResolver.Default, 1) };
+
+        var outcome = Assert.Single(await RunAsync(Plans.Of(Plans.Deregister(TwoSnapshots())), options));
+
+        Assert.Equal((OutcomeStatus.Failed, "PagingTruncatedException"), (outcome.Status, outcome.ErrorCode));
+        Assert.StartsWith("family re-count failed: DescribeImages returned the NextToken ", outcome.Detail, StringComparison.Ordinal);
+        Assert.Equal(0, Ec2.Calls("DeregisterImage"));
+    }
 }

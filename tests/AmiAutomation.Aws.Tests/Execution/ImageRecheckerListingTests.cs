@@ -106,6 +106,23 @@ public sealed class ImageRecheckerListingTests : PlanExecutorTestBase
     }
 
     [Fact]
+    public async Task RecheckAsync_InUseAndLaunchedSincePlanning_SkipReasonNamesBothSeparated()
+    {
+        var decision = Plans.Deregister(Launched());
+        Ec2.Images[0].LastLaunchedTime = "2026-02-01T00:00:00Z";
+        Ec2.AddInstance("i-0abc", Id);
+
+        var result = await Rechecker().RecheckAsync(decision, Options(TimeSpan.Zero), CancellationToken.None);
+
+        Assert.Null(result.Error);
+        var reasons = result.SkipReason!.Split("; ");
+        Assert.Equal(2, reasons.Length);
+        Assert.Contains("i-0abc", reasons[0], StringComparison.Ordinal);
+        Assert.StartsWith("launched at 2026-02-01T00:00:00", reasons[1], StringComparison.Ordinal);
+        Assert.EndsWith("since planning", reasons[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RecheckAsync_DeprecationMovedLater_SkippedNamingBothTimes()
     {
         var decision = Plans.Deregister(Image(Id, i =>

@@ -61,6 +61,21 @@ public sealed class ImageRecheckerTests : PlanExecutorTestBase
         Assert.Null(result.SkipReason);
     }
 
+    [Theory]
+    [InlineData("DescribeImageReferences")]
+    [InlineData("DescribeInstances")]
+    public async Task RecheckAsync_ListingLoops_FailedAndTheCauseNamesTheCall(string action)
+    {
+        var decision = Plans.Deregister(Launched());
+        Ec2.Faults.Add(new Fault(action, 0, FaultKind.RepeatedToken));
+
+        var result = await Rechecker().RecheckAsync(decision, Options(), CancellationToken.None);
+
+        Assert.Equal("PagingTruncatedException", result.ErrorCode);
+        Assert.StartsWith($"re-check failed at {action}: {action} returned the NextToken ", result.Error, StringComparison.Ordinal);
+        Assert.Null(result.SkipReason);
+    }
+
     [Fact]
     public async Task RecheckAsync_LaunchTimeNotATime_FailedNamingTheField()
     {

@@ -148,8 +148,9 @@ internal sealed partial class FakeEc2
         return fleet;
     }
 
+    /// <summary>The loop token pages from the start again (its answer carries the same token: the listing loops).</summary>
     private static int Offset(string? token) =>
-        token is null ? 0 : int.Parse(token.AsSpan(1), NumberStyles.Integer, CultureInfo.InvariantCulture);
+        token is null or LoopToken ? 0 : int.Parse(token.AsSpan(1), NumberStyles.Integer, CultureInfo.InvariantCulture);
 
     private static (List<T> Page, string? Next) Page<T>(IReadOnlyList<T> all, string? token, int? maxResults, int defaultSize)
     {
