@@ -111,6 +111,7 @@ public sealed class RecycleBinSafety : ISweepGate
 
     /// <summary>Right before one deregistration: Skip when the image's or its snapshots' own tags defeat the rules.</summary>
     /// <exception cref="Amazon.Runtime.AmazonServiceException">DescribeSnapshots failed: the executor records the image Failed.</exception>
+    /// <exception cref="AmiAutomation.Aws.Paging.PagingTruncatedException">DescribeSnapshots answered nothing or did not end: the same.</exception>
     public async Task<GuardVerdict> CheckImageAsync(AmiImage image, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(image);

@@ -1,4 +1,5 @@
 using AmiAutomation.Aws.Execution;
+using AmiAutomation.Aws.Paging;
 using Amazon.EC2;
 using Amazon.EC2.Model;
 using NSubstitute;
@@ -71,13 +72,48 @@ public sealed class SnapshotReaderTests
     }
 
     [Fact]
-    public async Task ReadAsync_NullResponseOrNoSnapshots_NothingFound()
+    public async Task ReadAsync_NoSnapshotsInTheAnswer_NothingFound()
     {
-        Answer(null, new DescribeSnapshotsResponse());
+        Answer(new DescribeSnapshotsResponse());
 
         Assert.Empty(await SnapshotReader.ReadAsync(_ec2, ["snap-1"], CancellationToken.None));
-        Assert.Empty(await SnapshotReader.ReadAsync(_ec2, ["snap-1"], CancellationToken.None));
+        Assert.Single(_requests);
+    }
+
+    [Fact]
+    public async Task ReadAsync_NoAnswerAtAll_ThrowsInsteadOfReadingTheSnapshotsAsGone()
+    {
+        Answer((DescribeSnapshotsResponse?)null);
+
+        var ex = await Assert.ThrowsAsync<PagingTruncatedException>(() => SnapshotReader.ReadAsync(_ec2, ["snap-1"], CancellationToken.None));
+
+        Assert.Contains("DescribeSnapshots returned no response", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadAsync_NextTokenRepeated_ThrowsNamingTheCallInsteadOfLooping()
+    {
+        Answer(
+            new DescribeSnapshotsResponse { Snapshots = [Snap("snap-1")], NextToken = "again" },
+            new DescribeSnapshotsResponse { Snapshots = [Snap("snap-1")], NextToken = "again" });
+
+        var ex = await Assert.ThrowsAsync<PagingTruncatedException>(() => SnapshotReader.ReadAsync(_ec2, ["snap-1"], CancellationToken.None));
+
+        Assert.Contains("DescribeSnapshots returned the NextToken 'again' a second time", ex.Message, StringComparison.Ordinal);
         Assert.Equal(2, _requests.Count);
+    }
+
+    [Fact]
+    public async Task ReadAsync_NeverEndingListing_StopsAfterThePageCap()
+    {
+        var page = 0;
+        _ec2.DescribeSnapshotsAsync(Arg.Any<DescribeSnapshotsRequest>(), Arg.Any<CancellationToken>())
+            .Returns(_ => new DescribeSnapshotsResponse { Snapshots = [], NextToken = $"t{++page}" });
+
+        var ex = await Assert.ThrowsAsync<PagingTruncatedException>(() => SnapshotReader.ReadAsync(_ec2, ["snap-1"], CancellationToken.None));
+
+        Assert.Contains($"after {SnapshotReader.MaxPagesPerChunk} pages", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(SnapshotReader.MaxPagesPerChunk, page);
     }
 
     [Fact]
