@@ -80,11 +80,39 @@ public sealed class ImageRecheckerListingTests : PlanExecutorTestBase
         Assert.Contains("SpotRequest sir-1 names 'resolve:ssm:/golden', which is not an image id", result.Error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task RecheckAsync_ConsumerWithoutImage_Ignored()
+    [Theory]
+    [InlineData("")]
+    [InlineData(null)]
+    public async Task RecheckAsync_SpotRequestWithoutImage_FailedNamingIt(string? imageId)
     {
         var decision = Plans.Deregister(Launched());
-        Ec2.AddSpotRequest("sir-1", string.Empty);
+        Ec2.AddSpotRequest("sir-1", "ami-0other").LaunchSpecification.ImageId = imageId;
+
+        var result = await Rechecker().RecheckAsync(decision, Options(TimeSpan.Zero), CancellationToken.None);
+
+        Assert.Equal(nameof(InvalidOperationException), result.ErrorCode);
+        Assert.Contains("SpotRequest sir-1 names no image id", result.Error, StringComparison.Ordinal);
+        Assert.EndsWith("not deregistered", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RecheckAsync_SpotFleetSpecificationWithoutImage_FailedNamingFleet()
+    {
+        var decision = Plans.Deregister(Launched());
+        Ec2.AddSpotFleet("sfr-1", "active", "ami-0other").ConfigData.LaunchSpecifications[0].ImageId = null;
+
+        var result = await Rechecker().RecheckAsync(decision, Options(TimeSpan.Zero), CancellationToken.None);
+
+        Assert.Equal(nameof(InvalidOperationException), result.ErrorCode);
+        Assert.Contains("SpotFleet sfr-1 names no image id", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RecheckAsync_SpotFleetOfLaunchTemplatesOnly_NotAFailure()
+    {
+        var decision = Plans.Deregister(Launched());
+        Ec2.AddSpotFleet("sfr-1", "active").ConfigData.LaunchTemplateConfigs =
+            [new LaunchTemplateConfig { LaunchTemplateSpecification = new FleetLaunchTemplateSpecification { LaunchTemplateId = "lt-9", Version = "1" } }];
 
         var result = await Rechecker().RecheckAsync(decision, Options(TimeSpan.Zero), CancellationToken.None);
 
