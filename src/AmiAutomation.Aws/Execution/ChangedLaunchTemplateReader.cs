@@ -27,26 +27,19 @@ internal sealed class ChangedLaunchTemplateReader(IAmazonEC2 client, Ec2RateLimi
 
     /// <summary>Adds a reference for every version read since the last refresh that names an image. The watermarks move
     /// only when the whole refresh succeeded, so a failed one is read again in full.</summary>
-    /// <exception cref="PagingTruncatedException">A listing did not end cleanly.</exception>
+    /// <exception cref="PagingTruncatedException">A listing did not end cleanly (a token loop, or a single full page of
+    /// templates without a NextToken that the one-fewer probe does not page either).</exception>
     /// <exception cref="InvalidOperationException">A new version names an image that EC2 did not resolve.</exception>
     public async Task RefreshAsync(Dictionary<string, List<ImageReference>> byImage, CancellationToken cancellationToken)
     {
         var changed = new List<(string Id, long Seen)>();
         await Pager.ReadAllAsync(
             LaunchTemplateSource.ListAction,
-            async (token, ct) =>
-            {
-                await limiter.AcquireAsync(LaunchTemplateSource.ListAction, Ec2ActionClass.Describe, ct);
-                return await client.DescribeLaunchTemplatesAsync(
-                    new DescribeLaunchTemplatesRequest { MaxResults = PageSize, IncludeManagedResources = true, NextToken = token },
-                    ct);
-            },
+            (token, ct) => ListAsync(PageSize, token, ct),
             response => response.NextToken,
             response =>
             {
-                var templates = response.LaunchTemplates ?? [];
-                FullPageCheck.ThrowIfFullWithoutToken(LaunchTemplateSource.ListAction, templates.Count, PageSize, response.NextToken);
-                foreach (var template in templates.Where(t => !string.IsNullOrEmpty(t.LaunchTemplateId)))
+                foreach (var template in (response.LaunchTemplates ?? []).Where(t => !string.IsNullOrEmpty(t.LaunchTemplateId)))
                 {
                     var known = _seen.GetValueOrDefault(template.LaunchTemplateId);
                     if (template.LatestVersionNumber is not { } latest || latest > known)
@@ -56,7 +49,13 @@ internal sealed class ChangedLaunchTemplateReader(IAmazonEC2 client, Ec2RateLimi
                 }
             },
             MaxPages,
-            cancellationToken);
+            cancellationToken,
+            // As the inventory: a single full page without a token is probed with one template fewer, so an account with
+            // exactly a page of templates is re-checked (not failed every time); an endpoint that cuts short still throws.
+            new PageSizeCheck<DescribeLaunchTemplatesResponse>(
+                PageSize,
+                response => response.LaunchTemplates?.Count ?? 0,
+                (size, ct) => ListAsync(size, null, ct)));
 
         var read = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var (templateId, known) in changed)
@@ -75,6 +74,14 @@ internal sealed class ChangedLaunchTemplateReader(IAmazonEC2 client, Ec2RateLimi
         {
             _seen[templateId] = version;
         }
+    }
+
+    private async Task<DescribeLaunchTemplatesResponse> ListAsync(int pageSize, string? token, CancellationToken cancellationToken)
+    {
+        await limiter.AcquireAsync(LaunchTemplateSource.ListAction, Ec2ActionClass.Describe, cancellationToken);
+        return await client.DescribeLaunchTemplatesAsync(
+            new DescribeLaunchTemplatesRequest { MaxResults = pageSize, IncludeManagedResources = true, NextToken = token },
+            cancellationToken);
     }
 
     private Task ReadVersionsAsync(

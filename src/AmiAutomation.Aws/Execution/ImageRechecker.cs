@@ -154,12 +154,13 @@ internal sealed class ImageRechecker(string region, IAmazonEC2 client, Lazy<IAut
 
     }
 
-    /// <summary>A consumer naming something that is not an image id: its image is unknown, so the re-check fails closed.</summary>
+    /// <summary>A consumer naming no image, or something that is not an image id: its image is unknown, so the re-check
+    /// fails closed (as the inventory's <see cref="ConsumerCollector"/> makes the source Truncated).</summary>
     private static void AddConsumer(Dictionary<string, List<ImageReference>> byImage, ReferenceKind kind, Consumer consumer)
     {
         if (string.IsNullOrEmpty(consumer.ImageId))
         {
-            return;
+            throw new InvalidOperationException($"{kind} {consumer.ResourceId} names no image id, so the image it launches is unknown");
         }
 
         if (!consumer.ImageId.StartsWith("ami-", StringComparison.Ordinal))

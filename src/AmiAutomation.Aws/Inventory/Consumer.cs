@@ -1,5 +1,5 @@
 namespace AmiAutomation.Aws.Inventory;
 
 /// <summary>One thing that can launch an image: its id (launch configuration name, sir-…, sfr-…) and the image id it names
-/// (null when it names none, e.g. a Spot Fleet launch-template config).</summary>
+/// (null or empty when it names none: the source reading it is then not trusted, see <see cref="ConsumerCollector"/>).</summary>
 internal readonly record struct Consumer(string ResourceId, string? ImageId);

@@ -78,11 +78,13 @@ internal static class LaunchTemplateSource
             }
         }
 
-        if (missing.Count > 0)
+        // A version that is both default and latest is named twice: count and list it once.
+        var missingVersions = missing.Distinct(StringComparer.Ordinal).ToList();
+        if (missingVersions.Count > 0)
         {
             run.Truncate(
-                $"{missing.Count} launch template version(s) that DescribeLaunchTemplates names as default or latest were not in the versions listing, "
-                + $"so the listing was cut short: {string.Join(", ", missing.Distinct(StringComparer.Ordinal).Take(ListedUnresolved))}{(missing.Count > ListedUnresolved ? ", …" : string.Empty)}");
+                $"{missingVersions.Count} launch template version(s) that DescribeLaunchTemplates names as default or latest were not in the versions listing, "
+                + $"so the listing was cut short: {string.Join(", ", missingVersions.Take(ListedUnresolved))}{(missingVersions.Count > ListedUnresolved ? ", …" : string.Empty)}");
         }
 
         if (unresolved.Count > 0)

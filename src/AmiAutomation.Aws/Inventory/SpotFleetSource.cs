@@ -10,10 +10,13 @@ namespace AmiAutomation.Aws.Inventory;
 /// <summary>
 /// Spot Fleet requests that can still launch (<c>submitted</c>, <c>active</c>, <c>modifying</c>; any state we do not know
 /// counts too), with the image of each of their launch specifications. Launch-template configs are read by the launch
-/// template source (every version); Spot Fleet overrides carry no image id. <c>cancelled_*</c> and <c>failed</c> fleets
-/// launch nothing new (their running instances are read as instances).
+/// template source (every version); Spot Fleet overrides carry no image id. A launch specification without an image id,
+/// or a live fleet with neither specifications nor launch-template configs, names an image we cannot know, so the
+/// source is Truncated (<see cref="ConsumerCollector"/>). <c>cancelled_*</c> and <c>failed</c> fleets launch nothing
+/// new (their running instances are read as instances).
 /// https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-fleet-states.html ,
-/// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_SpotFleetRequestConfig.html
+/// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_SpotFleetRequestConfig.html ,
+/// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_SpotFleetRequestConfigData.html
 /// </summary>
 /// <remarks>ec2:DescribeSpotFleetRequests</remarks>
 internal static class SpotFleetSource
@@ -59,9 +62,16 @@ internal static class SpotFleetSource
                     }
 
                     var id = fleet.SpotFleetRequestId ?? "(unknown Spot Fleet request)";
-                    foreach (var specification in fleet.ConfigData?.LaunchSpecifications ?? [])
+                    var specifications = fleet.ConfigData?.LaunchSpecifications ?? [];
+                    foreach (var specification in specifications)
                     {
                         onConsumer(new Consumer(id, specification.ImageId));
+                    }
+
+                    if (specifications.Count == 0 && (fleet.ConfigData?.LaunchTemplateConfigs ?? []).Count == 0)
+                    {
+                        // AWS requires one or the other; a fleet naming neither is a shape we do not know: not trusted.
+                        onConsumer(new Consumer(id, null));
                     }
                 }
             },

@@ -11,6 +11,7 @@ namespace AmiAutomation.Aws.Inventory;
 /// Spot Instance requests that can still launch: <c>open</c> (not yet fulfilled, or a persistent request reopened after
 /// an interruption: no instance names the image then), <c>active</c> and <c>disabled</c> (its instance was stopped and
 /// restarts from <c>LaunchSpecification.ImageId</c>). <c>closed</c>, <c>cancelled</c> and <c>failed</c> launch nothing.
+/// A live request without an image id makes the source Truncated (<see cref="ConsumerCollector"/>).
 /// https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-request-status.html ,
 /// https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-spot-instances-cancel.html
 /// </summary>

@@ -1,6 +1,7 @@
 namespace AmiAutomation.Functions.Common;
 
-/// <summary>What the expire function's deregistrations released (zero in dry runs).</summary>
+/// <summary>What the expire function's deregistrations released, and the ledger records its deregistrations and disables
+/// wrote (zero in dry runs).</summary>
 public sealed record DeregistrationTotals
 {
     public int Deregistered { get; init; }
@@ -15,4 +16,7 @@ public sealed record DeregistrationTotals
 
     /// <summary>Ledger records written for this run (one per attempted deregistration).</summary>
     public int LedgerRecordsWritten { get; init; }
+
+    /// <summary>Disable records written to the ledger for this run (one per attempted DisableImage of the disable stage).</summary>
+    public int DisableRecordsWritten { get; init; }
 }

@@ -76,17 +76,18 @@ public sealed class ExpireFunction : LambdaFunction<ManualSweepInput, RunSummary
                 .ReadAsync(_services.Region, request.DryRun, context.CancellationToken)
             : null;
         var guard = new ExpiryGuard(_services.Ledger, records, new RecycleBinTagger(client), safety, _services.Time, context.RequestId, stage);
+        var disables = new DisableRecorder(_services.Ledger, _services.Time, context.RequestId);
         return await _pipeline.RunAsync(
             request,
             context,
             (inventory, selection, now) => ExpiryPlanner.Plan(inventory, policy, selection, now, disabled),
             _settings.Common.ToExecutionOptions(request.DryRun, _settings.Policy.ToProtectionOptions(), guard) with
             {
-                DisableGuard = new DisableRecorder(_services.Ledger, _services.Time, context.RequestId),
+                DisableGuard = disables,
                 // Newest K and last-of-family counted again right before each DeregisterImage, on the images that exist then.
                 FamilyRecount = new FamilyKeepRule(_settings.Policy.CreateFamilyResolver(), _settings.Policy.KeepNewest),
             },
-            new ExpiryCompletion(guard, _settings.SnapshotPricePerGiBMonth),
+            new ExpiryCompletion(guard, disables, _settings.SnapshotPricePerGiBMonth),
             new SharingOptions(_settings.Policy.SharedImages, TimeSpan.FromDays(_settings.Policy.UsageReportMaxAgeDays)),
             safety,
             (inventory, selection, now) => ExpiryPlanner.Candidates(inventory, _settings.Policy, selection, now));

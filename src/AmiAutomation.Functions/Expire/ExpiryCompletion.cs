@@ -4,8 +4,9 @@ using AmiAutomation.Functions.Common;
 
 namespace AmiAutomation.Functions.Expire;
 
-/// <summary>Adds expire's totals (deregistered, snapshots, GiB, saving), the Recycle Bin misses, abort and latch to the summary.</summary>
-public sealed class ExpiryCompletion(ExpiryGuard guard, double snapshotPricePerGiBMonth) : ISweepCompletion
+/// <summary>Adds expire's totals (deregistered, snapshots, GiB, saving, ledger and disable records written), the Recycle
+/// Bin misses, abort and latch to the summary.</summary>
+public sealed class ExpiryCompletion(ExpiryGuard guard, DisableRecorder disables, double snapshotPricePerGiBMonth) : ISweepCompletion
 {
     public void Complete(IReadOnlyList<ActionOutcome> outcomes, RunSummaryBuilder summary, DecisionReporter reporter)
     {
@@ -24,6 +25,7 @@ public sealed class ExpiryCompletion(ExpiryGuard guard, double snapshotPricePerG
             SnapshotsNotDeleted = [.. done.SelectMany(o => o.Snapshots.Where(s => !s.Deleted)
                 .Select(s => new SnapshotNotDeleted(o.Decision.Image.ImageId, s.SnapshotId, s.SizeGiB, s.ReturnCode)))],
             LedgerRecordsWritten = guard.LedgerRecordsWritten,
+            DisableRecordsWritten = disables.RecordsWritten,
         };
         summary.Deregistration = totals;
         reporter.Released(totals);

@@ -116,16 +116,38 @@ public sealed class ChangedLaunchTemplateReaderTests
     }
 
     [Fact]
-    public async Task RefreshAsync_FullTemplatePageWithoutToken_ThrowsTruncated()
+    public async Task RefreshAsync_ExactlyFullTemplatePageConfirmedByProbe_ReadsEveryTemplate()
+    {
+        for (var t = 0; t < 199; t++)
+        {
+            _ec2.Templates[$"lt-{t:D3}"] = [];
+        }
+
+        _ec2.AddTemplate("lt-last", "ami-00000009");
+
+        var byImage = await RefreshAsync(Reader());
+
+        Assert.Equal("lt-last:1", Assert.Single(byImage["ami-00000009"]).ResourceId);
+        var lists = _ec2.RequestsOf<DescribeLaunchTemplatesRequest>();
+        Assert.Equal([200, 199], lists.Select(r => r.MaxResults));
+        Assert.All(lists, r => Assert.Null(r.NextToken));
+    }
+
+    [Fact]
+    public async Task RefreshAsync_FullTemplatePageCutShortAndProbeNotPaged_ThrowsTruncated()
     {
         for (var t = 0; t < 200; t++)
         {
-            _ec2.Templates[$"lt-{t}"] = [];
+            _ec2.Templates[$"lt-{t:D3}"] = [];
         }
+
+        _ec2.AddTemplate("lt-cut", "ami-00000009");
+        _ec2.Faults.Add(new Fault("DescribeLaunchTemplates", 0, FaultKind.DroppedToken));
+        _ec2.Faults.Add(new Fault("DescribeLaunchTemplates", 1, FaultKind.DroppedToken));
 
         var ex = await Assert.ThrowsAsync<PagingTruncatedException>(() => RefreshAsync(Reader()));
 
-        Assert.Contains("DescribeLaunchTemplates", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("200", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("DescribeLaunchTemplates returned a full page (200 items, page size 200) without a NextToken", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0, _ec2.Calls("DescribeLaunchTemplateVersions"));
     }
 }

@@ -168,6 +168,22 @@ public sealed class Ec2PlanExecutorConsumerRecheckTests
     }
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Execute_SpotConsumerWithoutImageIdAfterPlanning_FailedNamingItAndNotDeregistered(bool fleet)
+    {
+        var (plan, inventory) = await PlanAsync();
+        var consumer = fleet ? _sim.AddSpotFleet(Region, [string.Empty], "active") : _sim.AddSpotRequest(Region, string.Empty, "disabled");
+
+        var outcome = await ExecuteAsync(plan, Real(inventory));
+
+        Assert.Equal(OutcomeStatus.Failed, outcome.Status);
+        Assert.Contains($"{consumer} names no image id", outcome.Detail, StringComparison.Ordinal);
+        Assert.False(_sim.IsImageGone(Region, _target));
+        Assert.Equal(0, _sim.Calls.CountOf("DeregisterImage"));
+    }
+
+    [Theory]
     [InlineData(SimulatedAutoScalingClient.DescribeLaunchConfigurationsAction)]
     [InlineData("DescribeSpotInstanceRequests")]
     [InlineData("DescribeSpotFleetRequests")]

@@ -35,6 +35,41 @@ public sealed class ImageRecheckerListingTests : PlanExecutorTestBase
         Assert.Equal(1, Ec2.Calls("DescribeLaunchTemplateVersions"));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task RecheckAsync_ExactlyFullPageOfTemplates_ProceedsUnlessTheEndpointCutShort(bool cutShort)
+    {
+        var decision = Plans.Deregister(Launched());
+        for (var t = 0; t < 199; t++)
+        {
+            Ec2.Templates[$"lt-{t:D3}"] = [];
+        }
+
+        Ec2.AddTemplate("lt-pins", Id);
+        if (cutShort)
+        {
+            // 201 templates, cut at 200 without a token, and the one-fewer probe is not paged either.
+            Ec2.AddTemplate("lt-beyond", "ami-0other");
+            Ec2.Faults.Add(new Fault("DescribeLaunchTemplates", 0, FaultKind.DroppedToken));
+            Ec2.Faults.Add(new Fault("DescribeLaunchTemplates", 1, FaultKind.DroppedToken));
+        }
+
+        var result = await Rechecker().RecheckAsync(decision, Options(TimeSpan.Zero), CancellationToken.None);
+
+        if (cutShort)
+        {
+            Assert.Equal(nameof(AmiAutomation.Aws.Paging.PagingTruncatedException), result.ErrorCode);
+            Assert.Contains("DescribeLaunchTemplates returned a full page", result.Error, StringComparison.Ordinal);
+            Assert.Null(result.SkipReason);
+        }
+        else
+        {
+            Assert.Null(result.Error);
+            Assert.Contains("lt-pins:1", result.SkipReason, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task RecheckAsync_WithinMaxAge_ListingReusedThenReadAgain()
     {
@@ -80,11 +115,39 @@ public sealed class ImageRecheckerListingTests : PlanExecutorTestBase
         Assert.Contains("SpotRequest sir-1 names 'resolve:ssm:/golden', which is not an image id", result.Error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task RecheckAsync_ConsumerWithoutImage_Ignored()
+    [Theory]
+    [InlineData("")]
+    [InlineData(null)]
+    public async Task RecheckAsync_SpotRequestWithoutImage_FailedNamingIt(string? imageId)
     {
         var decision = Plans.Deregister(Launched());
-        Ec2.AddSpotRequest("sir-1", string.Empty);
+        Ec2.AddSpotRequest("sir-1", "ami-0other").LaunchSpecification.ImageId = imageId;
+
+        var result = await Rechecker().RecheckAsync(decision, Options(TimeSpan.Zero), CancellationToken.None);
+
+        Assert.Equal(nameof(InvalidOperationException), result.ErrorCode);
+        Assert.Contains("SpotRequest sir-1 names no image id", result.Error, StringComparison.Ordinal);
+        Assert.EndsWith("not deregistered", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RecheckAsync_SpotFleetSpecificationWithoutImage_FailedNamingFleet()
+    {
+        var decision = Plans.Deregister(Launched());
+        Ec2.AddSpotFleet("sfr-1", "active", "ami-0other").ConfigData.LaunchSpecifications[0].ImageId = null;
+
+        var result = await Rechecker().RecheckAsync(decision, Options(TimeSpan.Zero), CancellationToken.None);
+
+        Assert.Equal(nameof(InvalidOperationException), result.ErrorCode);
+        Assert.Contains("SpotFleet sfr-1 names no image id", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RecheckAsync_SpotFleetOfLaunchTemplatesOnly_NotAFailure()
+    {
+        var decision = Plans.Deregister(Launched());
+        Ec2.AddSpotFleet("sfr-1", "active").ConfigData.LaunchTemplateConfigs =
+            [new LaunchTemplateConfig { LaunchTemplateSpecification = new FleetLaunchTemplateSpecification { LaunchTemplateId = "lt-9", Version = "1" } }];
 
         var result = await Rechecker().RecheckAsync(decision, Options(TimeSpan.Zero), CancellationToken.None);
 

@@ -134,6 +134,26 @@ public sealed class LaunchTemplateSourceTests : InventoryReaderTestBase
         Assert.True(snapshot.References.IsReferenced(Ami(3)));
     }
 
+    [Fact]
+    public async Task ReadAsync_MissingVersionIsDefaultAndLatest_CountedOnce()
+    {
+        Ec2.AddTemplate("lt-1", Ami(1));
+        Ec2.AddTemplate("lt-2", Ami(2));
+        Ec2.AddTemplate("lt-3", Ami(3));
+        Ec2.TemplateHeads["lt-1"] = (4, 4);
+        Ec2.TemplateHeads["lt-2"] = (5, 5);
+        Ec2.TemplateHeads["lt-3"] = (6, 6);
+
+        var snapshot = await ReadAsync();
+
+        var source = Source(snapshot, InventorySource.LaunchTemplates);
+        Assert.Equal(SourceStatus.Truncated, source.Status);
+        Assert.Equal(
+            "3 launch template version(s) that DescribeLaunchTemplates names as default or latest were not in the versions listing, "
+                + "so the listing was cut short: lt-1:4, lt-2:5, lt-3:6",
+            source.Error);
+    }
+
     [Theory]
     [InlineData(5, false)]
     [InlineData(6, true)]

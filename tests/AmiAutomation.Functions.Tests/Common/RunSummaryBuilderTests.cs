@@ -105,6 +105,20 @@ public sealed class RunSummaryBuilderTests
         Assert.False(root.TryGetProperty("deregistration", out _));
     }
 
+    [Fact]
+    public void Build_DeregistrationTotals_RecordCountsSerializedCamelCase()
+    {
+        var builder = Builder();
+        builder.Deregistration = new DeregistrationTotals { LedgerRecordsWritten = 3, DisableRecordsWritten = 2 };
+
+        var json = JsonSerializer.Serialize(builder.Build(Now), FunctionsJsonContext.Default.RunSummary);
+        using var document = JsonDocument.Parse(json);
+        var totals = document.RootElement.GetProperty("deregistration");
+
+        Assert.Equal(3, totals.GetProperty("ledgerRecordsWritten").GetInt32());
+        Assert.Equal(2, totals.GetProperty("disableRecordsWritten").GetInt32());
+    }
+
     [Theory]
     [InlineData(OutcomeStatus.Succeeded, "succeeded")]
     [InlineData(OutcomeStatus.DryRun, "dry-run")]

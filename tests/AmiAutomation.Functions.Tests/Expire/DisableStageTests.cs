@@ -136,6 +136,21 @@ public sealed class DisableStageTests : DisableStageScenario
     }
 
     [Fact]
+    public async Task DisableRun_TwoImagesDisabled_SummaryCountsTheirDisableRecords()
+    {
+        var first = DueForDisable();
+        var second = DueForDisable();
+        Newest();
+
+        var summary = await ExpireAsync();
+
+        AssertLine(summary, first, Disable, Succeeded, "DeprecatedLongEnoughToDisable");
+        AssertLine(summary, second, Disable, Succeeded, "DeprecatedLongEnoughToDisable");
+        Assert.Equal(2, _h.Ledger.DisableRecords.Count);
+        Assert.Equal((2, 0, 0), (summary.Deregistration!.DisableRecordsWritten, summary.Deregistration.LedgerRecordsWritten, summary.Deregistration.Deregistered));
+    }
+
+    [Fact]
     public async Task LedgerWriteFails_NotDisabled_PermissionsKept()
     {
         _h.Ledger.FailDisablePuts = true;
@@ -152,6 +167,7 @@ public sealed class DisableStageTests : DisableStageScenario
         Assert.Equal((Disable, OutcomeNames.Failed), (Line(summary, image).Action, Line(summary, image).Outcome));
         Assert.Contains("not disabled", Line(summary, image).Detail, StringComparison.Ordinal);
         Assert.Equal(0, _h.Ec2.Calls.CountOf("DisableImage"));
+        Assert.Equal(0, summary.Deregistration!.DisableRecordsWritten);
     }
 
     [Fact]

@@ -122,6 +122,42 @@ public sealed class ExpireConsumerTests
         Assert.Equal(2, summary.Deregistration!.Deregistered);
     }
 
+    [Theory]
+    [InlineData("SpotRequests")]
+    [InlineData("SpotFleets")]
+    public async Task LiveRun_LiveSpotConsumerWithoutImageId_SourceTruncatedNamingItAndNothingDeregistered(string source)
+    {
+        // An emulator that lies (AWS requires the image id): the consumer may launch either image, so none may go.
+        var (h, pinned, unused, _) = Family(source);
+        var resource = source == "SpotFleets"
+            ? h.Ec2.AddSpotFleet(SweepHarness.Region, [string.Empty], "active")
+            : h.Ec2.AddSpotRequest(SweepHarness.Region, string.Empty, "open", "persistent", instanceId: null);
+
+        var summary = await h.InvokeAdvancingClockAsync(h.Expire());
+
+        var failure = Assert.Single(summary.FailedSources);
+        Assert.Equal((source, "Truncated"), (failure.Source, failure.Status));
+        Assert.Contains($"name no image id, so the images they launch are unknown: {resource}", failure.Error, StringComparison.Ordinal);
+        Assert.Equal(0, h.Ec2.Calls.CountOf("DeregisterImage"));
+        Assert.Empty(h.Ledger.Calls);
+        Assert.NotNull(h.Image(pinned));
+        Assert.NotNull(h.Image(unused));
+    }
+
+    [Fact]
+    public async Task LiveRun_SpotFleetOfLaunchTemplatesOnly_NotTruncated()
+    {
+        var (h, pinned, unused, _) = Family("SpotFleets");
+        var template = h.Ec2.AddLaunchTemplate(SweepHarness.Region, "batch", "ami-0aaaaaaaaaaaaaaa1");
+        h.Ec2.AddSpotFleet(SweepHarness.Region, [], "active", [(template, "1")]);
+
+        var summary = await h.InvokeAdvancingClockAsync(h.Expire());
+
+        Assert.Empty(summary.FailedSources);
+        Assert.Null(h.Image(pinned));
+        Assert.Null(h.Image(unused));
+    }
+
     [Fact]
     public async Task LiveRun_InstantFleetOverride_DoesNotPinAndFleetsAreNotRead()
     {
