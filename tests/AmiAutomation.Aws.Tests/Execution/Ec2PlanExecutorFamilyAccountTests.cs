@@ -15,17 +15,7 @@ public sealed class Ec2PlanExecutorFamilyAccountTests : PlanExecutorTestBase
     [Fact]
     public async Task ExecuteAsync_PlanCarriesAnotherOwner_FamilyCountedForTheConfiguredAccount()
     {
-        var old = Image("ami-00000001", i =>
-        {
-            i.Name = "web-20240101";
-            i.LastLaunchedTime = "2024-01-01T00:00:00Z";
-        });
-        Image("ami-00000002", i =>
-        {
-            i.Name = "web-20250101";
-            i.CreationDate = "2025-01-01T00:00:00.000Z";
-            i.LastLaunchedTime = "2025-01-01T00:00:00Z";
-        });
+        var old = WebFamilyOfTwo();
         // The plan's copy names another owner; EC2 (and the configured account) say the account owns both images.
         var decision = Plans.Deregister(old);
         decision = decision with { Image = decision.Image with { OwnerId = "999999999999" } };

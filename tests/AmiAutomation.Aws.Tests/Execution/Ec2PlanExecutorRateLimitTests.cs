@@ -30,17 +30,7 @@ public sealed class Ec2PlanExecutorRateLimitTests : PlanExecutorTestBase
     [Fact]
     public async Task ExecuteAsync_Deregistration_EveryCallTakesOneTokenFromItsActionsBucket()
     {
-        var old = Image("ami-00000001", i =>
-        {
-            i.Name = "web-20240101";
-            i.LastLaunchedTime = "2024-01-01T00:00:00Z";
-        });
-        Image("ami-00000002", i =>
-        {
-            i.Name = "web-20250101";
-            i.CreationDate = "2025-01-01T00:00:00.000Z";
-            i.LastLaunchedTime = "2025-01-01T00:00:00Z";
-        });
+        var old = WebFamilyOfTwo();
         Ec2.AddTemplate("lt-1", "ami-00000002");
         Ec2.Client.DeregisterImageAsync(Arg.Any<DeregisterImageRequest>(), Arg.Any<CancellationToken>())
             .Returns(new DeregisterImageResponse { Return = true });

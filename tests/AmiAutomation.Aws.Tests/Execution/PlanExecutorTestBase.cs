@@ -23,4 +23,22 @@ public abstract class PlanExecutorTestBase
         new Ec2PlanExecutor(new FixedEc2ClientFactory(Ec2.Client), Apis, TestLimits.Registry(), Time).ExecuteAsync(plan, options, cancellationToken);
 
     private protected Image Image(string id, Action<Image>? configure = null) => Ec2.AddImage(id, configure);
+
+    /// <summary>Family "web": web-20240101 (ami-00000001, last launched 2024, returned) and the newer web-20250101
+    /// (ami-00000002), both unused: with the newest one kept, the older may go.</summary>
+    private protected Image WebFamilyOfTwo()
+    {
+        var old = Image("ami-00000001", i =>
+        {
+            i.Name = "web-20240101";
+            i.LastLaunchedTime = "2024-01-01T00:00:00Z";
+        });
+        Image("ami-00000002", i =>
+        {
+            i.Name = "web-20250101";
+            i.CreationDate = "2025-01-01T00:00:00.000Z";
+            i.LastLaunchedTime = "2025-01-01T00:00:00Z";
+        });
+        return old;
+    }
 }
