@@ -158,17 +158,15 @@ internal sealed class ImageRechecker(string region, IAmazonEC2 client, Lazy<IAut
     /// fails closed (as the inventory's <see cref="ConsumerCollector"/> makes the source Truncated).</summary>
     private static void AddConsumer(Dictionary<string, List<ImageReference>> byImage, ReferenceKind kind, Consumer consumer)
     {
-        if (string.IsNullOrEmpty(consumer.ImageId))
+        switch (consumer.Names)
         {
-            throw new InvalidOperationException($"{kind} {consumer.ResourceId} names no image id, so the image it launches is unknown");
+            case ConsumerImage.Nothing:
+                throw new InvalidOperationException($"{kind} {consumer.ResourceId} names no image id, so the image it launches is unknown");
+            case ConsumerImage.NotAnImageId:
+                throw new InvalidOperationException($"{kind} {consumer.ResourceId} names '{consumer.ImageId}', which is not an image id");
         }
 
-        if (!consumer.ImageId.StartsWith("ami-", StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException($"{kind} {consumer.ResourceId} names '{consumer.ImageId}', which is not an image id");
-        }
-
-        RecheckListing.Add(byImage, new ImageReference(consumer.ImageId, kind, consumer.ResourceId));
+        RecheckListing.Add(byImage, new ImageReference(consumer.ImageId!, kind, consumer.ResourceId));
     }
 
     /// <summary>The image as EC2 lists it now; null when it is not listed or EC2 says it is gone.</summary>

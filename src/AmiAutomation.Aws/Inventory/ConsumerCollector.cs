@@ -21,19 +21,17 @@ internal sealed class ConsumerCollector(ReferenceKind kind, List<ImageReference>
     public void Add(Consumer consumer)
     {
         Consumers++;
-        if (string.IsNullOrEmpty(consumer.ImageId))
+        switch (consumer.Names)
         {
-            _missing.Add(consumer.ResourceId);
-            return;
-        }
-
-        if (consumer.ImageId.StartsWith("ami-", StringComparison.Ordinal))
-        {
-            references.Add(new ImageReference(consumer.ImageId, kind, consumer.ResourceId));
-        }
-        else
-        {
-            _unresolved.Add($"{consumer.ResourceId} → {consumer.ImageId}");
+            case ConsumerImage.ImageId:
+                references.Add(new ImageReference(consumer.ImageId!, kind, consumer.ResourceId));
+                break;
+            case ConsumerImage.Nothing:
+                _missing.Add(consumer.ResourceId);
+                break;
+            default:
+                _unresolved.Add($"{consumer.ResourceId} → {consumer.ImageId}");
+                break;
         }
     }
 
