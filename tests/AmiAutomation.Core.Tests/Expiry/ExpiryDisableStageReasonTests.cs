@@ -2,11 +2,11 @@ using AmiAutomation.Core.Disabling;
 using AmiAutomation.Core.Expiry;
 using AmiAutomation.Core.Images;
 using AmiAutomation.Core.Inventory;
-using AmiAutomation.Core.Ledger;
 using AmiAutomation.Core.Planning;
 using AmiAutomation.Core.Policies;
 using AmiAutomation.Core.Protection;
 using AmiAutomation.Core.Tests.Support;
+using static AmiAutomation.Core.Tests.Expiry.DisableStageFixture;
 
 namespace AmiAutomation.Core.Tests.Expiry;
 
@@ -17,24 +17,12 @@ namespace AmiAutomation.Core.Tests.Expiry;
 /// </summary>
 public sealed class ExpiryDisableStageReasonTests
 {
-    private static readonly ExpiryPolicy Stage = new() { KeepNewest = 1, DisableAfterDeprecatedDays = 30, ExpireAfterDisabledDays = 10 };
     private static readonly DisabledImageDates NoRecords = DisabledImageDates.From([]);
 
     private static AmiImage Old(string id, double deprecatedDaysAgo) => TestImages.Image(id, ageDays: 400).DeprecatedDaysAgo(deprecatedDaysAgo);
 
-    private static AmiImage Disabled(string id = "ami-old") => TestImages.Image(id, ageDays: 400, state: ImageState.Disabled).DeprecatedDaysAgo(90);
-
-    private static DisabledImageDates DisabledAt(DateTimeOffset at, string id = "ami-old") => DisabledImageDates.From([new DisableRecord
-    {
-        ImageId = id, Region = "us-east-1", Name = "n", Family = "web", State = ImageState.Available, RunId = "r",
-        RecordedAt = at, Status = DisableRecordStatus.Disabled, DisabledAt = at,
-    }]);
-
     private static Plan PlanOf(InventorySnapshot inventory, DisabledImageDates? dates, ExpiryPolicy? policy = null) =>
         ExpiryPlanner.Plan(inventory, policy ?? Stage, PlanSelection.All, TestImages.Now, dates);
-
-    private static Decision Decide(AmiImage image, DisabledImageDates? dates) =>
-        PlanOf(TestInventory.Of([image, TestImages.Image("ami-new", ageDays: 1)], []), dates).Decisions.Single(d => d.Image.ImageId == image.ImageId);
 
     /// <summary>How reasons write a time: to the minute, UTC ("2025-06-01T12:00Z").</summary>
     private static string Minutes(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm'Z'", System.Globalization.CultureInfo.InvariantCulture);

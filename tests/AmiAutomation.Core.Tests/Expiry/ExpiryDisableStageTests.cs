@@ -1,30 +1,18 @@
 using AmiAutomation.Core.Disabling;
 using AmiAutomation.Core.Expiry;
 using AmiAutomation.Core.Images;
-using AmiAutomation.Core.Inventory;
 using AmiAutomation.Core.Ledger;
 using AmiAutomation.Core.Planning;
 using AmiAutomation.Core.Policies;
 using AmiAutomation.Core.Tests.Support;
+using static AmiAutomation.Core.Tests.Expiry.DisableStageFixture;
 
 namespace AmiAutomation.Core.Tests.Expiry;
 
 /// <summary>The planner with the disable stage on (disable after 30 days deprecated, expire 10 days after the disable).</summary>
 public sealed class ExpiryDisableStageTests
 {
-    private static readonly ExpiryPolicy Stage = new() { KeepNewest = 1, DisableAfterDeprecatedDays = 30, ExpireAfterDisabledDays = 10 };
-
-    private static Decision Decide(AmiImage image, DisabledImageDates? dates, ExpiryPolicy? policy = null) =>
-        ExpiryPlanner.Plan(TestInventory.Of([image, TestImages.Image("ami-new", ageDays: 1)], []), policy ?? Stage, PlanSelection.All, TestImages.Now, dates)
-            .Decisions.Single(d => d.Image.ImageId == image.ImageId);
-
-    private static AmiImage Disabled(string id = "ami-old") => TestImages.Image(id, ageDays: 400, state: ImageState.Disabled).DeprecatedDaysAgo(90);
-
-    private static DisabledImageDates DisabledAgo(TimeSpan ago, string id = "ami-old") => DisabledImageDates.From([new DisableRecord
-    {
-        ImageId = id, Region = "us-east-1", Name = "n", Family = "web", State = ImageState.Available, RunId = "r",
-        RecordedAt = TestImages.Now - ago, Status = DisableRecordStatus.Disabled, DisabledAt = TestImages.Now - ago,
-    }]);
+    private static DisabledImageDates DisabledAgo(TimeSpan ago, string id = "ami-old") => DisabledAt(TestImages.Now - ago, id);
 
     [Fact]
     public void AvailableDeprecatedLongEnough_Disabled_NeverDeregistered()
